@@ -1,0 +1,134 @@
+"""claimgraph — track claims and counterclaims in disputes.
+
+Write down who said what, when, where it was reported and who denied it; then ask where
+the sides contradict each other, where they agree, and what each side demands.
+
+Examples
+--------
+>>> import claimgraph as cg
+>>> g = cg.load(cg.example_path())
+>>> [c.kind for c in g.contradictions()]
+['dispute', 'dispute']
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .dates import PartialDate, date_bounds, date_precision, overlaps, parse_partial_date
+from .exceptions import (
+    ClaimGraphError,
+    ConflictError,
+    ErrorDetail,
+    FileFormatError,
+    InvalidDataError,
+    MissingDependencyError,
+    NotFoundError,
+    ReferencedError,
+    UnknownReferenceError,
+)
+from .graph import EDGE_TYPES, ClaimGraph, MergeResult
+from .io import FORMAT_VERSION, dumps, load, loads, save, schema, validate
+from .models import (
+    Actor,
+    ActorKind,
+    Proposition,
+    Record,
+    Report,
+    Source,
+    SourceKind,
+    Stance,
+    Statement,
+    StatementKind,
+    derive_id,
+    normalize_text,
+    slugify,
+)
+from .report import report, report_data
+from .queries import (
+    Agreement,
+    Contradiction,
+    Positions,
+    StanceGroup,
+    agreements,
+    contradictions,
+    positions,
+    statements,
+    timeline,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    # models
+    "Actor",
+    "ActorKind",
+    "Proposition",
+    "Record",
+    "Report",
+    "Source",
+    "SourceKind",
+    "Stance",
+    "Statement",
+    "StatementKind",
+    "PartialDate",
+    "derive_id",
+    "normalize_text",
+    "slugify",
+    "parse_partial_date",
+    "date_bounds",
+    "date_precision",
+    "overlaps",
+    # graph
+    "ClaimGraph",
+    "MergeResult",
+    "EDGE_TYPES",
+    # queries
+    "contradictions",
+    "agreements",
+    "positions",
+    "statements",
+    "timeline",
+    "Contradiction",
+    "StanceGroup",
+    "Agreement",
+    "Positions",
+    # files
+    "load",
+    "loads",
+    "save",
+    "dumps",
+    "validate",
+    "schema",
+    "FORMAT_VERSION",
+    "example_path",
+    # reports
+    "report",
+    "report_data",
+    # errors
+    "ClaimGraphError",
+    "ErrorDetail",
+    "InvalidDataError",
+    "UnknownReferenceError",
+    "ConflictError",
+    "ReferencedError",
+    "NotFoundError",
+    "FileFormatError",
+    "MissingDependencyError",
+]
+
+
+def example_path(name: str = "istanbul-talks.yaml") -> Path:
+    """The path of a bundled example dataset (the Istanbul talks by default).
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> cg.example_path().name
+    'istanbul-talks.yaml'
+    """
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "data" / name, here.parent / "examples" / name):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(f"no bundled example named {name!r}")

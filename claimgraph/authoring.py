@@ -1,0 +1,159 @@
+"""The YAML authoring format: made for writing a dispute down by hand.
+
+Records are keyed by id, propositions can be a single line of text, and statements are
+grouped under the source that reports them, so one statement is one to three lines::
+
+    claimgraph: 1
+    actors:
+      pakistan: {name: Pakistan, kind: state}
+      afghanistan: {name: Afghanistan, kind: state}
+    propositions:
+      militants-sheltered: Militants are being sheltered on Afghan soil.
+    sources:
+      arabnews:
+        url: https://www.arabnews.com/node/...
+        publisher: Arab News
+        published: 2025-11-05
+        statements:
+          - {actor: pakistan, asserts: militants-sheltered, said: 2025-10}
+          - {actor: afghanistan, denies: militants-sheltered}
+
+The models here describe that format; :mod:`claimgraph.io` turns it into records, and
+``claimgraph schema --format yaml`` publishes their JSON Schema for editors.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from .dates import PartialDate
+from .models import ActorKind, Id, SourceKind, StatementKind
+
+__all__ = [
+    "AuthoringFile",
+    "AuthoringActor",
+    "AuthoringSource",
+    "AuthoringProposition",
+    "AuthoringStatement",
+    "AuthoringReport",
+    "FORMAT_VERSION",
+]
+
+FORMAT_VERSION = 1
+"""The version of the file formats (native JSON and YAML authoring) this release writes."""
+
+
+def _listify(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+IdList = Annotated[tuple[Id, ...], BeforeValidator(_listify)]
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class AuthoringActor(_Entry):
+    """An actor; its id is its key under ``actors:``. A bare string is its name."""
+
+    name: str = Field(min_length=1)
+    kind: ActorKind = ActorKind.other
+    member_of: IdList = Field(default=(), description="An id or a list of ids.")
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+
+
+class AuthoringProposition(_Entry):
+    """A proposition; its id is its key under ``propositions:``. A bare string is its text."""
+
+    text: str = Field(min_length=1)
+    contradicts: IdList = ()
+    implies: IdList = ()
+    note: str | None = None
+
+
+class AuthoringReport(_Entry):
+    """A further source reporting a statement."""
+
+    source: Id
+    quote: str | None = None
+
+
+class AuthoringStatement(_Entry):
+    """A statement: ``actor`` plus exactly one of ``asserts: <proposition>``,
+    ``denies: <proposition>`` or ``proposition:`` with ``stance:``.
+
+    The proposition may be an id declared under ``propositions:`` or, if it contains a
+    space, the proposition's text itself. Under a source, ``quote`` is that source's
+    verbatim quote; ``reports`` lists further sources.
+    """
+
+    id: Id | None = None
+    actor: Id
+    asserts: str | None = None
+    denies: str | None = None
+    proposition: str | None = None
+    stance: Literal["asserts", "denies"] | None = None
+    kind: StatementKind | None = None
+    said: PartialDate | None = None
+    quote: str | None = None
+    reports: tuple[AuthoringReport, ...] = ()
+    responds_to: IdList = ()
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _one_proposition(self) -> AuthoringStatement:
+        given = [k for k in ("asserts", "denies", "proposition") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError(
+                "give exactly one of 'asserts: <proposition>', 'denies: <proposition>' or"
+                f" 'proposition:' (got {', '.join(given) or 'none'})"
+            )
+        if self.proposition is not None and self.stance is None:
+            raise ValueError("'proposition:' needs a 'stance:' (asserts or denies)")
+        if self.proposition is None and self.stance is not None:
+            raise ValueError("'stance:' goes with 'proposition:', not with asserts/denies")
+        return self
+
+
+class AuthoringSource(_Entry):
+    """A source; its id is its key under ``sources:``; ``statements`` are those it reports."""
+
+    url: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    published: PartialDate | None = None
+    kind: SourceKind = SourceKind.article
+    derived_from: IdList = ()
+    note: str | None = None
+    statements: list[AuthoringStatement] = []
+
+
+def _name_or_entry(value: Any, key: str) -> Any:
+    return {key: value} if isinstance(value, str) else value
+
+
+class AuthoringFile(_Entry):
+    """A whole YAML authoring file."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={"title": "claimgraph YAML authoring file"},
+    )
+
+    claimgraph: Literal[1] = Field(description="The format version; this release writes 1.")
+    title: str | None = None
+    actors: dict[
+        Id, Annotated[AuthoringActor, BeforeValidator(lambda v: _name_or_entry(v, "name"))]
+    ] = {}
+    propositions: dict[
+        Id, Annotated[AuthoringProposition, BeforeValidator(lambda v: _name_or_entry(v, "text"))]
+    ] = {}
+    sources: dict[Id, AuthoringSource] = {}
+    statements: list[AuthoringStatement] = Field(
+        default=[], description="Statements not reported by any source listed here."
+    )

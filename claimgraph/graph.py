@@ -1,0 +1,852 @@
+"""The :class:`ClaimGraph`: records linked in a :class:`networkx.MultiDiGraph`.
+
+The graph is the single writer of its networkx graph: it checks referential integrity on
+every insert, and keeps the indexes the queries need (the adjacency of the networkx graph
+itself, plus a statement-kind index and a date index built on demand), so that queries
+never scan the whole graph.
+
+Nodes are record ids; each node has the attributes ``type`` (``"actor"``, ``"source"``,
+``"proposition"`` or ``"statement"``) and ``record`` (the pydantic model). Edges are keyed
+by their relation, one of :data:`EDGE_TYPES`, and carry ``type`` (the same name) and, for
+``reported_in``, the ``quote``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gc
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal
+
+import networkx as nx
+
+from .exceptions import (
+    ConflictError,
+    ErrorDetail,
+    InvalidDataError,
+    NotFoundError,
+    ReferencedError,
+    UnknownReferenceError,
+)
+from .models import Actor, Proposition, Record, Source, Statement
+
+if TYPE_CHECKING:
+    from os import PathLike
+
+    from .queries import Agreement, Contradiction, Positions
+
+__all__ = ["ClaimGraph", "MergeResult", "EDGE_TYPES"]
+
+EDGE_TYPES: tuple[str, ...] = (
+    "said_by",
+    "about",
+    "reported_in",
+    "responds_to",
+    "member_of",
+    "derived_from",
+    "contradicts",
+    "implies",
+)
+"""The relations of the graph. Edge ``u → v`` reads "u <relation> v"."""
+
+# One attribute dict per relation, shared by all edges of that relation: a graph of a
+# million statements would otherwise hold millions of identical small dicts.
+_EDGE_ATTRS: dict[str, dict[str, Any]] = {t: {"type": t} for t in EDGE_TYPES}
+
+_UNDATED = "9999-99-99"
+
+
+def _sort_key(s: Statement) -> tuple[str, str]:
+    return (s.said or _UNDATED, s.id)
+
+
+def _describe(rec: Record) -> str:
+    return f"{rec.record_type} '{rec.id}'"
+
+
+@dataclass
+class MergeResult:
+    """What :meth:`ClaimGraph.merge` or :meth:`ClaimGraph.add_all` did.
+
+    Attributes
+    ----------
+    added : list of str
+        Ids of new records.
+    extended : list of str
+        Ids of statements that gained reports or responses from the incoming copy.
+    unchanged : int
+        Records that were already present with the same content.
+    """
+
+    added: list[str] = field(default_factory=list)
+    extended: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything was added or extended."""
+        return bool(self.added or self.extended)
+
+    def __repr__(self) -> str:
+        return (
+            f"MergeResult(added={len(self.added)}, extended={len(self.extended)},"
+            f" unchanged={self.unchanged})"
+        )
+
+
+@dataclass
+class _Plan:
+    """A checked batch: what to add, what to replace, and the problems found."""
+
+    batch: dict[str, Record] = field(default_factory=dict)
+    replace: dict[str, Record] = field(default_factory=dict)
+    result: MergeResult = field(default_factory=MergeResult)
+    errors: dict[str, list[ErrorDetail]] = field(
+        default_factory=lambda: {"conflict": [], "reference": [], "cycle": []}
+    )
+
+    @property
+    def all_errors(self) -> list[ErrorDetail]:
+        return [e for errs in self.errors.values() for e in errs]
+
+
+_ERROR_CLASSES: dict[str, type[InvalidDataError]] = {
+    "conflict": ConflictError,
+    "reference": UnknownReferenceError,
+    "cycle": InvalidDataError,
+}
+_ERROR_TITLES = {
+    "conflict": "{n} conflicting record(s)",
+    "reference": "{n} unknown reference(s)",
+    "cycle": "{n} membership cycle(s) among actors",
+}
+
+
+def _combine(old: Record, new: Record) -> Record | None:
+    """The union of two records with one id, or None if they really conflict.
+
+    Records must be equal, except that two copies of a statement may carry different
+    reports (from different sources) and responses: those are united, because the same
+    statement reported by two outlets is more evidence, not a conflict.
+    """
+    if old == new:
+        return old
+    if not (isinstance(old, Statement) and isinstance(new, Statement)):
+        return None
+    skip = {"reports", "responds_to", "note"}
+    if any(getattr(old, f) != getattr(new, f) for f in Statement.model_fields if f not in skip):
+        return None
+    if old.note and new.note and old.note != new.note:
+        return None
+    reports = {r.source: r for r in old.reports}
+    for r in new.reports:
+        have = reports.get(r.source)
+        if have is None or (have.quote is None and r.quote is not None):
+            reports[r.source] = r
+        elif r.quote is not None and have.quote != r.quote:
+            return None
+    responds = tuple(dict.fromkeys(old.responds_to + new.responds_to))
+    return old.model_copy(
+        update={
+            "reports": tuple(reports.values()),
+            "responds_to": responds,
+            "note": old.note or new.note,
+        }
+    )
+
+
+class ClaimGraph:
+    """Claims, denials, actors and sources, linked in a networkx graph.
+
+    Parameters
+    ----------
+    records : iterable of records, optional
+        Records to add at once (see :meth:`add_all`).
+    title : str, optional
+        A title, shown in reports and kept in files.
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> g = cg.ClaimGraph()
+    >>> pk = g.add_actor(id="pakistan", name="Pakistan", kind="state")
+    >>> af = g.add_actor(id="afghanistan", name="Afghanistan", kind="state")
+    >>> p = g.add_proposition(id="sheltered", text="Militants are sheltered on Afghan soil.")
+    >>> _ = g.add_statement(actor="pakistan", proposition="sheltered", stance="asserts")
+    >>> _ = g.add_statement(actor="afghanistan", proposition="sheltered", stance="denies",
+    ...                     kind="denial")
+    >>> g
+    <ClaimGraph: 2 statements, 1 proposition, 2 actors (2 sides), 0 sources>
+    >>> [c.kind for c in g.contradictions()]
+    ['dispute']
+    """
+
+    def __init__(self, records: Iterable[Record] | None = None, *, title: str | None = None) -> None:
+        self.title: str | None = title
+        """A title for reports and files (optional)."""
+        self._g: nx.MultiDiGraph = nx.MultiDiGraph()
+        nx.freeze(self._g)
+        self._node: dict[str, dict[str, Any]] = self._g._node
+        self._succ: dict[str, dict[str, dict[str, dict[str, Any]]]] = self._g._succ
+        self._pred: dict[str, dict[str, dict[str, dict[str, Any]]]] = self._g._pred
+        self._actors: dict[str, Actor] = {}
+        self._sources: dict[str, Source] = {}
+        self._propositions: dict[str, Proposition] = {}
+        self._statements: dict[str, Statement] = {}
+        self._by_kind: dict[str, dict[str, None]] = {}
+        self._side_cache: dict[str, str] = {}
+        self._date_index: list[tuple[str, str]] | None = None
+        self._views = {
+            "actor": self._actors,
+            "source": self._sources,
+            "proposition": self._propositions,
+            "statement": self._statements,
+        }
+        if records is not None:
+            self.add_all(records)
+
+    # ------------------------------------------------------------------ access
+    @property
+    def nx(self) -> nx.MultiDiGraph:
+        """The underlying :class:`networkx.MultiDiGraph`, frozen (read-only).
+
+        Use it with any networkx algorithm; call ``.copy()`` for a graph you may change.
+        Edge attribute dicts are shared between edges of one relation: do not modify them.
+
+        Examples
+        --------
+        >>> import claimgraph as cg, networkx as nx
+        >>> g = cg.ClaimGraph([cg.Actor(id="a", name="A"), cg.Actor(id="b", name="B",
+        ...                    member_of=["a"])])
+        >>> list(g.nx.edges(keys=True))
+        [('b', 'a', 'member_of')]
+        >>> nx.is_frozen(g.nx)
+        True
+        """
+        return self._g
+
+    @property
+    def actors(self) -> Mapping[str, Actor]:
+        """Read-only mapping of actor id → :class:`~claimgraph.Actor`."""
+        return MappingProxyType(self._actors)
+
+    @property
+    def sources(self) -> Mapping[str, Source]:
+        """Read-only mapping of source id → :class:`~claimgraph.Source`."""
+        return MappingProxyType(self._sources)
+
+    @property
+    def propositions(self) -> Mapping[str, Proposition]:
+        """Read-only mapping of proposition id → :class:`~claimgraph.Proposition`."""
+        return MappingProxyType(self._propositions)
+
+    @property
+    def statement_records(self) -> Mapping[str, Statement]:
+        """Read-only mapping of statement id → :class:`~claimgraph.Statement`.
+
+        For filtered lists of statements use :meth:`statements`.
+        """
+        return MappingProxyType(self._statements)
+
+    def get(self, id: str) -> Record:
+        """The record with this id.
+
+        Raises
+        ------
+        NotFoundError
+            If there is none.
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> g = cg.ClaimGraph([cg.Actor(id="qatar", name="Qatar", kind="mediator")])
+        >>> g.get("qatar").name
+        'Qatar'
+        """
+        node = self._node.get(id)
+        if node is None:
+            raise NotFoundError(f"no record with id '{id}' in the graph")
+        rec: Record = node["record"]
+        return rec
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._node
+
+    def __iter__(self) -> Iterator[Record]:
+        """All records: actors, sources, propositions, then statements."""
+        for view in self._views.values():
+            yield from view.values()  # type: ignore[misc]
+
+    def __len__(self) -> int:
+        """Number of records of all types."""
+        return len(self._node)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ClaimGraph):
+            return NotImplemented
+        return all(self._views[t] == other._views[t] for t in self._views)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        def n(count: int, word: str) -> str:
+            return f"{count} {word}" + ("" if count == 1 else "s")
+
+        sides = len(self.sides())
+        return (
+            f"<ClaimGraph: {n(len(self._statements), 'statement')},"
+            f" {n(len(self._propositions), 'proposition')},"
+            f" {n(len(self._actors), 'actor')} ({n(sides, 'side')}),"
+            f" {n(len(self._sources), 'source')}>"
+        )
+
+    def copy(self) -> ClaimGraph:
+        """An independent copy (records are immutable, so they are shared)."""
+        return ClaimGraph(iter(self), title=self.title)
+
+    # ------------------------------------------------------------------ adding
+    def add(self, record: Record) -> Record:
+        """Add one record; return the record as stored.
+
+        Adding a record that is already present changes nothing. Adding a statement that
+        is present with other reports unites the reports.
+
+        Raises
+        ------
+        UnknownReferenceError
+            If the record names an id that is not in the graph.
+        ConflictError
+            If a different record already has this id.
+        """
+        self.add_all([record])
+        return self.get(record.id)
+
+    def add_actor(self, actor: Actor | None = None, /, **fields: Any) -> Actor:
+        """Add an :class:`~claimgraph.Actor`, given as a model or as its fields."""
+        rec = actor if actor is not None else Actor(**fields)
+        self.add(rec)
+        return self._actors[rec.id]
+
+    def add_source(self, source: Source | None = None, /, **fields: Any) -> Source:
+        """Add a :class:`~claimgraph.Source`, given as a model or as its fields."""
+        rec = source if source is not None else Source(**fields)
+        self.add(rec)
+        return self._sources[rec.id]
+
+    def add_proposition(
+        self, proposition: Proposition | None = None, /, **fields: Any
+    ) -> Proposition:
+        """Add a :class:`~claimgraph.Proposition`, given as a model or as its fields."""
+        rec = proposition if proposition is not None else Proposition(**fields)
+        self.add(rec)
+        return self._propositions[rec.id]
+
+    def add_statement(self, statement: Statement | None = None, /, **fields: Any) -> Statement:
+        """Add a :class:`~claimgraph.Statement`, given as a model or as its fields."""
+        rec = statement if statement is not None else Statement(**fields)
+        self.add(rec)
+        return self._statements[rec.id]
+
+    def add_statements(self, statements: Iterable[Statement]) -> MergeResult:
+        """Bulk-add statements (same as :meth:`add_all`; named for discoverability)."""
+        return self.add_all(statements)
+
+    def add_all(self, records: Iterable[Record]) -> MergeResult:
+        """Add many records at once, atomically.
+
+        The records may come in any order (a statement before its actor). Everything is
+        checked before anything is inserted: on any error nothing is added, and the error
+        lists every problem found.
+
+        Returns
+        -------
+        MergeResult
+            Ids added and extended, and how many were already present.
+
+        Raises
+        ------
+        UnknownReferenceError
+            Records that name ids found neither in the graph nor in ``records``.
+        ConflictError
+            Records whose id is taken by a different record.
+        InvalidDataError
+            Membership cycles among actors.
+        """
+        enabled = gc.isenabled()
+        gc.disable()  # building many small objects: the collector would dominate
+        try:
+            return self._add_all(records)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _add_all(self, records: Iterable[Record]) -> MergeResult:
+        plan = self._plan(records)
+        for kind, errors in plan.errors.items():
+            if errors:
+                raise _ERROR_CLASSES[kind](_ERROR_TITLES[kind].format(n=len(errors)), errors)
+        return self._apply(plan)
+
+    def _plan(self, records: Iterable[Record], ignore: Iterable[str] = ()) -> _Plan:
+        """Check a batch without changing anything; collect every problem.
+
+        ``ignore`` names ids that may be referred to although they are missing (records
+        that failed validation earlier, so that one error does not cascade into many).
+        """
+        plan = _Plan()
+        batch = plan.batch
+        conflicts = plan.errors["conflict"]
+        node = self._node
+        for rec in records:
+            if not isinstance(rec, (Actor, Source, Proposition, Statement)):
+                raise TypeError(
+                    f"expected an Actor, Source, Proposition or Statement, got {type(rec).__name__}"
+                )
+            rid = rec.id
+            prev = batch.get(rid)
+            if prev is None:
+                existing = node.get(rid)
+                if existing is None:
+                    batch[rid] = rec
+                    continue
+                prev = existing["record"]
+                in_graph = True
+            else:
+                in_graph = rid in plan.replace
+            merged = _combine(prev, rec)
+            if merged is None:
+                where = "in the graph" if in_graph else "earlier in the input"
+                conflicts.append(
+                    ErrorDetail(
+                        "conflict",
+                        f"id '{rid}' is already used by a different {prev.record_type} {where}"
+                        + (f" ({_diff(prev, rec)})" if type(prev) is type(rec) else ""),
+                        _describe(rec),
+                        "id",
+                        record_id=rid,
+                    )
+                )
+            elif merged is prev:
+                if rid in node and rid not in batch:
+                    plan.result.unchanged += 1
+            else:
+                batch[rid] = merged
+                if rid in node:
+                    plan.replace[rid] = merged
+        plan.errors["reference"] = self._check_references(batch, set(ignore))
+        plan.errors["cycle"] = self._check_cycles(batch)
+        return plan
+
+    def _apply(self, plan: _Plan) -> MergeResult:
+        node = self._node
+        result = plan.result
+        new = [rec for rid, rec in plan.batch.items() if rid not in node]
+        for rid, rec in plan.replace.items():
+            self._unlink(self._node[rid]["record"])
+            self._link(rec)
+            result.extended.append(rid)
+        for rec in new:
+            self._add_node(rec)
+        for rec in new:
+            self._link_edges(rec)
+        result.added = [rec.id for rec in new]
+        if any(isinstance(r, Actor) for r in plan.batch.values()):
+            self._side_cache.clear()
+        self._changed()
+        return result
+
+    def _check_references(self, batch: Mapping[str, Record], ignore: set[str]) -> list[ErrorDetail]:
+        errors: list[ErrorDetail] = []
+        node = self._node
+        for rec in batch.values():
+            for fld, target_type, target in rec.references():
+                found = batch.get(target)
+                if found is None:
+                    existing = node.get(target)
+                    found = existing["record"] if existing is not None else None
+                if found is None:
+                    if target in ignore:
+                        continue
+                    errors.append(
+                        ErrorDetail(
+                            "unknown_reference",
+                            f"{target_type} '{target}' is not in the graph",
+                            _describe(rec),
+                            fld,
+                            record_id=rec.id,
+                        )
+                    )
+                elif found.record_type != target_type:
+                    errors.append(
+                        ErrorDetail(
+                            "wrong_reference_type",
+                            f"'{target}' is a {found.record_type}, not a {target_type}",
+                            _describe(rec),
+                            fld,
+                            record_id=rec.id,
+                        )
+                    )
+        return errors
+
+    def _check_cycles(self, batch: Mapping[str, Record]) -> list[ErrorDetail]:
+        def parent(aid: str) -> str | None:
+            rec = batch.get(aid) or self._actors.get(aid)
+            if isinstance(rec, Actor) and rec.member_of:
+                return rec.member_of[0]
+            return None
+
+        errors = []
+        for rec in batch.values():
+            if not isinstance(rec, Actor) or not rec.member_of:
+                continue
+            seen = {rec.id}
+            cur = parent(rec.id)
+            while cur is not None:
+                if cur in seen:
+                    errors.append(
+                        ErrorDetail(
+                            "membership_cycle",
+                            f"the membership chain of '{rec.id}' returns to '{cur}'",
+                            _describe(rec),
+                            "member_of",
+                            record_id=rec.id,
+                        )
+                    )
+                    break
+                seen.add(cur)
+                cur = parent(cur)
+        return errors
+
+    # -- low-level linking; callers have checked everything.
+    def _add_node(self, rec: Record) -> None:
+        rid = rec.id
+        t = rec.record_type
+        self._node[rid] = {"type": t, "record": rec}
+        self._succ[rid] = {}
+        self._pred[rid] = {}
+        self._views[t][rid] = rec  # type: ignore[index]
+        if t == "statement":
+            kinds = self._by_kind.get(rec.kind)  # type: ignore[union-attr]
+            if kinds is None:
+                kinds = self._by_kind[rec.kind] = {}  # type: ignore[union-attr]
+            kinds[rid] = None
+
+    def _edge(self, u: str, v: str, key: str, attrs: dict[str, Any]) -> None:
+        out = self._succ[u]
+        keys = out.get(v)
+        if keys is None:
+            keys = out[v] = {}
+            self._pred[v][u] = keys
+        keys[key] = attrs
+
+    def _link_edges(self, rec: Record) -> None:
+        rid = rec.id
+        edge = self._edge
+        if isinstance(rec, Statement):
+            edge(rid, rec.actor, "said_by", _EDGE_ATTRS["said_by"])
+            edge(rid, rec.proposition, "about", _EDGE_ATTRS["about"])
+            for r in rec.reports:
+                attrs = (
+                    _EDGE_ATTRS["reported_in"]
+                    if r.quote is None
+                    else {"type": "reported_in", "quote": r.quote}
+                )
+                edge(rid, r.source, "reported_in", attrs)
+            for other in rec.responds_to:
+                edge(rid, other, "responds_to", _EDGE_ATTRS["responds_to"])
+        elif isinstance(rec, Actor):
+            for a in rec.member_of:
+                edge(rid, a, "member_of", _EDGE_ATTRS["member_of"])
+        elif isinstance(rec, Source):
+            for s in rec.derived_from:
+                edge(rid, s, "derived_from", _EDGE_ATTRS["derived_from"])
+        else:
+            for p in rec.contradicts:
+                edge(rid, p, "contradicts", _EDGE_ATTRS["contradicts"])
+            for p in rec.implies:
+                edge(rid, p, "implies", _EDGE_ATTRS["implies"])
+
+    def _link(self, rec: Record) -> None:
+        """Replace the stored record of an existing node and relink its out-edges."""
+        self._node[rec.id]["record"] = rec
+        self._views[rec.record_type][rec.id] = rec  # type: ignore[index]
+        if isinstance(rec, Statement):
+            self._by_kind.setdefault(rec.kind, {})[rec.id] = None
+        self._link_edges(rec)
+
+    def _unlink(self, rec: Record) -> None:
+        """Drop the out-edges and kind-index entry of a record (the node stays)."""
+        rid = rec.id
+        for v in self._succ[rid]:
+            del self._pred[v][rid]
+        self._succ[rid] = {}
+        if isinstance(rec, Statement):
+            kinds = self._by_kind.get(rec.kind)
+            if kinds is not None:
+                kinds.pop(rid, None)
+
+    def _changed(self) -> None:
+        self._date_index = None
+        cache = getattr(self._g, "__networkx_cache__", None)
+        if cache:
+            cache.clear()
+
+    # ------------------------------------------------------------------ update/remove
+    def update(self, id: str, **changes: Any) -> Record:
+        """Replace fields of a record; return the new record.
+
+        The changed record is validated again and its references checked; the id cannot
+        change.
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> g = cg.ClaimGraph([cg.Actor(id="ttp", name="TTP")])
+        >>> g.update("ttp", kind="armed_group").kind
+        'armed_group'
+        """
+        old = self.get(id)
+        if "id" in changes and changes["id"] != id:
+            raise InvalidDataError(
+                f"cannot change the id of {_describe(old)}: remove it and add a new record"
+            )
+        data = old.model_dump(exclude_unset=False)
+        data.update(changes)
+        data["id"] = id
+        new = type(old).model_validate(data)
+        if new == old:
+            return old
+        errors = self._check_references({id: new}, set()) + self._check_cycles({id: new})
+        if errors:
+            raise UnknownReferenceError(f"cannot update {_describe(old)}", errors)
+        self._unlink(old)
+        self._link(new)
+        if isinstance(new, Actor):
+            self._side_cache.clear()
+        self._changed()
+        return new
+
+    def remove(self, id: str) -> Record:
+        """Remove a record that nothing refers to; return it.
+
+        Raises
+        ------
+        NotFoundError
+            If there is no such record.
+        ReferencedError
+            If other records refer to it (remove those first).
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> g = cg.ClaimGraph([cg.Actor(id="a", name="A")])
+        >>> g.remove("a").name
+        'A'
+        >>> "a" in g
+        False
+        """
+        rec = self.get(id)
+        referrers = self._pred[id]
+        if referrers:
+            names = sorted(referrers)[:5]
+            more = f" and {len(referrers) - 5} more" if len(referrers) > 5 else ""
+            raise ReferencedError(
+                f"cannot remove {_describe(rec)}: referred to by "
+                + ", ".join(f"'{n}'" for n in names)
+                + more
+            )
+        self._unlink(rec)
+        del self._succ[id], self._pred[id], self._node[id]
+        del self._views[rec.record_type][id]
+        if isinstance(rec, Actor):
+            self._side_cache.clear()
+        self._changed()
+        return rec
+
+    def merge(self, other: ClaimGraph | Iterable[Record]) -> MergeResult:
+        """Add every record of ``other``; idempotent, atomic.
+
+        Records already present unchanged are skipped; copies of a statement with more
+        reports extend it; a record whose id is taken by different content is a conflict,
+        and then nothing is merged.
+
+        Raises
+        ------
+        ConflictError
+            Listing every conflicting id.
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> g = cg.ClaimGraph([cg.Actor(id="a", name="A")])
+        >>> g.merge(g.copy())
+        MergeResult(added=0, extended=0, unchanged=1)
+        """
+        records = list(other) if isinstance(other, ClaimGraph) else other
+        return self.add_all(records)
+
+    # ------------------------------------------------------------------ sides
+    def side(self, actor: str) -> str:
+        """The side of an actor: the end of its (primary) membership chain.
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> g = cg.ClaimGraph([
+        ...     cg.Actor(id="pakistan", name="Pakistan", kind="state"),
+        ...     cg.Actor(id="pk-gov", name="Government of Pakistan", member_of=["pakistan"]),
+        ...     cg.Actor(id="pk-dm", name="Defense minister", member_of=["pk-gov"]),
+        ... ])
+        >>> g.side("pk-dm")
+        'pakistan'
+        """
+        cached = self._side_cache.get(actor)
+        if cached is not None:
+            return cached
+        if actor not in self._actors:
+            raise NotFoundError(f"no actor with id '{actor}' in the graph")
+        chain = [actor]
+        cur = self._actors[actor]
+        while cur.member_of:
+            nxt = cur.member_of[0]
+            hit = self._side_cache.get(nxt)
+            if hit is not None:
+                root = hit
+                break
+            chain.append(nxt)
+            cur = self._actors[nxt]
+        else:
+            root = cur.id
+        for a in chain:
+            self._side_cache[a] = root
+        return root
+
+    def sides(self) -> list[str]:
+        """Ids of all sides: actors that are not members of another actor, sorted."""
+        return sorted(a.id for a in self._actors.values() if not a.member_of)
+
+    def members(self, side: str) -> list[str]:
+        """Ids of every actor whose side is ``side`` (including the side itself), sorted."""
+        if side not in self._actors:
+            raise NotFoundError(f"no actor with id '{side}' in the graph")
+        return sorted(a for a in self._actors if self.side(a) == side)
+
+    # ------------------------------------------------------------------ indexes
+    def _neighbours(self, id: str, relation: str, incoming: bool) -> list[str]:
+        adj = self._pred if incoming else self._succ
+        row = adj.get(id)
+        if row is None:
+            return []
+        return [n for n, keys in row.items() if relation in keys]
+
+    def statements_about(self, proposition: str) -> list[Statement]:
+        """Statements about one proposition, in the order they were added (index lookup)."""
+        return [self._statements[s] for s in self._neighbours(proposition, "about", True)]
+
+    def statements_by(self, actor: str) -> list[Statement]:
+        """Statements said by one actor (not its members), in insertion order."""
+        return [self._statements[s] for s in self._neighbours(actor, "said_by", True)]
+
+    def statements_in(self, source: str) -> list[Statement]:
+        """Statements reported in one source, in insertion order."""
+        return [self._statements[s] for s in self._neighbours(source, "reported_in", True)]
+
+    def statements_of_kind(self, kind: str) -> list[Statement]:
+        """Statements of one speech-act kind, in insertion order."""
+        return [self._statements[s] for s in self._by_kind.get(kind, ())]
+
+    def responses_to(self, statement: str) -> list[Statement]:
+        """Statements that respond to one statement."""
+        return [self._statements[s] for s in self._neighbours(statement, "responds_to", True)]
+
+    def statements_between(self, since: str | None, until: str | None) -> list[Statement]:
+        """Dated statements whose date span overlaps ``[since, until]`` (a sorted index)."""
+        from .dates import date_bounds, overlaps
+
+        if self._date_index is None:
+            self._date_index = sorted(
+                (date_bounds(s.said)[0], s.id) for s in self._statements.values() if s.said
+            )
+        idx = self._date_index
+        # a statement's start is at most its end, and any partial date spans at most a year
+        lo = 0
+        if since is not None:
+            start = date_bounds(since)[0]
+            lo = bisect.bisect_left(idx, (f"{int(start[:4]) - 1:04d}{start[4:]}", ""))
+        hi = len(idx)
+        if until is not None:
+            hi = bisect.bisect_right(idx, (date_bounds(until)[1], "\uffff"))
+        out = []
+        for _, sid in idx[lo:hi]:
+            s = self._statements[sid]
+            if overlaps(s.said, since, until):
+                out.append(s)
+        return out
+
+    def implied(self, proposition: str) -> set[str]:
+        """Propositions implied by ``proposition``, transitively (excluding itself)."""
+        seen: set[str] = set()
+        todo = [proposition]
+        while todo:
+            for nxt in self._neighbours(todo.pop(), "implies", False):
+                if nxt not in seen and nxt != proposition:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return seen
+
+    def exclusive_with(self, proposition: str) -> set[str]:
+        """Propositions declared to contradict ``proposition`` (either direction)."""
+        return set(self._neighbours(proposition, "contradicts", False)) | set(
+            self._neighbours(proposition, "contradicts", True)
+        )
+
+    # ------------------------------------------------------------------ queries
+    def statements(self, **filters: Any) -> list[Statement]:
+        """Filtered statements; see :func:`claimgraph.statements` for the filters."""
+        from .queries import statements
+
+        return statements(self, **filters)
+
+    def timeline(self, **filters: Any) -> list[Statement]:
+        """Statements by date said; see :func:`claimgraph.timeline`."""
+        from .queries import timeline
+
+        return timeline(self, **filters)
+
+    def contradictions(self, **filters: Any) -> list[Contradiction]:
+        """Grouped contradictions; see :func:`claimgraph.contradictions`."""
+        from .queries import contradictions
+
+        return contradictions(self, **filters)
+
+    def agreements(self, **filters: Any) -> list[Agreement]:
+        """Common ground; see :func:`claimgraph.agreements`."""
+        from .queries import agreements
+
+        return agreements(self, **filters)
+
+    def positions(self, **filters: Any) -> Positions:
+        """Side × proposition stances; see :func:`claimgraph.positions`."""
+        from .queries import positions
+
+        return positions(self, **filters)
+
+    # ------------------------------------------------------------------ files
+    def save(self, path: str | PathLike[str], *, format: Literal["json", "yaml"] | None = None) -> None:
+        """Save atomically to a native JSON (``.json``) or YAML (``.yaml``/``.yml``) file.
+
+        The file is written to a temporary file beside the target and renamed over it, so a
+        crash mid-save leaves the previous file intact.
+        """
+        from .io import save
+
+        save(self, path, format=format)
+
+
+def _diff(a: Record, b: Record) -> str:
+    da, db = a.model_dump(), b.model_dump()
+    fields = [k for k in da if da.get(k) != db.get(k)]
+    return "differs in " + ", ".join(fields) if fields else "differs"
+

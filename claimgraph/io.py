@@ -1,0 +1,758 @@
+"""Reading and writing claim graphs: native JSON and the YAML authoring format.
+
+- **Native JSON** (``.json``): ``{"format": "claimgraph", "version": 1, "actors": [...],
+  "sources": [...], "propositions": [...], "statements": [...]}``, one record per line,
+  fields left out where they have their default. Exact, fast, diff-friendly.
+- **YAML authoring** (``.yaml``/``.yml``): records keyed by id, statements grouped under
+  the source that reports them; see :mod:`claimgraph.authoring`.
+
+Loading checks everything before anything is added and reports every problem, each with
+the record, the field and the line. Saving is atomic.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .authoring import (
+    FORMAT_VERSION,
+    AuthoringActor,
+    AuthoringFile,
+    AuthoringProposition,
+    AuthoringSource,
+    AuthoringStatement,
+)
+from .exceptions import ErrorDetail, FileFormatError, InvalidDataError
+from .graph import ClaimGraph
+from .models import Actor, Proposition, Record, Report, Source, Statement
+
+__all__ = ["load", "loads", "save", "dumps", "validate", "schema", "FORMAT_VERSION"]
+
+Format = Literal["json", "yaml"]
+_SECTIONS: tuple[tuple[str, type[Actor] | type[Source] | type[Proposition] | type[Statement]], ...] = (
+    ("actors", Actor),
+    ("sources", Source),
+    ("propositions", Proposition),
+    ("statements", Statement),
+)
+
+
+def _format_of(path: str | os.PathLike[str], format: str | None) -> Format:
+    if format is not None:
+        if format not in ("json", "yaml"):
+            raise ValueError(f"format must be 'json' or 'yaml', not {format!r}")
+        return format  # type: ignore[return-value]
+    suffix = Path(path).suffix.lower()
+    if suffix == ".json":
+        return "json"
+    if suffix in (".yaml", ".yml"):
+        return "yaml"
+    raise ValueError(
+        f"cannot tell the format of '{path}' from its extension: use .json, .yaml or .yml,"
+        " or pass format='json' or format='yaml'"
+    )
+
+
+# ---------------------------------------------------------------------------- parsing
+class _Parsed:
+    """Records read from a file, the problems found, and where each record starts."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.title: str | None = None
+        self.records: list[Record] = []
+        self.errors: list[ErrorDetail] = []
+        self.bad_ids: set[str] = set()
+        self.line_of: Callable[[str], int | None] = lambda _id: None
+
+    def fail(self, code: str, message: str, line: int | None = None) -> FileFormatError:
+        detail = ErrorDetail(code, message, path=self.path, line=line)
+        return FileFormatError(f"cannot read {self.path or 'the input'}", [detail])
+
+    def add_validation_errors(
+        self,
+        exc: ValidationError,
+        record: str,
+        record_id: str | None,
+        line_at: Callable[[tuple[Any, ...]], int | None],
+    ) -> None:
+        if record_id:
+            self.bad_ids.add(record_id)
+        for err in exc.errors(include_url=False):
+            loc = tuple(err["loc"])
+            self.errors.append(
+                ErrorDetail(
+                    err["type"],
+                    err["msg"],
+                    record,
+                    ".".join(str(p) for p in loc) or None,
+                    self.path,
+                    line_at(loc),
+                    record_id,
+                )
+            )
+
+
+def _describe_raw(kind: str, raw: Any, fallback: str) -> tuple[str, str | None]:
+    rid = raw.get("id") if isinstance(raw, dict) else None
+    if isinstance(rid, str) and rid:
+        return f"{kind} '{rid}'", rid
+    return fallback, None
+
+
+# -- JSON
+def _json_record_lines(text: str) -> dict[tuple[str, int], int]:
+    """Line of every record in a native JSON file, found without a second full parse."""
+    decoder = json.JSONDecoder()
+    lines: dict[tuple[str, int], int] = {}
+    ws = " \t\n\r"
+    n = len(text)
+
+    def skip(i: int) -> int:
+        while i < n and text[i] in ws:
+            i += 1
+        return i
+
+    i = skip(0)
+    if i >= n or text[i] != "{":
+        return lines
+    i = skip(i + 1)
+    while i < n and text[i] != "}":
+        key, i = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
+        i = skip(i)
+        i = skip(i + 1)  # the colon
+        if key in dict(_SECTIONS) and i < n and text[i] == "[":
+            i = skip(i + 1)
+            idx = 0
+            while i < n and text[i] != "]":
+                lines[(key, idx)] = text.count("\n", 0, i) + 1
+                _, i = decoder.raw_decode(text, i)
+                i = skip(i)
+                if i < n and text[i] == ",":
+                    i = skip(i + 1)
+                idx += 1
+            i += 1
+        else:
+            _, i = decoder.raw_decode(text, i)
+        i = skip(i)
+        if i < n and text[i] == ",":
+            i = skip(i + 1)
+    return lines
+
+
+def _parse_json(text: str, path: str | None) -> _Parsed:
+    out = _Parsed(path)
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise out.fail("json_syntax", f"malformed JSON: {exc.msg}", exc.lineno) from None
+    if not isinstance(doc, dict) or doc.get("format") != "claimgraph":
+        raise out.fail(
+            "not_claimgraph",
+            'not a claimgraph file: the top level must be an object with "format": "claimgraph"',
+            1,
+        )
+    version = doc.get("version")
+    if version != FORMAT_VERSION:
+        raise out.fail(
+            "format_version",
+            f"unsupported format version {version!r}: this claimgraph reads version"
+            f" {FORMAT_VERSION}",
+            _line_of_key(text, "version"),
+        )
+    known = {"format", "version", "title"} | {s for s, _ in _SECTIONS}
+    for key in doc:
+        if key not in known:
+            raise out.fail(
+                "extra_forbidden",
+                f"unknown top-level key {key!r} (expected one of {sorted(known)})",
+                _line_of_key(text, key),
+            )
+    title = doc.get("title")
+    out.title = title if isinstance(title, str) else None
+
+    lines: dict[tuple[str, int], int] | None = None
+
+    def line(section: str, i: int) -> int | None:
+        nonlocal lines
+        if lines is None:
+            lines = _json_record_lines(text)
+        return lines.get((section, i))
+
+    where: dict[str, tuple[str, int]] = {}
+    for section, cls in _SECTIONS:
+        items = doc.get(section, [])
+        if not isinstance(items, list):
+            raise out.fail(
+                "section_type", f"'{section}' must be a list", _line_of_key(text, section)
+            )
+        validate = cls.model_validate
+        records = out.records
+        for i, raw in enumerate(items):
+            try:
+                rec = validate(raw)
+            except ValidationError as exc:
+                label, rid = _describe_raw(cls.record_type, raw, f"{section}[{i}]")
+                out.add_validation_errors(
+                    exc, label, rid, lambda _loc, s=section, i=i: line(s, i)
+                )
+                continue
+            records.append(rec)
+            where[rec.id] = (section, i)
+    out.line_of = lambda rid: line(*where[rid]) if rid in where else None
+    return out
+
+
+def _line_of_key(text: str, key: str) -> int | None:
+    pos = text.find(json.dumps(key))
+    return text.count("\n", 0, pos) + 1 if pos >= 0 else None
+
+
+# -- YAML
+class _LineDict(dict[Any, Any]):
+    line: int = 0
+    lines: dict[Any, int]
+
+
+class _LineList(list[Any]):
+    line: int = 0
+    lines: list[int]
+
+
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """A safe YAML loader that remembers the line of every key and item."""
+
+
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> _LineDict:
+    loader.flatten_mapping(node)
+    out = _LineDict()
+    out.line = node.start_mark.line + 1
+    out.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a mapping key must be a plain value", key_node.start_mark
+            ) from None
+        if key in out:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"duplicate key {key!r} (first on line {out.lines[key]})",
+                key_node.start_mark,
+            )
+        out[key] = loader.construct_object(value_node, deep=True)
+        out.lines[key] = key_node.start_mark.line + 1
+    return out
+
+
+def _construct_sequence(loader: Any, node: yaml.SequenceNode) -> _LineList:
+    out = _LineList(loader.construct_object(child, deep=True) for child in node.value)
+    out.line = node.start_mark.line + 1
+    out.lines = [child.start_mark.line + 1 for child in node.value]
+    return out
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def _line_in(node: Any, loc: Iterable[Any]) -> int | None:
+    """The line of the deepest part of ``loc`` found in a loaded YAML tree."""
+    line = getattr(node, "line", None)
+    for part in loc:
+        if isinstance(node, _LineDict) and part in node:
+            line = node.lines[part]
+            node = node[part]
+        elif isinstance(node, _LineList) and isinstance(part, int) and 0 <= part < len(node):
+            line = node.lines[part]
+            node = node[part]
+        else:
+            break
+    return line
+
+
+def _parse_yaml(text: str, path: str | None) -> _Parsed:
+    out = _Parsed(path)
+    try:
+        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise out.fail(
+            "yaml_syntax", f"malformed YAML: {problem}", mark.line + 1 if mark else None
+        ) from None
+    if not isinstance(doc, _LineDict) or "claimgraph" not in doc:
+        raise out.fail(
+            "not_claimgraph",
+            "not a claimgraph file: the top level must be a mapping starting with"
+            f" 'claimgraph: {FORMAT_VERSION}'",
+            1,
+        )
+    if doc["claimgraph"] != FORMAT_VERSION:
+        raise out.fail(
+            "format_version",
+            f"unsupported format version {doc['claimgraph']!r}: this claimgraph reads version"
+            f" {FORMAT_VERSION}",
+            doc.lines["claimgraph"],
+        )
+    sections = {"claimgraph", "title", "actors", "propositions", "sources", "statements"}
+    for key in doc:
+        if key not in sections:
+            raise out.fail(
+                "extra_forbidden",
+                f"unknown top-level key {key!r} (expected one of {sorted(sections)})",
+                doc.lines[key],
+            )
+    for key, typ in (("actors", dict), ("propositions", dict), ("sources", dict), ("statements", list)):
+        if doc.get(key) is not None and not isinstance(doc[key], typ):
+            raise out.fail(
+                "section_type",
+                f"'{key}' must be a {'mapping of id to entry' if typ is dict else 'list'}",
+                doc.lines[key],
+            )
+    title = doc.get("title")
+    out.title = str(title) if title is not None else None
+    lines: dict[str, int] = {}
+    records = out.records
+
+    def take(rec: Record, line: int) -> None:
+        records.append(rec)
+        lines.setdefault(rec.id, line)
+
+    def build(
+        label: str,
+        rid: str | None,
+        node: Any,
+        make: Callable[[], Record],
+    ) -> Record | None:
+        try:
+            return make()
+        except ValidationError as exc:
+            out.add_validation_errors(exc, label, rid, lambda loc: _line_in(node, loc))
+            return None
+
+    for key, raw in (doc.get("actors") or {}).items():
+        raw = {"name": raw} if isinstance(raw, str) else raw
+        rec = build(
+            f"actor '{key}'",
+            str(key),
+            raw,
+            lambda raw=raw, key=key: Actor(
+                id=key, **AuthoringActor.model_validate(raw).model_dump(exclude_unset=True)
+            ),
+        )
+        if rec is not None:
+            take(rec, doc["actors"].lines[key])
+
+    for key, raw in (doc.get("propositions") or {}).items():
+        raw = {"text": raw} if isinstance(raw, str) else raw
+        rec = build(
+            f"proposition '{key}'",
+            str(key),
+            raw,
+            lambda raw=raw, key=key: Proposition(
+                id=key,
+                **AuthoringProposition.model_validate(raw).model_dump(exclude_unset=True),
+            ),
+        )
+        if rec is not None:
+            take(rec, doc["propositions"].lines[key])
+    declared = set(doc.get("propositions") or ())
+
+    def statement(raw: Any, label: str, source: str | None) -> None:
+        line = getattr(raw, "line", None) or 0
+        rid = raw.get("id") if isinstance(raw, dict) else None
+        if isinstance(rid, str):
+            label = f"statement '{rid}'"
+        try:
+            st = AuthoringStatement.model_validate(raw)
+        except ValidationError as exc:
+            out.add_validation_errors(exc, label, rid, lambda loc: _line_in(raw, loc))
+            return
+        if st.asserts is not None:
+            stance, prop = "asserts", st.asserts
+        elif st.denies is not None:
+            stance, prop = "denies", st.denies
+        else:
+            stance, prop = st.stance, st.proposition  # type: ignore[assignment]
+        field_name = "asserts" if st.asserts else "denies" if st.denies else "proposition"
+        if prop not in declared and any(c.isspace() for c in prop.strip()):
+            inline = build(
+                label, None, raw, lambda: Proposition(text=prop)
+            )
+            if inline is None:
+                return
+            take(inline, _line_in(raw, (field_name,)) or line)
+            prop = inline.id
+        reports = []
+        if source is not None:
+            reports.append(Report(source=source, quote=st.quote))
+        elif st.quote is not None:
+            out.errors.append(
+                ErrorDetail(
+                    "quote_without_source",
+                    "a quote belongs to a source: put the statement under 'sources:' or"
+                    " use 'reports: [{source: ..., quote: ...}]'",
+                    label,
+                    "quote",
+                    out.path,
+                    _line_in(raw, ("quote",)),
+                    rid,
+                )
+            )
+            if rid:
+                out.bad_ids.add(rid)
+            return
+        reports += [Report(source=r.source, quote=r.quote) for r in st.reports]
+        fields: dict[str, Any] = {
+            "actor": st.actor,
+            "proposition": prop,
+            "stance": stance,
+            "reports": reports,
+            "responds_to": st.responds_to,
+        }
+        for name in ("id", "kind", "said", "note"):
+            value = getattr(st, name)
+            if value is not None:
+                fields[name] = value
+        rec = build(label, rid, raw, lambda: Statement(**fields))
+        if rec is not None:
+            take(rec, line)
+
+    for key, raw in (doc.get("sources") or {}).items():
+        src_fields = {k: v for k, v in raw.items() if k != "statements"} if isinstance(raw, dict) else raw
+        rec = build(
+            f"source '{key}'",
+            str(key),
+            raw,
+            lambda f=src_fields, key=key: Source(
+                id=key,
+                **AuthoringSource.model_validate(f).model_dump(exclude_unset=True),
+            ),
+        )
+        if rec is not None:
+            take(rec, doc["sources"].lines[key])
+        items = raw.get("statements") if isinstance(raw, dict) else None
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            out.errors.append(
+                ErrorDetail(
+                    "list_type", "'statements' must be a list", f"source '{key}'",
+                    "statements", path, raw.lines["statements"],
+                )
+            )
+            continue
+        for i, item in enumerate(items):
+            statement(item, f"sources.{key}.statements[{i}]", str(key))
+    for i, item in enumerate(doc.get("statements") or []):
+        statement(item, f"statements[{i}]", None)
+    out.line_of = lines.get
+    return out
+
+
+# ---------------------------------------------------------------------------- loading
+def _read_text(path: str | os.PathLike[str]) -> str:
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    except UnicodeDecodeError as exc:
+        raise FileFormatError(
+            f"cannot read {path}",
+            [ErrorDetail("encoding", f"not UTF-8 text: {exc.reason}", path=str(path))],
+        ) from None
+
+
+def _parse(text: str, format: Format, path: str | None) -> _Parsed:
+    return _parse_json(text, path) if format == "json" else _parse_yaml(text, path)
+
+
+def _check(parsed: _Parsed, into: ClaimGraph) -> tuple[Any, list[ErrorDetail]]:
+    plan = into._plan(parsed.records, ignore=parsed.bad_ids)
+    errors = list(parsed.errors)
+    for e in plan.all_errors:
+        line = parsed.line_of(e.record_id) if e.record_id else None
+        errors.append(
+            ErrorDetail(e.code, e.message, e.record, e.field, parsed.path, line, e.record_id)
+        )
+    errors.sort(key=lambda e: (e.line is None, e.line or 0))
+    return plan, errors
+
+
+def loads(
+    text: str,
+    *,
+    format: Format = "json",
+    into: ClaimGraph | None = None,
+    path: str | None = None,
+) -> ClaimGraph:
+    """Read a graph from a string of native JSON or YAML authoring text.
+
+    Parameters
+    ----------
+    text : str
+    format : {"json", "yaml"}
+    into : ClaimGraph, optional
+        Add the records to this graph (atomically) instead of a new one.
+    path : str, optional
+        A name for the input, used in error messages.
+
+    Raises
+    ------
+    FileFormatError
+        Malformed JSON/YAML, not a claimgraph file, or a wrong format version.
+    InvalidDataError
+        Records that do not validate, unknown references or conflicts, all listed.
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> g = cg.loads('''
+    ... claimgraph: 1
+    ... actors: {pakistan: Pakistan, afghanistan: Afghanistan}
+    ... statements:
+    ...   - {actor: pakistan, asserts: Militants are sheltered on Afghan soil.}
+    ...   - {actor: afghanistan, denies: Militants are sheltered on Afghan soil.}
+    ... ''', format="yaml")
+    >>> len(g.contradictions())
+    1
+    """
+    target = into if into is not None else ClaimGraph()
+    parsed = _parse(text, format, path)
+    plan, errors = _check(parsed, target)
+    if errors:
+        raise InvalidDataError(
+            f"{path or 'input'}: {len(errors)} problem(s); nothing was loaded", errors
+        )
+    target._apply(plan)
+    if target.title is None:
+        target.title = parsed.title
+    return target
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    format: Format | None = None,
+    into: ClaimGraph | None = None,
+) -> ClaimGraph:
+    """Read a graph from a native JSON (``.json``) or YAML authoring (``.yaml``) file.
+
+    Everything is checked before anything is added: if the file has any problem, the
+    error lists all of them (record, field, line) and ``into`` is left unchanged.
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> g = cg.load(cg.example_path())
+    >>> g.title
+    'Pakistan and Afghanistan resume talks in Istanbul'
+    """
+    fmt = _format_of(path, format)
+    return loads(_read_text(path), format=fmt, into=into, path=str(path))
+
+
+def validate(path: str | os.PathLike[str], *, format: Format | None = None) -> list[ErrorDetail]:
+    """Every problem in a file, as a list (empty when the file is valid).
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> cg.validate(cg.example_path())
+    []
+    """
+    fmt = _format_of(path, format)
+    try:
+        parsed = _parse(_read_text(path), fmt, str(path))
+    except FileFormatError as exc:
+        return exc.errors
+    return _check(parsed, ClaimGraph())[1]
+
+
+# ---------------------------------------------------------------------------- saving
+def _json_record(rec: Record) -> str:
+    return rec.model_dump_json(exclude_unset=True)
+
+
+def _dump_json(graph: ClaimGraph) -> str:
+    head: dict[str, Any] = {"format": "claimgraph", "version": FORMAT_VERSION}
+    if graph.title is not None:
+        head["title"] = graph.title
+    parts = [json.dumps(head, ensure_ascii=False)[:-1]]
+    views = {
+        "actors": graph.actors,
+        "sources": graph.sources,
+        "propositions": graph.propositions,
+        "statements": graph.statement_records,
+    }
+    for section, _cls in _SECTIONS:
+        records = views[section].values()
+        if not records:
+            parts.append(f',\n"{section}": []')
+            continue
+        body = ",\n".join(map(_json_record, records))
+        parts.append(f',\n"{section}": [\n{body}\n]')
+    parts.append("\n}\n")
+    return "".join(parts)
+
+
+def _derived(rec: Record) -> bool:
+    data = rec.model_dump(exclude={"id"}, exclude_unset=True)
+    return type(rec)(**data).id == rec.id
+
+
+def _compact(data: dict[str, Any], listy: Iterable[str]) -> dict[str, Any]:
+    if "note" in data:
+        data["note"] = data.pop("note")  # notes read best last
+    for key in listy:
+        value = data.get(key)
+        if isinstance(value, (list, tuple)) and len(value) == 1:
+            data[key] = value[0]
+    return data
+
+
+def _dump_yaml(graph: ClaimGraph) -> str:
+    doc: dict[str, Any] = {"claimgraph": FORMAT_VERSION}
+    if graph.title is not None:
+        doc["title"] = graph.title
+    actors: dict[str, Any] = {}
+    for a in graph.actors.values():
+        data = _compact(a.model_dump(mode="json", exclude={"id"}, exclude_defaults=True), ["member_of"])
+        actors[a.id] = data["name"] if list(data) == ["name"] else data
+    props: dict[str, Any] = {}
+    for p in graph.propositions.values():
+        data = _compact(
+            p.model_dump(mode="json", exclude={"id"}, exclude_defaults=True),
+            ["contradicts", "implies"],
+        )
+        props[p.id] = data["text"] if list(data) == ["text"] else data
+    sources: dict[str, Any] = {}
+    for s in graph.sources.values():
+        data = _compact(s.model_dump(mode="json", exclude={"id"}, exclude_defaults=True), ["derived_from"])
+        sources[s.id] = data
+    loose: list[dict[str, Any]] = []
+    for st in graph.statement_records.values():
+        entry: dict[str, Any] = {}
+        if not _derived(st):
+            entry["id"] = st.id
+        entry["actor"] = st.actor
+        entry[st.stance] = st.proposition
+        default_kind = "denial" if st.stance == "denies" else "claim"
+        if st.kind != default_kind or "kind" in st.model_fields_set:
+            entry["kind"] = str(st.kind)
+        if st.said is not None:
+            entry["said"] = st.said
+        reports = list(st.reports)
+        if reports:
+            first = reports.pop(0)
+            if first.quote is not None:
+                entry["quote"] = first.quote
+        if reports:
+            entry["reports"] = [r.model_dump(exclude_none=True) for r in reports]
+        if st.responds_to:
+            entry["responds_to"] = _compact({"r": list(st.responds_to)}, ["r"])["r"]
+        if st.note is not None:
+            entry["note"] = st.note
+        if st.reports:
+            sources[st.reports[0].source].setdefault("statements", []).append(entry)
+        else:
+            loose.append(entry)
+    for key, value in (("actors", actors), ("propositions", props), ("sources", sources)):
+        if value:
+            doc[key] = value
+    if loose:
+        doc["statements"] = loose
+    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+
+
+def dumps(graph: ClaimGraph, *, format: Format = "json") -> str:
+    """The graph as native JSON or YAML authoring text.
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> g = cg.ClaimGraph([cg.Actor(id="qatar", name="Qatar", kind="mediator")])
+    >>> print(cg.dumps(g, format="yaml"), end="")
+    claimgraph: 1
+    actors:
+      qatar:
+        name: Qatar
+        kind: mediator
+    """
+    return _dump_json(graph) if format == "json" else _dump_yaml(graph)
+
+
+def save(
+    graph: ClaimGraph, path: str | os.PathLike[str], *, format: Format | None = None
+) -> None:
+    """Write the graph to ``path`` atomically.
+
+    The text is written to a temporary file in the same directory, flushed to disk and
+    renamed over ``path``: a crash mid-save leaves the previous file as it was.
+    """
+    fmt = _format_of(path, format)
+    text = dumps(graph, format=fmt)
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o777)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+# ---------------------------------------------------------------------------- schema
+class NativeFile(BaseModel):
+    """The native JSON file format (for its JSON Schema)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"title": "claimgraph JSON file"})
+
+    format: Literal["claimgraph"]
+    version: Literal[1] = Field(description="The format version; this release writes 1.")
+    title: str | None = None
+    actors: list[Actor] = []
+    sources: list[Source] = []
+    propositions: list[Proposition] = []
+    statements: list[Statement] = []
+
+
+def schema(format: Format = "json") -> dict[str, Any]:
+    """The JSON Schema of the native JSON format, or of the YAML authoring format.
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> cg.schema()["title"]
+    'claimgraph JSON file'
+    >>> sorted(cg.schema("yaml")["properties"])
+    ['actors', 'claimgraph', 'propositions', 'sources', 'statements', 'title']
+    """
+    model: type[BaseModel] = NativeFile if format == "json" else AuthoringFile
+    out = model.model_json_schema()
+    out["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return out
+
+

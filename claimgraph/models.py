@@ -1,0 +1,377 @@
+"""The records of a claim graph: :class:`Actor`, :class:`Source`, :class:`Proposition`
+and :class:`Statement` (with :class:`Report`, one source's account of a statement).
+
+All are frozen pydantic v2 models that reject unknown fields, so a typo such as
+``stnace: denies`` is an error rather than silently ignored data. Each record has an ``id``;
+when it is omitted, one is derived deterministically from the record's content
+(see :func:`derive_id`), so loading the same data twice does not duplicate it.
+
+Examples
+--------
+>>> from claimgraph import Actor, Proposition, Statement
+>>> pk = Actor(id="pakistan", name="Pakistan", kind="state")
+>>> p = Proposition(text="Militants are sheltered on Afghan soil.")
+>>> p.id
+'p-...'
+>>> s = Statement(actor="pakistan", proposition=p.id, stance="asserts", said="2025-10")
+>>> s.kind, s.said
+('claim', '2025-10')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from enum import StrEnum
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .dates import PartialDate
+
+__all__ = [
+    "ActorKind",
+    "SourceKind",
+    "StatementKind",
+    "Stance",
+    "Actor",
+    "Source",
+    "Proposition",
+    "Report",
+    "Statement",
+    "Record",
+    "RECORD_TYPES",
+    "derive_id",
+    "normalize_text",
+    "slugify",
+]
+
+Id = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=200,
+        pattern=r"^[^\s]+$",
+        description="A readable slug given by the user, or derived from the content.",
+    ),
+]
+
+
+class ActorKind(StrEnum):
+    """What kind of actor speaks: a person, an office, a government, a state, ..."""
+
+    person = "person"
+    office = "office"
+    government = "government"
+    state = "state"
+    armed_group = "armed_group"
+    organization = "organization"
+    outlet = "outlet"
+    mediator = "mediator"
+    group = "group"
+    """An unnamed collective speaker, e.g. "government officials"."""
+    other = "other"
+
+
+class SourceKind(StrEnum):
+    """Where a statement was reported."""
+
+    article = "article"
+    wire = "wire"
+    transcript = "transcript"
+    press_release = "press_release"
+    post = "post"
+    broadcast = "broadcast"
+    interview = "interview"
+    document = "document"
+    other = "other"
+
+
+class StatementKind(StrEnum):
+    """The speech act a statement performs."""
+
+    claim = "claim"
+    denial = "denial"
+    accusation = "accusation"
+    demand = "demand"
+    offer = "offer"
+    proposal = "proposal"
+    agreement = "agreement"
+    rejection = "rejection"
+    characterization = "characterization"
+    prediction = "prediction"
+    hope = "hope"
+    report = "report"
+    commitment = "commitment"
+    warning = "warning"
+    other = "other"
+
+
+Stance = Literal["asserts", "denies"]
+"""``asserts`` (the actor holds the proposition true) or ``denies`` (holds it false)."""
+
+_SLUG_RE = re.compile(r"[^a-z0-9]+")
+_SPACE_RE = re.compile(r"\s+")
+_PUNCT_STRIP = " \t\n.!?;:,\"'“”‘’«»"
+
+
+def slugify(text: str) -> str:
+    """A lowercase ASCII slug of ``text`` (empty if nothing is left).
+
+    Examples
+    --------
+    >>> slugify("Government of Türkiye")
+    'government-of-turkiye'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _SLUG_RE.sub("-", ascii_text.lower()).strip("-")[:80]
+
+
+def normalize_text(text: str) -> str:
+    """Normalise a wording for matching: case-folded, single spaces, no outer punctuation.
+
+    Examples
+    --------
+    >>> normalize_text("  Militants are  sheltered on Afghan soil. ")
+    'militants are sheltered on afghan soil'
+    """
+    return _SPACE_RE.sub(" ", unicodedata.normalize("NFC", text)).strip(_PUNCT_STRIP).casefold()
+
+
+def derive_id(prefix: str, *parts: object) -> str:
+    """A deterministic id: ``prefix`` followed by a short hash of ``parts``.
+
+    Examples
+    --------
+    >>> derive_id("st-", "pakistan", "p-1") == derive_id("st-", "pakistan", "p-1")
+    True
+    >>> len(derive_id("st-", "x"))
+    19
+    """
+    h = hashlib.blake2b(
+        "\x1f".join("" if p is None else str(p) for p in parts).encode(), digest_size=8
+    )
+    return prefix + h.hexdigest()
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        use_enum_values=True,
+        validate_default=False,
+        cache_strings="all",
+    )
+    record_type: ClassVar[str] = "record"
+
+    id: Id = ""  # filled in from content when empty
+    note: str | None = Field(default=None, description="Free-text note by the analyst.")
+
+    def _derived_id(self) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _apply_defaults(self) -> None:
+        """Fill defaults that depend on other fields (before the id is derived)."""
+
+    @model_validator(mode="after")
+    def _fill_id(self) -> Any:
+        self._apply_defaults()
+        if not self.id:
+            object.__setattr__(self, "id", self._derived_id())
+            # the id is part of what files store, even when derived
+            self.__pydantic_fields_set__.add("id")
+        return self
+
+    def references(self) -> list[tuple[str, str, str]]:
+        """The ids this record refers to, as ``(field, target type, id)`` triples."""
+        return []
+
+
+class Actor(_Record):
+    """Someone who speaks: a person, office, government, state, armed group, outlet, mediator.
+
+    ``member_of`` names the actors it belongs to (the defense minister belongs to the
+    Government of Pakistan, which belongs to Pakistan). The *side* of an actor is where the
+    chain through the first ``member_of`` entry ends.
+
+    Examples
+    --------
+    >>> Actor(name="Government of Pakistan", kind="government", member_of=["pakistan"]).id
+    'government-of-pakistan'
+    """
+
+    record_type: ClassVar[str] = "actor"
+
+    name: str = Field(min_length=1, description="Display name.")
+    kind: ActorKind = Field(
+        default=ActorKind.other, validate_default=True, description="What kind of actor this is."
+    )
+    member_of: tuple[Id, ...] = Field(
+        default=(), description="Ids of the actors this one belongs to; the first is primary."
+    )
+    aliases: tuple[str, ...] = Field(default=(), description="Other names it is known by.")
+
+    def _derived_id(self) -> str:
+        return slugify(self.name) or derive_id("actor-", self.name)
+
+    def references(self) -> list[tuple[str, str, str]]:
+        return [("member_of", "actor", a) for a in self.member_of]
+
+
+class Source(_Record):
+    """Where statements were reported: an article, transcript, press release, post, ...
+
+    ``derived_from`` names the sources this one copies or rewrites (a reprint of a wire
+    story derives from the wire story), so that corroboration can count origins, not copies.
+
+    Examples
+    --------
+    >>> Source(url="https://example.org/a", publisher="Example News").id
+    'src-...'
+    """
+
+    record_type: ClassVar[str] = "source"
+
+    url: str | None = Field(default=None, description="Where it can be read.")
+    title: str | None = None
+    publisher: str | None = Field(default=None, description="The outlet that published it.")
+    published: PartialDate | None = Field(default=None, description="When it was published.")
+    kind: SourceKind = Field(default=SourceKind.article, validate_default=True)
+    derived_from: tuple[Id, ...] = Field(
+        default=(), description="Ids of the sources this one copies or is based on."
+    )
+
+    def _derived_id(self) -> str:
+        if self.url:
+            return derive_id("src-", self.url)
+        return derive_id("src-", self.title, self.publisher, self.published)
+
+    def references(self) -> list[tuple[str, str, str]]:
+        return [("derived_from", "source", s) for s in self.derived_from]
+
+
+class Proposition(_Record):
+    """What is claimed, in one canonical wording, independent of who says it.
+
+    ``contradicts`` declares propositions that cannot be true together with this one;
+    ``implies`` declares propositions that are true whenever this one is.
+
+    Examples
+    --------
+    >>> a = Proposition(text="Pakistan rejected Kabul's offer.")
+    >>> b = Proposition(text="  pakistan rejected kabul's offer ")
+    >>> a.id == b.id
+    True
+    """
+
+    record_type: ClassVar[str] = "proposition"
+
+    text: str = Field(min_length=1, description="The canonical wording.")
+    contradicts: tuple[Id, ...] = Field(
+        default=(), description="Ids of propositions that cannot be true together with this one."
+    )
+    implies: tuple[Id, ...] = Field(
+        default=(), description="Ids of propositions that are true whenever this one is."
+    )
+
+    def _derived_id(self) -> str:
+        return derive_id("p-", normalize_text(self.text))
+
+    def references(self) -> list[tuple[str, str, str]]:
+        return [("contradicts", "proposition", p) for p in self.contradicts] + [
+            ("implies", "proposition", p) for p in self.implies
+        ]
+
+
+class Report(BaseModel):
+    """One source's account of a statement, with its verbatim quote where there is one.
+
+    Examples
+    --------
+    >>> Report(source="arabnews", quote="false and misleading").quote
+    'false and misleading'
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, cache_strings="all")
+
+    source: Id = Field(description="Id of the source.")
+    quote: str | None = Field(default=None, description="The words as the source quotes them.")
+
+
+class Statement(_Record):
+    """One actor's speech act about a proposition.
+
+    ``stance`` says whether the actor holds the proposition true (``asserts``) or false
+    (``denies``); ``kind`` says what speech act it is (claim, denial, demand, offer, ...).
+    ``said`` is when it was said, as a partial date. ``reports`` lists the sources that
+    report it, each with its verbatim quote; ``responds_to`` lists the statements it answers.
+
+    Examples
+    --------
+    >>> s = Statement(
+    ...     actor="afghanistan", proposition="militants-sheltered", stance="denies",
+    ...     kind="denial", reports=[{"source": "arabnews"}],
+    ... )
+    >>> s.stance, s.reports[0].source
+    ('denies', 'arabnews')
+    """
+
+    record_type: ClassVar[str] = "statement"
+
+    actor: Id = Field(description="Id of the actor who said it.")
+    proposition: Id = Field(description="Id of the proposition it is about.")
+    stance: Stance = Field(default="asserts", description="asserts or denies the proposition.")
+    kind: StatementKind = Field(
+        default=StatementKind.claim,
+        validate_default=True,
+        description="The speech act; defaults to claim, or denial when the stance is denies.",
+    )
+    said: PartialDate | None = Field(default=None, description="When it was said.")
+    reports: tuple[Report, ...] = Field(
+        default=(), description="The sources that report it, with quotes."
+    )
+    responds_to: tuple[Id, ...] = Field(
+        default=(), description="Ids of the statements it responds to."
+    )
+
+    def _derived_id(self) -> str:
+        return derive_id("st-", self.actor, self.proposition, self.stance, self.kind, self.said)
+
+    def _apply_defaults(self) -> None:
+        if self.stance == "denies" and "kind" not in self.model_fields_set:
+            object.__setattr__(self, "kind", "denial")
+
+    @model_validator(mode="after")
+    def _no_duplicate_sources(self) -> Statement:
+        seen: set[str] = set()
+        for r in self.reports:
+            if r.source in seen:
+                raise ValueError(
+                    f"source '{r.source}' is listed twice in reports; join its quotes into one"
+                )
+            seen.add(r.source)
+        return self
+
+    @property
+    def quotes(self) -> list[str]:
+        """The verbatim quotes of all reports that have one."""
+        return [r.quote for r in self.reports if r.quote]
+
+    def references(self) -> list[tuple[str, str, str]]:
+        refs = [("actor", "actor", self.actor), ("proposition", "proposition", self.proposition)]
+        refs += [(f"reports.{i}.source", "source", r.source) for i, r in enumerate(self.reports)]
+        refs += [("responds_to", "statement", s) for s in self.responds_to]
+        return refs
+
+
+Record = Actor | Source | Proposition | Statement
+"""Any of the four record types."""
+
+RECORD_TYPES: dict[str, type[Actor] | type[Source] | type[Proposition] | type[Statement]] = {
+    "actor": Actor,
+    "source": Source,
+    "proposition": Proposition,
+    "statement": Statement,
+}
+"""Record type name → model class."""

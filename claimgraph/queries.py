@@ -1,0 +1,746 @@
+"""Queries over a :class:`~claimgraph.ClaimGraph`: plain functions ``f(graph, ...)``.
+
+- :func:`contradictions` — grouped disputes (across sides) and inconsistencies (a side
+  against itself over time);
+- :func:`agreements` — common ground: asserted by several sides, denied by none;
+- :func:`positions` — the side × proposition table, with demands and offers per side;
+- :func:`statements` and :func:`timeline` — filtered statements.
+
+All of them start from the graph's indexes (statements per proposition, actor, source,
+kind, date) rather than scanning every pair of statements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from .dates import overlaps, parse_partial_date
+from .exceptions import InvalidDataError, NotFoundError
+from .models import Statement
+
+if TYPE_CHECKING:
+    from .graph import ClaimGraph
+
+__all__ = [
+    "StanceGroup",
+    "Contradiction",
+    "Agreement",
+    "Positions",
+    "contradictions",
+    "agreements",
+    "positions",
+    "statements",
+    "timeline",
+]
+
+_UNDATED = "9999-99-99"
+
+
+def _key(s: Statement) -> tuple[str, str]:
+    return (s.said or _UNDATED, s.id)
+
+
+def _as_set(value: str | Iterable[str] | None) -> set[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return {value}
+    return set(value)
+
+
+def _date(value: Any, name: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return parse_partial_date(value)
+    except ValueError as exc:
+        raise InvalidDataError(f"{name}: {exc}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class StanceGroup:
+    """One side of a contradiction: statements that take the same position.
+
+    Attributes
+    ----------
+    stance : str
+        ``"asserts"`` or ``"denies"``.
+    proposition : str
+        Id of the proposition the stance is taken on.
+    statements : tuple of Statement
+        The statements, by date said.
+    sides, actors : tuple of str
+        Ids of the sides and actors that take this position.
+    """
+
+    stance: str
+    proposition: str
+    statements: tuple[Statement, ...]
+    sides: tuple[str, ...]
+    actors: tuple[str, ...]
+
+    @property
+    def first_said(self) -> str | None:
+        """The earliest date among the statements, if any is dated."""
+        dates = [s.said for s in self.statements if s.said]
+        return min(dates) if dates else None
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    """Statements that cannot all be true, grouped per proposition (or proposition pair).
+
+    Attributes
+    ----------
+    kind : {"dispute", "inconsistency"}
+        ``dispute`` when the positions are held by different sides; ``inconsistency`` when
+        one side (or actor) holds both, usually at different times: a reversal.
+    basis : {"opposite_stances", "exclusive", "implication"}
+        Why the positions clash: one proposition asserted and denied; two propositions
+        declared mutually exclusive, both asserted; or a proposition asserted whose
+        implication is denied.
+    propositions : tuple of str
+        The proposition ids involved (one, or two for ``exclusive``/``implication``).
+    texts : tuple of str
+        Their canonical wordings.
+    groups : tuple of StanceGroup
+        The two incompatible positions. For an inconsistency, the earlier one first.
+    sides : tuple of str
+        Every side involved.
+    explanation : str
+        One sentence a person can read.
+    """
+
+    kind: Literal["dispute", "inconsistency"]
+    basis: Literal["opposite_stances", "exclusive", "implication"]
+    propositions: tuple[str, ...]
+    texts: tuple[str, ...]
+    groups: tuple[StanceGroup, StanceGroup]
+    sides: tuple[str, ...]
+    explanation: str
+
+    @property
+    def proposition(self) -> str:
+        """The (first) proposition id."""
+        return self.propositions[0]
+
+    @property
+    def statements(self) -> list[Statement]:
+        """All statements involved, by date said."""
+        return sorted((s for g in self.groups for s in g.statements), key=_key)
+
+    @property
+    def actors(self) -> tuple[str, ...]:
+        """Every actor involved."""
+        return tuple(sorted({a for g in self.groups for a in g.actors}))
+
+    @property
+    def dates(self) -> tuple[str | None, str | None]:
+        """First and last date said among the statements (``None`` if none is dated)."""
+        d = [s.said for g in self.groups for s in g.statements if s.said]
+        return (min(d), max(d)) if d else (None, None)
+
+    def to_dict(self, graph: ClaimGraph) -> dict[str, Any]:
+        """A JSON-ready dict, with actor names, quotes and source details from ``graph``."""
+        return {
+            "kind": self.kind,
+            "basis": self.basis,
+            "propositions": [
+                {"id": p, "text": t} for p, t in zip(self.propositions, self.texts, strict=True)
+            ],
+            "proposition": {"id": self.propositions[0], "text": self.texts[0]},
+            "sides": list(self.sides),
+            "explanation": self.explanation,
+            "first_said": self.dates[0],
+            "last_said": self.dates[1],
+            "stances": [_group_dict(g, graph) for g in self.groups],
+        }
+
+
+def _statement_dict(s: Statement, graph: ClaimGraph) -> dict[str, Any]:
+    reports = []
+    for r in s.reports:
+        src = graph.sources.get(r.source)
+        reports.append(
+            {
+                "source": r.source,
+                "quote": r.quote,
+                "url": src.url if src else None,
+                "publisher": src.publisher if src else None,
+                "published": src.published if src else None,
+            }
+        )
+    return {
+        "id": s.id,
+        "actor": s.actor,
+        "actor_name": graph.actors[s.actor].name,
+        "side": graph.side(s.actor),
+        "stance": s.stance,
+        "kind": s.kind,
+        "said": s.said,
+        "reports": reports,
+    }
+
+
+def _group_dict(g: StanceGroup, graph: ClaimGraph) -> dict[str, Any]:
+    return {
+        "stance": g.stance,
+        "proposition": g.proposition,
+        "sides": list(g.sides),
+        "actors": list(g.actors),
+        "statements": [_statement_dict(s, graph) for s in g.statements],
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """Common ground: a proposition asserted by several sides and denied by none.
+
+    Attributes
+    ----------
+    proposition, text : str
+        The proposition's id and wording.
+    sides, actors : tuple of str
+        Who asserts it.
+    statements : tuple of Statement
+        The assertions, by date said.
+    explanation : str
+        One sentence a person can read.
+    """
+
+    proposition: str
+    text: str
+    sides: tuple[str, ...]
+    actors: tuple[str, ...]
+    statements: tuple[Statement, ...]
+    explanation: str
+
+    def to_dict(self, graph: ClaimGraph) -> dict[str, Any]:
+        """A JSON-ready dict, with quotes and source details from ``graph``."""
+        return {
+            "proposition": {"id": self.proposition, "text": self.text},
+            "sides": list(self.sides),
+            "actors": list(self.actors),
+            "explanation": self.explanation,
+            "statements": [_statement_dict(s, graph) for s in self.statements],
+        }
+
+
+@dataclass(frozen=True)
+class Positions:
+    """Where each side stands: the side × proposition table, demands and offers.
+
+    Attributes
+    ----------
+    table : dict
+        ``table[side][proposition]`` is ``"asserts"``, ``"denies"`` or ``"both"``.
+    demands, offers : dict
+        Statements of kind ``demand`` / ``offer`` (and ``proposal``) per side.
+    """
+
+    table: dict[str, dict[str, str]]
+    demands: dict[str, list[Statement]] = field(default_factory=dict)
+    offers: dict[str, list[Statement]] = field(default_factory=dict)
+
+    @property
+    def sides(self) -> list[str]:
+        """The sides that take any position, sorted."""
+        return sorted(self.table)
+
+    @property
+    def propositions(self) -> list[str]:
+        """Every proposition any side takes a position on, sorted."""
+        return sorted({p for row in self.table.values() for p in row})
+
+    def stance(self, side: str, proposition: str) -> str | None:
+        """The side's stance on a proposition, or ``None`` if it has taken none."""
+        return self.table.get(side, {}).get(proposition)
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One dict per proposition with a column per side (``None`` where silent)."""
+        sides = self.sides
+        return [
+            {"proposition": p, **{s: self.stance(s, p) for s in sides}} for p in self.propositions
+        ]
+
+
+# --------------------------------------------------------------------------- statements
+def statements(
+    graph: ClaimGraph,
+    *,
+    actor: str | Iterable[str] | None = None,
+    side: str | Iterable[str] | None = None,
+    proposition: str | Iterable[str] | None = None,
+    kind: str | Iterable[str] | None = None,
+    stance: Literal["asserts", "denies"] | None = None,
+    source: str | Iterable[str] | None = None,
+    since: Any = None,
+    until: Any = None,
+) -> list[Statement]:
+    """Statements matching every given filter, in the order they were added.
+
+    Parameters
+    ----------
+    graph : ClaimGraph
+    actor, side, proposition, kind, source : str or iterable of str, optional
+        Keep statements said by these actors / by actors of these sides / about these
+        propositions / of these speech-act kinds / reported in these sources.
+    stance : {"asserts", "denies"}, optional
+    since, until : partial date, optional
+        Keep dated statements whose date span overlaps ``[since, until]``.
+
+    Raises
+    ------
+    NotFoundError
+        If a filter names an id that is not in the graph (usually a typo).
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> g = cg.load(cg.example_path())
+    >>> [s.kind for s in cg.statements(g, actor="pk-defense-minister", kind="demand")]
+    ['demand']
+    """
+    since_d, until_d = _date(since, "since"), _date(until, "until")
+    actors = _as_set(actor)
+    sides = _as_set(side)
+    props = _as_set(proposition)
+    kinds = _as_set(kind)
+    sources = _as_set(source)
+    for ids, mapping, what in (
+        (actors, graph.actors, "actor"),
+        (sides, graph.actors, "side"),
+        (props, graph.propositions, "proposition"),
+        (sources, graph.sources, "source"),
+    ):
+        for i in ids or ():
+            if i not in mapping:
+                raise NotFoundError(f"no {what} '{i}' in the graph")
+    if sides is not None:
+        members = {a for s in sides for a in graph.members(s)}
+        actors = members if actors is None else actors & members
+
+    # candidates from the most selective index
+    candidates: list[list[Statement]] = []
+    if props is not None:
+        candidates.append([s for p in props for s in graph.statements_about(p)])
+    if actors is not None:
+        candidates.append([s for a in actors for s in graph.statements_by(a)])
+    if sources is not None:
+        candidates.append(
+            list({s.id: s for src in sources for s in graph.statements_in(src)}.values())
+        )
+    if kinds is not None:
+        candidates.append([s for k in kinds for s in graph.statements_of_kind(k)])
+    if since_d is not None or until_d is not None:
+        candidates.append(graph.statements_between(since_d, until_d))
+    pool: Sequence[Statement] = (
+        min(candidates, key=len) if candidates else list(graph.statement_records.values())
+    )
+
+    out = []
+    for s in pool:
+        if actors is not None and s.actor not in actors:
+            continue
+        if props is not None and s.proposition not in props:
+            continue
+        if kinds is not None and s.kind not in kinds:
+            continue
+        if stance is not None and s.stance != stance:
+            continue
+        if sources is not None and not any(r.source in sources for r in s.reports):
+            continue
+        if not overlaps(s.said, since_d, until_d):
+            continue
+        out.append(s)
+    return out
+
+
+def timeline(graph: ClaimGraph, **filters: Any) -> list[Statement]:
+    """Statements in the order they were said (undated ones last).
+
+    Takes the same filters as :func:`statements`; usually ``proposition=``, ``actor=`` or
+    ``side=``.
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> g = cg.load(cg.example_path())
+    >>> [s.said for s in cg.timeline(g, actor="pk-defense-minister")][:1]
+    ['2025-11-05']
+    """
+    return sorted(statements(graph, **filters), key=_key)
+
+
+# --------------------------------------------------------------------------- contradictions
+def _names(graph: ClaimGraph, ids: Iterable[str]) -> str:
+    names = [graph.actors[i].name for i in ids]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _quote(text: str) -> str:
+    return "“" + text.strip().rstrip(".") + "”"
+
+
+def _when(s: str | None) -> str:
+    return f" ({s})" if s else ""
+
+
+def _group(graph: ClaimGraph, stance: str, prop: str, stmts: list[Statement]) -> StanceGroup:
+    stmts = sorted(stmts, key=_key)
+    side = graph.side
+    return StanceGroup(
+        stance=stance,
+        proposition=prop,
+        statements=tuple(stmts),
+        sides=tuple(sorted({side(s.actor) for s in stmts})),
+        actors=tuple(sorted({s.actor for s in stmts})),
+    )
+
+
+def _explain(
+    graph: ClaimGraph,
+    kind: str,
+    basis: str,
+    texts: tuple[str, ...],
+    a: StanceGroup,
+    b: StanceGroup,
+) -> str:
+    if kind == "inconsistency":
+        who = _names(graph, a.sides)
+        if basis == "opposite_stances":
+            return (
+                f"{who} {a.stance.replace('asserts', 'asserted').replace('denies', 'denied')}"
+                f" {_quote(texts[0])}{_when(a.first_said)} and later "
+                f"{b.stance.replace('asserts', 'asserted').replace('denies', 'denied')} it"
+                f"{_when(b.first_said)}."
+            )
+        if basis == "exclusive":
+            return (
+                f"{who} asserted both {_quote(texts[0])}{_when(a.first_said)} and"
+                f" {_quote(texts[1])}{_when(b.first_said)}, which cannot both be true."
+            )
+        return (
+            f"{who} asserted {_quote(texts[0])}{_when(a.first_said)}, which implies"
+            f" {_quote(texts[1])}, and denied that{_when(b.first_said)}."
+        )
+    wa, wb = _names(graph, a.sides), _names(graph, b.sides)
+    if basis == "opposite_stances":
+        return f"{wa} {a.stance} and {wb} {b.stance} {_quote(texts[0])}."
+    if basis == "exclusive":
+        return (
+            f"{wa} asserts {_quote(texts[0])} while {wb} asserts {_quote(texts[1])};"
+            " they cannot both be true."
+        )
+    return f"{wa} asserts {_quote(texts[0])}, which implies {_quote(texts[1])}; {wb} denies it."
+
+
+def _clash(
+    graph: ClaimGraph,
+    basis: Literal["opposite_stances", "exclusive", "implication"],
+    props: tuple[str, str],
+    stances: tuple[str, str],
+    left: list[Statement],
+    right: list[Statement],
+    between: tuple[str, str] | None,
+    want: set[str],
+) -> list[Contradiction]:
+    """Classify two incompatible sets of statements into a dispute and inconsistencies."""
+    side = graph.side
+    texts = tuple(graph.propositions[p].text for p in dict.fromkeys(props))
+    pids = tuple(dict.fromkeys(props))
+    lsides = {side(s.actor) for s in left}
+    rsides = {side(s.actor) for s in right}
+    out: list[Contradiction] = []
+    cross = len(lsides | rsides) > 1
+    if "dispute" in want and cross:
+        ok = between is None or (
+            (between[0] in lsides and between[1] in rsides)
+            or (between[1] in lsides and between[0] in rsides)
+        )
+        if ok:
+            a = _group(graph, stances[0], props[0], left)
+            b = _group(graph, stances[1], props[1], right)
+            out.append(
+                Contradiction(
+                    "dispute",
+                    basis,
+                    pids,
+                    texts,
+                    (a, b),
+                    tuple(sorted(lsides | rsides)),
+                    _explain(graph, "dispute", basis, texts, a, b),
+                )
+            )
+    if "inconsistency" in want:
+        for sd in sorted(lsides & rsides):
+            if between is not None and sd not in between:
+                continue
+            a = _group(graph, stances[0], props[0], [s for s in left if side(s.actor) == sd])
+            b = _group(graph, stances[1], props[1], [s for s in right if side(s.actor) == sd])
+            if (b.first_said or _UNDATED) < (a.first_said or _UNDATED):
+                a, b = b, a
+            if basis == "opposite_stances":
+                texts_i = texts
+            else:
+                texts_i = (graph.propositions[a.proposition].text,) + (
+                    (graph.propositions[b.proposition].text,) if len(pids) > 1 else ()
+                )
+            out.append(
+                Contradiction(
+                    "inconsistency",
+                    basis,
+                    pids if basis == "opposite_stances" else (a.proposition, b.proposition),
+                    texts_i,
+                    (a, b),
+                    (sd,),
+                    _explain(graph, "inconsistency", basis, texts_i, a, b),
+                )
+            )
+    return out
+
+
+def contradictions(
+    graph: ClaimGraph,
+    *,
+    kind: Literal["dispute", "inconsistency"] | None = None,
+    between: tuple[str, str] | None = None,
+    proposition: str | None = None,
+    since: Any = None,
+    until: Any = None,
+) -> list[Contradiction]:
+    """Statements that cannot all be true, grouped.
+
+    Three kinds of clash are found: one proposition both asserted and denied
+    (``opposite_stances``); two propositions declared mutually exclusive
+    (:attr:`Proposition.contradicts`) both asserted (``exclusive``); and a proposition
+    asserted while one it implies (:attr:`Proposition.implies`, transitively) is denied
+    (``implication``). Each clash gives one :class:`Contradiction` of kind ``dispute``
+    if different sides hold the two positions, and one of kind ``inconsistency`` for every
+    side that holds both (earlier position first). k assertions against m denials are one
+    object with two groups, never k·m pairs.
+
+    Parameters
+    ----------
+    graph : ClaimGraph
+    kind : {"dispute", "inconsistency"}, optional
+        Only this kind.
+    between : (side, side), optional
+        Only disputes with one side on each position (and inconsistencies of either side).
+    proposition : str, optional
+        Only clashes that involve this proposition.
+    since, until : partial date, optional
+        Only consider statements whose date overlaps this range.
+
+    Returns
+    -------
+    list of Contradiction
+        Disputes first, then inconsistencies; larger ones first.
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> g = cg.load(cg.example_path())
+    >>> disputes = cg.contradictions(g, kind="dispute")
+    >>> len(disputes)
+    2
+    >>> disputes[0].sides
+    ('afghanistan', 'pakistan')
+    """
+    want = {kind} if kind else {"dispute", "inconsistency"}
+    if kind is not None and kind not in ("dispute", "inconsistency"):
+        raise InvalidDataError(f"kind must be 'dispute' or 'inconsistency', not {kind!r}")
+    since_d, until_d = _date(since, "since"), _date(until, "until")
+    if between is not None:
+        if len(between) != 2:
+            raise InvalidDataError("between must name two sides")
+        for sd in between:
+            if sd not in graph.actors:
+                raise NotFoundError(f"no side '{sd}' in the graph")
+    if proposition is not None and proposition not in graph.propositions:
+        raise NotFoundError(f"no proposition '{proposition}' in the graph")
+    dated = since_d is not None or until_d is not None
+
+    cache: dict[str, tuple[list[Statement], list[Statement]]] = {}
+
+    def split(p: str) -> tuple[list[Statement], list[Statement]]:
+        hit = cache.get(p)
+        if hit is None:
+            yes: list[Statement] = []
+            no: list[Statement] = []
+            for s in graph.statements_about(p):
+                if dated and not overlaps(s.said, since_d, until_d):
+                    continue
+                (yes if s.stance == "asserts" else no).append(s)
+            hit = cache[p] = (yes, no)
+        return hit
+
+    if proposition is None:
+        props: Iterable[str] = graph.propositions
+    else:
+        props = {proposition} | graph.exclusive_with(proposition)
+    found: list[Contradiction] = []
+    for p in props:
+        yes, no = split(p)
+        if yes and no:
+            found += _clash(
+                graph, "opposite_stances", (p, p), ("asserts", "denies"), yes, no, between, want
+            )
+    # declared relations between propositions: few, so walk them directly
+    for p, rec in graph.propositions.items():
+        for q in rec.contradicts:
+            if proposition is not None and proposition not in (p, q):
+                continue
+            a, b = sorted((p, q))
+            if a != p and b in graph.propositions[a].contradicts:
+                continue  # declared both ways: report once
+            yes_a, yes_b = split(a)[0], split(b)[0]
+            if yes_a and yes_b:
+                found += _clash(
+                    graph, "exclusive", (a, b), ("asserts", "asserts"), yes_a, yes_b, between, want
+                )
+        if rec.implies:
+            yes_p = split(p)[0]
+            if not yes_p:
+                continue
+            for q in sorted(graph.implied(p)):
+                if proposition is not None and proposition not in (p, q):
+                    continue
+                no_q = split(q)[1]
+                if no_q:
+                    found += _clash(
+                        graph, "implication", (p, q), ("asserts", "denies"), yes_p, no_q,
+                        between, want,
+                    )
+    found.sort(
+        key=lambda c: (
+            c.kind != "dispute",
+            -sum(len(g.statements) for g in c.groups),
+            c.propositions,
+            c.sides,
+        )
+    )
+    return found
+
+
+# --------------------------------------------------------------------------- agreements
+def agreements(
+    graph: ClaimGraph,
+    *,
+    min_sides: int = 2,
+    side: str | Iterable[str] | None = None,
+    since: Any = None,
+    until: Any = None,
+) -> list[Agreement]:
+    """Common ground: propositions asserted by at least ``min_sides`` sides and denied by none.
+
+    A proposition also counts as contested when anyone asserts a proposition declared to
+    contradict it.
+
+    Parameters
+    ----------
+    graph : ClaimGraph
+    min_sides : int
+        How many sides must assert it (default 2).
+    side : str or iterable of str, optional
+        Only agreements these sides are all part of.
+    since, until : partial date, optional
+        Only consider statements whose date overlaps this range.
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> g = cg.load(cg.example_path())
+    >>> [a.sides for a in cg.agreements(g)][0]
+    ('afghanistan', 'pakistan')
+    """
+    since_d, until_d = _date(since, "since"), _date(until, "until")
+    need = _as_set(side) or set()
+    for sd in need:
+        if sd not in graph.actors:
+            raise NotFoundError(f"no side '{sd}' in the graph")
+    dated = since_d is not None or until_d is not None
+
+    def stmts(p: str) -> list[Statement]:
+        found = graph.statements_about(p)
+        return [s for s in found if overlaps(s.said, since_d, until_d)] if dated else found
+
+    out = []
+    for p, rec in graph.propositions.items():
+        found = stmts(p)
+        if not found or any(s.stance == "denies" for s in found):
+            continue
+        sides = {graph.side(s.actor) for s in found}
+        if len(sides) < min_sides or not need <= sides:
+            continue
+        if any(
+            s.stance == "asserts" for q in graph.exclusive_with(p) for s in stmts(q)
+        ):
+            continue
+        ordered = tuple(sorted(found, key=_key))
+        side_t = tuple(sorted(sides))
+        out.append(
+            Agreement(
+                proposition=p,
+                text=rec.text,
+                sides=side_t,
+                actors=tuple(sorted({s.actor for s in found})),
+                statements=ordered,
+                explanation=f"{_names(graph, side_t)} all assert {_quote(rec.text)};"
+                " no side denies it."
+                if len(side_t) > 2
+                else f"{_names(graph, side_t)} both assert {_quote(rec.text)};"
+                " no side denies it.",
+            )
+        )
+    out.sort(key=lambda a: (-len(a.sides), -len(a.statements), a.proposition))
+    return out
+
+
+# --------------------------------------------------------------------------- positions
+def positions(
+    graph: ClaimGraph,
+    *,
+    side: str | Iterable[str] | None = None,
+    since: Any = None,
+    until: Any = None,
+) -> Positions:
+    """Where each side stands on each proposition, and what it demands and offers.
+
+    Parameters
+    ----------
+    graph : ClaimGraph
+    side : str or iterable of str, optional
+        Only these sides.
+    since, until : partial date, optional
+        Only consider statements whose date overlaps this range.
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> g = cg.load(cg.example_path())
+    >>> pos = cg.positions(g)
+    >>> pos.stance("afghanistan", "militants-sheltered")
+    'denies'
+    >>> [s.kind for s in pos.demands["pakistan"]][:1]
+    ['demand']
+    """
+    wanted = _as_set(side)
+    pool = statements(graph, side=wanted, since=since, until=until)
+    table: dict[str, dict[str, str]] = {}
+    demands: dict[str, list[Statement]] = {}
+    offers: dict[str, list[Statement]] = {}
+    for s in sorted(pool, key=_key):
+        sd = graph.side(s.actor)
+        row = table.setdefault(sd, {})
+        prev = row.get(s.proposition)
+        row[s.proposition] = s.stance if prev in (None, s.stance) else "both"
+        if s.kind == "demand":
+            demands.setdefault(sd, []).append(s)
+        elif s.kind in ("offer", "proposal"):
+            offers.setdefault(sd, []).append(s)
+    return Positions(table=table, demands=demands, offers=offers)

@@ -1,0 +1,170 @@
+"""Reports of a claim graph: the disputes, inconsistencies, agreements and positions, as
+plain text, Markdown or a JSON-ready dict (what ``claimgraph report`` prints)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from .graph import ClaimGraph
+from .models import Statement
+from .queries import Agreement, Contradiction, agreements, contradictions, positions
+
+__all__ = ["report", "report_data"]
+
+
+def report_data(graph: ClaimGraph) -> dict[str, Any]:
+    """The report as a JSON-ready dict.
+
+    Top-level keys: ``title``, ``summary``, ``disputes``, ``inconsistencies``,
+    ``agreements`` and ``positions``. Each dispute, inconsistency and agreement names its
+    proposition (``{"id", "text"}``) and the sides and actors on each stance.
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> data = cg.report_data(cg.load(cg.example_path()))
+    >>> [d["proposition"]["id"] for d in data["disputes"]]
+    ['offer-rejected', 'militants-sheltered']
+    """
+    found = contradictions(graph)
+    pos = positions(graph)
+    return {
+        "title": graph.title,
+        "summary": {
+            "statements": len(graph.statement_records),
+            "propositions": len(graph.propositions),
+            "actors": len(graph.actors),
+            "sources": len(graph.sources),
+            "sides": [{"id": s, "name": graph.actors[s].name} for s in graph.sides()],
+        },
+        "disputes": [c.to_dict(graph) for c in found if c.kind == "dispute"],
+        "inconsistencies": [c.to_dict(graph) for c in found if c.kind == "inconsistency"],
+        "agreements": [a.to_dict(graph) for a in agreements(graph)],
+        "positions": {
+            "table": pos.table,
+            "demands": {s: [_brief(graph, x) for x in v] for s, v in pos.demands.items()},
+            "offers": {s: [_brief(graph, x) for x in v] for s, v in pos.offers.items()},
+        },
+    }
+
+
+def _brief(graph: ClaimGraph, s: Statement) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "actor": s.actor,
+        "kind": s.kind,
+        "said": s.said,
+        "proposition": {"id": s.proposition, "text": graph.propositions[s.proposition].text},
+    }
+
+
+def _side_names(graph: ClaimGraph, sides: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(graph.actors[s].name for s in sides)
+
+
+def _statement_line(graph: ClaimGraph, s: Statement, md: bool) -> str:
+    actor = graph.actors[s.actor].name
+    when = s.said or "undated"
+    parts = [f"{actor} ({s.kind}, {when})"]
+    for r in s.reports:
+        src = graph.sources.get(r.source)
+        where = (src.publisher or src.title or src.id) if src else r.source
+        if src is not None and src.published:
+            where += f" {src.published}"
+        if md and src is not None and src.url:
+            where = f"[{where}]({src.url})"
+        quote = f" “{r.quote}”" if r.quote else ""
+        parts.append(f"{quote} — {where}")
+    return "".join(parts)
+
+
+def _contradiction_text(graph: ClaimGraph, i: int, c: Contradiction, md: bool) -> list[str]:
+    title = " ⟂ ".join(f"“{t}”" for t in c.texts)
+    ids = ", ".join(c.propositions)
+    lines = [f"### {i}. {title} (`{ids}`)" if md else f"{i}. {title} [{ids}]"]
+    lines.append(("" if md else "   ") + c.explanation)
+    if md:
+        lines.append("")
+    for g in c.groups:
+        head = f"{g.stance} {graph.propositions[g.proposition].text!r}" if c.basis != "opposite_stances" else g.stance
+        head += f" — {_side_names(graph, g.sides)}"
+        lines.append(f"- **{head}**" if md else f"   {head}")
+        for s in g.statements:
+            lines.append(("  - " if md else "     • ") + _statement_line(graph, s, md))
+    lines.append("")
+    return lines
+
+
+def _agreement_text(graph: ClaimGraph, i: int, a: Agreement, md: bool) -> list[str]:
+    head = f"{i}. “{a.text}” " + (f"(`{a.proposition}`)" if md else f"[{a.proposition}]")
+    lines = [head, f"   asserted by {_side_names(graph, a.sides)}"]
+    for s in a.statements:
+        lines.append(("   - " if md else "     • ") + _statement_line(graph, s, md))
+    lines.append("")
+    return lines
+
+
+def report(graph: ClaimGraph, format: Literal["text", "markdown", "json"] = "text") -> str:
+    """The report of a graph as text, Markdown or JSON.
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> text = cg.report(cg.load(cg.example_path()))
+    >>> print(text.splitlines()[0])
+    Pakistan and Afghanistan resume talks in Istanbul
+    """
+    if format == "json":
+        return json.dumps(report_data(graph), indent=2, ensure_ascii=False)
+    if format not in ("text", "markdown"):
+        raise ValueError(f"format must be 'text', 'markdown' or 'json', not {format!r}")
+    md = format == "markdown"
+    found = contradictions(graph)
+    disputes = [c for c in found if c.kind == "dispute"]
+    incons = [c for c in found if c.kind == "inconsistency"]
+    agreed = agreements(graph)
+    pos = positions(graph)
+    title = graph.title or "Claim graph report"
+    out = [f"# {title}" if md else title]
+    if not md:
+        out.append("=" * len(title))
+    sides = graph.sides()
+    out.append(
+        f"{len(graph.statement_records)} statements, {len(graph.propositions)} propositions,"
+        f" {len(graph.actors)} actors in {len(sides)} sides ({_side_names(graph, sides)}),"
+        f" {len(graph.sources)} source{'' if len(graph.sources) == 1 else 's'}"
+    )
+    out.append("")
+
+    def section(name: str, count: int) -> None:
+        out.append(f"## {name} ({count})" if md else f"{name.upper()} ({count})")
+        out.append("")
+
+    section("Disputes", len(disputes))
+    for i, c in enumerate(disputes, 1):
+        out += _contradiction_text(graph, i, c, md)
+    if not disputes:
+        out += ["none", ""]
+    section("Inconsistencies", len(incons))
+    for i, c in enumerate(incons, 1):
+        out += _contradiction_text(graph, i, c, md)
+    if not incons:
+        out += ["none", ""]
+    section("Agreements", len(agreed))
+    for i, a in enumerate(agreed, 1):
+        out += _agreement_text(graph, i, a, md)
+    if not agreed:
+        out += ["none", ""]
+    section("Demands and offers", sum(map(len, pos.demands.values())) + sum(map(len, pos.offers.values())))
+    for side in pos.sides:
+        items = pos.demands.get(side, []) + pos.offers.get(side, [])
+        if not items:
+            continue
+        out.append(f"**{graph.actors[side].name}**" if md else graph.actors[side].name)
+        for s in items:
+            text = graph.propositions[s.proposition].text
+            bullet = "- " if md else "  • "
+            out.append(f"{bullet}{s.kind}: “{text}” — {graph.actors[s.actor].name}")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
