@@ -44,7 +44,6 @@ from .models import (
     normalize_text,
     slugify,
 )
-from .report import report, report_data
 from .queries import (
     Agreement,
     Contradiction,
@@ -56,6 +55,7 @@ from .queries import (
     statements,
     timeline,
 )
+from .report import report, report_data
 
 __version__ = "0.1.0"
 

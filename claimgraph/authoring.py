@@ -32,13 +32,13 @@ from .dates import PartialDate
 from .models import ActorKind, Id, SourceKind, StatementKind
 
 __all__ = [
-    "AuthoringFile",
-    "AuthoringActor",
-    "AuthoringSource",
-    "AuthoringProposition",
-    "AuthoringStatement",
-    "AuthoringReport",
     "FORMAT_VERSION",
+    "AuthoringActor",
+    "AuthoringFile",
+    "AuthoringProposition",
+    "AuthoringReport",
+    "AuthoringSource",
+    "AuthoringStatement",
 ]
 
 FORMAT_VERSION = 1
@@ -60,7 +60,7 @@ class AuthoringActor(_Entry):
     """An actor; its id is its key under ``actors:``. A bare string is its name."""
 
     name: str = Field(min_length=1)
-    kind: ActorKind = ActorKind.other
+    kind: ActorKind = Field(default=ActorKind.other, validate_default=True)
     member_of: IdList = Field(default=(), description="An id or a list of ids.")
     aliases: tuple[str, ...] = ()
     note: str | None = None
@@ -126,7 +126,7 @@ class AuthoringSource(_Entry):
     title: str | None = None
     publisher: str | None = None
     published: PartialDate | None = None
-    kind: SourceKind = SourceKind.article
+    kind: SourceKind = Field(default=SourceKind.article, validate_default=True)
     derived_from: IdList = ()
     note: str | None = None
     statements: list[AuthoringStatement] = []

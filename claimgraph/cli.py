@@ -34,7 +34,10 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", metavar="FILE", help="a .json or .yaml claimgraph file")
     p.add_argument(
-        "--format", "-f", choices=["text", "markdown", "json"], default="text",
+        "--format",
+        "-f",
+        choices=["text", "markdown", "json"],
+        default="text",
         help="output format (default: text)",
     )
 
@@ -53,7 +56,10 @@ def _build_parser() -> argparse.ArgumentParser:
         " format, for editors that validate files as they are typed.",
     )
     p.add_argument(
-        "--format", "-f", choices=["json", "yaml"], default="json",
+        "--format",
+        "-f",
+        choices=["json", "yaml"],
+        default="json",
         help="which file format (default: json)",
     )
     return parser

@@ -12,14 +12,14 @@ from dataclasses import dataclass
 
 __all__ = [
     "ClaimGraphError",
-    "ErrorDetail",
-    "InvalidDataError",
-    "UnknownReferenceError",
     "ConflictError",
-    "ReferencedError",
-    "NotFoundError",
+    "ErrorDetail",
     "FileFormatError",
+    "InvalidDataError",
     "MissingDependencyError",
+    "NotFoundError",
+    "ReferencedError",
+    "UnknownReferenceError",
 ]
 
 
@@ -71,7 +71,9 @@ class ErrorDetail:
         if self.field:
             where.append(f"field '{self.field}'")
         prefix = ", ".join(where)
-        return f"{prefix}: {self.message} [{self.code}]" if prefix else f"{self.message} [{self.code}]"
+        return (
+            f"{prefix}: {self.message} [{self.code}]" if prefix else f"{self.message} [{self.code}]"
+        )
 
 
 class ClaimGraphError(Exception):

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     from .queries import Agreement, Contradiction, Positions
 
-__all__ = ["ClaimGraph", "MergeResult", "EDGE_TYPES"]
+__all__ = ["EDGE_TYPES", "ClaimGraph", "MergeResult"]
 
 EDGE_TYPES: tuple[str, ...] = (
     "said_by",
@@ -183,14 +183,19 @@ class ClaimGraph:
     ['dispute']
     """
 
-    def __init__(self, records: Iterable[Record] | None = None, *, title: str | None = None) -> None:
+    def __init__(
+        self, records: Iterable[Record] | None = None, *, title: str | None = None
+    ) -> None:
         self.title: str | None = title
         """A title for reports and files (optional)."""
-        self._g: nx.MultiDiGraph = nx.MultiDiGraph()
+        self._g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
         nx.freeze(self._g)
-        self._node: dict[str, dict[str, Any]] = self._g._node
-        self._succ: dict[str, dict[str, dict[str, dict[str, Any]]]] = self._g._succ
-        self._pred: dict[str, dict[str, dict[str, dict[str, Any]]]] = self._g._pred
+        # The graph is written through its adjacency dicts directly: networkx's add_edge
+        # checks and copies per call, which is most of the cost of a bulk build.
+        raw: Any = self._g
+        self._node: dict[str, dict[str, Any]] = raw._node
+        self._succ: dict[str, dict[str, dict[str, dict[str, Any]]]] = raw._succ
+        self._pred: dict[str, dict[str, dict[str, dict[str, Any]]]] = raw._pred
         self._actors: dict[str, Actor] = {}
         self._sources: dict[str, Source] = {}
         self._propositions: dict[str, Proposition] = {}
@@ -198,7 +203,7 @@ class ClaimGraph:
         self._by_kind: dict[str, dict[str, None]] = {}
         self._side_cache: dict[str, str] = {}
         self._date_index: list[tuple[str, str]] | None = None
-        self._views = {
+        self._views: dict[str, dict[str, Any]] = {
             "actor": self._actors,
             "source": self._sources,
             "proposition": self._propositions,
@@ -209,7 +214,7 @@ class ClaimGraph:
 
     # ------------------------------------------------------------------ access
     @property
-    def nx(self) -> nx.MultiDiGraph:
+    def nx(self) -> nx.MultiDiGraph[str]:
         """The underlying :class:`networkx.MultiDiGraph`, frozen (read-only).
 
         Use it with any networkx algorithm; call ``.copy()`` for a graph you may change.
@@ -277,7 +282,7 @@ class ClaimGraph:
     def __iter__(self) -> Iterator[Record]:
         """All records: actors, sources, propositions, then statements."""
         for view in self._views.values():
-            yield from view.values()  # type: ignore[misc]
+            yield from view.values()
 
     def __len__(self) -> int:
         """Number of records of all types."""
@@ -526,7 +531,7 @@ class ClaimGraph:
         self._node[rid] = {"type": t, "record": rec}
         self._succ[rid] = {}
         self._pred[rid] = {}
-        self._views[t][rid] = rec  # type: ignore[index]
+        self._views[t][rid] = rec
         if t == "statement":
             kinds = self._by_kind.get(rec.kind)  # type: ignore[union-attr]
             if kinds is None:
@@ -571,7 +576,7 @@ class ClaimGraph:
     def _link(self, rec: Record) -> None:
         """Replace the stored record of an existing node and relink its out-edges."""
         self._node[rec.id]["record"] = rec
-        self._views[rec.record_type][rec.id] = rec  # type: ignore[index]
+        self._views[rec.record_type][rec.id] = rec
         if isinstance(rec, Statement):
             self._by_kind.setdefault(rec.kind, {})[rec.id] = None
         self._link_edges(rec)
@@ -834,7 +839,9 @@ class ClaimGraph:
         return positions(self, **filters)
 
     # ------------------------------------------------------------------ files
-    def save(self, path: str | PathLike[str], *, format: Literal["json", "yaml"] | None = None) -> None:
+    def save(
+        self, path: str | PathLike[str], *, format: Literal["json", "yaml"] | None = None
+    ) -> None:
         """Save atomically to a native JSON (``.json``) or YAML (``.yaml``/``.yml``) file.
 
         The file is written to a temporary file beside the target and renamed over it, so a
@@ -849,4 +856,3 @@ def _diff(a: Record, b: Record) -> str:
     da, db = a.model_dump(), b.model_dump()
     fields = [k for k in da if da.get(k) != db.get(k)]
     return "differs in " + ", ".join(fields) if fields else "differs"
-

@@ -12,6 +12,7 @@ the record, the field and the line. Saving is atomic.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -34,10 +35,11 @@ from .exceptions import ErrorDetail, FileFormatError, InvalidDataError
 from .graph import ClaimGraph
 from .models import Actor, Proposition, Record, Report, Source, Statement
 
-__all__ = ["load", "loads", "save", "dumps", "validate", "schema", "FORMAT_VERSION"]
+__all__ = ["FORMAT_VERSION", "dumps", "load", "loads", "save", "schema", "validate"]
 
 Format = Literal["json", "yaml"]
-_SECTIONS: tuple[tuple[str, type[Actor] | type[Source] | type[Proposition] | type[Statement]], ...] = (
+RecordType = type[Actor] | type[Source] | type[Proposition] | type[Statement]
+_SECTIONS: tuple[tuple[str, RecordType], ...] = (
     ("actors", Actor),
     ("sources", Source),
     ("propositions", Proposition),
@@ -201,14 +203,18 @@ def _parse_json(text: str, path: str | None) -> _Parsed:
                 rec = validate(raw)
             except ValidationError as exc:
                 label, rid = _describe_raw(cls.record_type, raw, f"{section}[{i}]")
-                out.add_validation_errors(
-                    exc, label, rid, lambda _loc, s=section, i=i: line(s, i)
-                )
+                out.add_validation_errors(exc, label, rid, _fixed_line(line, section, i))
                 continue
             records.append(rec)
             where[rec.id] = (section, i)
     out.line_of = lambda rid: line(*where[rid]) if rid in where else None
     return out
+
+
+def _fixed_line(
+    line: Callable[[str, int], int | None], section: str, i: int
+) -> Callable[[tuple[Any, ...]], int | None]:
+    return lambda _loc: line(section, i)
 
 
 def _line_of_key(text: str, key: str) -> int | None:
@@ -230,7 +236,7 @@ class _LineList(list[Any]):
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _LineLoader(_BaseLoader):  # type: ignore[misc]
     """A safe YAML loader that remembers the line of every key and item."""
 
 
@@ -274,15 +280,18 @@ def _line_in(node: Any, loc: Iterable[Any]) -> int | None:
     """The line of the deepest part of ``loc`` found in a loaded YAML tree."""
     line = getattr(node, "line", None)
     for part in loc:
-        if isinstance(node, _LineDict) and part in node:
-            line = node.lines[part]
-            node = node[part]
-        elif isinstance(node, _LineList) and isinstance(part, int) and 0 <= part < len(node):
+        if (isinstance(node, _LineDict) and part in node) or (
+            isinstance(node, _LineList) and isinstance(part, int) and 0 <= part < len(node)
+        ):
             line = node.lines[part]
             node = node[part]
         else:
             break
     return line
+
+
+def _line_or(node: Any, fallback: int) -> Callable[[tuple[Any, ...]], int | None]:
+    return lambda loc: _line_in(node, loc) or fallback
 
 
 def _parse_yaml(text: str, path: str | None) -> _Parsed:
@@ -317,7 +326,12 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
                 f"unknown top-level key {key!r} (expected one of {sorted(sections)})",
                 doc.lines[key],
             )
-    for key, typ in (("actors", dict), ("propositions", dict), ("sources", dict), ("statements", list)):
+    for key, typ in (
+        ("actors", dict),
+        ("propositions", dict),
+        ("sources", dict),
+        ("statements", list),
+    ):
         if doc.get(key) is not None and not isinstance(doc[key], typ):
             raise out.fail(
                 "section_type",
@@ -345,32 +359,30 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
             out.add_validation_errors(exc, label, rid, lambda loc: _line_in(node, loc))
             return None
 
-    for key, raw in (doc.get("actors") or {}).items():
-        raw = {"name": raw} if isinstance(raw, str) else raw
-        rec = build(
-            f"actor '{key}'",
-            str(key),
-            raw,
-            lambda raw=raw, key=key: Actor(
-                id=key, **AuthoringActor.model_validate(raw).model_dump(exclude_unset=True)
-            ),
-        )
-        if rec is not None:
-            take(rec, doc["actors"].lines[key])
-
-    for key, raw in (doc.get("propositions") or {}).items():
-        raw = {"text": raw} if isinstance(raw, str) else raw
-        rec = build(
-            f"proposition '{key}'",
-            str(key),
-            raw,
-            lambda raw=raw, key=key: Proposition(
-                id=key,
-                **AuthoringProposition.model_validate(raw).model_dump(exclude_unset=True),
-            ),
-        )
-        if rec is not None:
-            take(rec, doc["propositions"].lines[key])
+    entries: tuple[tuple[str, type[BaseModel], RecordType, str | None], ...] = (
+        ("actors", AuthoringActor, Actor, "name"),
+        ("propositions", AuthoringProposition, Proposition, "text"),
+        ("sources", AuthoringSource, Source, None),
+    )
+    for section, auth_cls, rec_cls, shorthand in entries:
+        table = doc.get(section) or _LineDict()
+        for key, raw in table.items():
+            data = {shorthand: raw} if shorthand and isinstance(raw, str) else raw
+            if section == "sources" and isinstance(data, dict):
+                data = {k: v for k, v in data.items() if k != "statements"}
+            try:
+                fields = auth_cls.model_validate(data).model_dump(exclude_unset=True)
+                rec = rec_cls(id=key, **fields)
+            except ValidationError as exc:
+                key_line = table.lines[key]
+                out.add_validation_errors(
+                    exc,
+                    f"{rec_cls.record_type} '{key}'",
+                    str(key),
+                    _line_or(raw, key_line),
+                )
+                continue
+            take(rec, table.lines[key])
     declared = set(doc.get("propositions") or ())
 
     def statement(raw: Any, label: str, source: str | None) -> None:
@@ -391,9 +403,7 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
             stance, prop = st.stance, st.proposition  # type: ignore[assignment]
         field_name = "asserts" if st.asserts else "denies" if st.denies else "proposition"
         if prop not in declared and any(c.isspace() for c in prop.strip()):
-            inline = build(
-                label, None, raw, lambda: Proposition(text=prop)
-            )
+            inline = build(label, None, raw, lambda: Proposition(text=prop))
             if inline is None:
                 return
             take(inline, _line_in(raw, (field_name,)) or line)
@@ -434,26 +444,18 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
             take(rec, line)
 
     for key, raw in (doc.get("sources") or {}).items():
-        src_fields = {k: v for k, v in raw.items() if k != "statements"} if isinstance(raw, dict) else raw
-        rec = build(
-            f"source '{key}'",
-            str(key),
-            raw,
-            lambda f=src_fields, key=key: Source(
-                id=key,
-                **AuthoringSource.model_validate(f).model_dump(exclude_unset=True),
-            ),
-        )
-        if rec is not None:
-            take(rec, doc["sources"].lines[key])
         items = raw.get("statements") if isinstance(raw, dict) else None
         if items is None:
             continue
         if not isinstance(items, list):
             out.errors.append(
                 ErrorDetail(
-                    "list_type", "'statements' must be a list", f"source '{key}'",
-                    "statements", path, raw.lines["statements"],
+                    "list_type",
+                    "'statements' must be a list",
+                    f"source '{key}'",
+                    "statements",
+                    path,
+                    raw.lines["statements"],
                 )
             )
             continue
@@ -584,10 +586,6 @@ def validate(path: str | os.PathLike[str], *, format: Format | None = None) -> l
 
 
 # ---------------------------------------------------------------------------- saving
-def _json_record(rec: Record) -> str:
-    return rec.model_dump_json(exclude_unset=True)
-
-
 def _dump_json(graph: ClaimGraph) -> str:
     head: dict[str, Any] = {"format": "claimgraph", "version": FORMAT_VERSION}
     if graph.title is not None:
@@ -604,7 +602,7 @@ def _dump_json(graph: ClaimGraph) -> str:
         if not records:
             parts.append(f',\n"{section}": []')
             continue
-        body = ",\n".join(map(_json_record, records))
+        body = ",\n".join([r.model_dump_json(exclude_unset=True) for r in records])
         parts.append(f',\n"{section}": [\n{body}\n]')
     parts.append("\n}\n")
     return "".join(parts)
@@ -613,6 +611,10 @@ def _dump_json(graph: ClaimGraph) -> str:
 def _derived(rec: Record) -> bool:
     data = rec.model_dump(exclude={"id"}, exclude_unset=True)
     return type(rec)(**data).id == rec.id
+
+
+def _fields(rec: Record) -> dict[str, Any]:
+    return rec.model_dump(mode="json", exclude={"id"}, exclude_defaults=True)
 
 
 def _compact(data: dict[str, Any], listy: Iterable[str]) -> dict[str, Any]:
@@ -631,18 +633,19 @@ def _dump_yaml(graph: ClaimGraph) -> str:
         doc["title"] = graph.title
     actors: dict[str, Any] = {}
     for a in graph.actors.values():
-        data = _compact(a.model_dump(mode="json", exclude={"id"}, exclude_defaults=True), ["member_of"])
+        data = _compact(
+            a.model_dump(mode="json", exclude={"id"}, exclude_defaults=True), ["member_of"]
+        )
         actors[a.id] = data["name"] if list(data) == ["name"] else data
     props: dict[str, Any] = {}
     for p in graph.propositions.values():
-        data = _compact(
-            p.model_dump(mode="json", exclude={"id"}, exclude_defaults=True),
-            ["contradicts", "implies"],
-        )
+        data = _compact(_fields(p), ["contradicts", "implies"])
         props[p.id] = data["text"] if list(data) == ["text"] else data
     sources: dict[str, Any] = {}
     for s in graph.sources.values():
-        data = _compact(s.model_dump(mode="json", exclude={"id"}, exclude_defaults=True), ["derived_from"])
+        data = _compact(
+            s.model_dump(mode="json", exclude={"id"}, exclude_defaults=True), ["derived_from"]
+        )
         sources[s.id] = data
     loose: list[dict[str, Any]] = []
     for st in graph.statement_records.values():
@@ -696,9 +699,7 @@ def dumps(graph: ClaimGraph, *, format: Format = "json") -> str:
     return _dump_json(graph) if format == "json" else _dump_yaml(graph)
 
 
-def save(
-    graph: ClaimGraph, path: str | os.PathLike[str], *, format: Format | None = None
-) -> None:
+def save(graph: ClaimGraph, path: str | os.PathLike[str], *, format: Format | None = None) -> None:
     """Write the graph to ``path`` atomically.
 
     The text is written to a temporary file in the same directory, flushed to disk and
@@ -717,10 +718,8 @@ def save(
             os.chmod(tmp, target.stat().st_mode & 0o777)
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
 
 
@@ -754,5 +753,3 @@ def schema(format: Format = "json") -> dict[str, Any]:
     out = model.model_json_schema()
     out["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return out
-
-

@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from enum import StrEnum
+from enum import Enum
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -31,17 +31,17 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from .dates import PartialDate
 
 __all__ = [
-    "ActorKind",
-    "SourceKind",
-    "StatementKind",
-    "Stance",
-    "Actor",
-    "Source",
-    "Proposition",
-    "Report",
-    "Statement",
-    "Record",
     "RECORD_TYPES",
+    "Actor",
+    "ActorKind",
+    "Proposition",
+    "Record",
+    "Report",
+    "Source",
+    "SourceKind",
+    "Stance",
+    "Statement",
+    "StatementKind",
     "derive_id",
     "normalize_text",
     "slugify",
@@ -58,7 +58,14 @@ Id = Annotated[
 ]
 
 
-class ActorKind(StrEnum):
+class _StrEnum(str, Enum):
+    """A string enum that prints as its value (``enum.StrEnum`` is Python 3.11+)."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class ActorKind(_StrEnum):
     """What kind of actor speaks: a person, an office, a government, a state, ..."""
 
     person = "person"
@@ -74,7 +81,7 @@ class ActorKind(StrEnum):
     other = "other"
 
 
-class SourceKind(StrEnum):
+class SourceKind(_StrEnum):
     """Where a statement was reported."""
 
     article = "article"
@@ -88,7 +95,7 @@ class SourceKind(StrEnum):
     other = "other"
 
 
-class StatementKind(StrEnum):
+class StatementKind(_StrEnum):
     """The speech act a statement performs."""
 
     claim = "claim"

@@ -24,12 +24,12 @@ if TYPE_CHECKING:
     from .graph import ClaimGraph
 
 __all__ = [
-    "StanceGroup",
-    "Contradiction",
     "Agreement",
+    "Contradiction",
     "Positions",
-    "contradictions",
+    "StanceGroup",
     "agreements",
+    "contradictions",
     "positions",
     "statements",
     "timeline",
@@ -551,7 +551,7 @@ def contradictions(
     >>> disputes[0].sides
     ('afghanistan', 'pakistan')
     """
-    want = {kind} if kind else {"dispute", "inconsistency"}
+    want: set[str] = {kind} if kind else {"dispute", "inconsistency"}
     if kind is not None and kind not in ("dispute", "inconsistency"):
         raise InvalidDataError(f"kind must be 'dispute' or 'inconsistency', not {kind!r}")
     since_d, until_d = _date(since, "since"), _date(until, "until")
@@ -613,8 +613,14 @@ def contradictions(
                 no_q = split(q)[1]
                 if no_q:
                     found += _clash(
-                        graph, "implication", (p, q), ("asserts", "denies"), yes_p, no_q,
-                        between, want,
+                        graph,
+                        "implication",
+                        (p, q),
+                        ("asserts", "denies"),
+                        yes_p,
+                        no_q,
+                        between,
+                        want,
                     )
     found.sort(
         key=lambda c: (
@@ -677,9 +683,7 @@ def agreements(
         sides = {graph.side(s.actor) for s in found}
         if len(sides) < min_sides or not need <= sides:
             continue
-        if any(
-            s.stance == "asserts" for q in graph.exclusive_with(p) for s in stmts(q)
-        ):
+        if any(s.stance == "asserts" for q in graph.exclusive_with(p) for s in stmts(q)):
             continue
         ordered = tuple(sorted(found, key=_key))
         side_t = tuple(sorted(sides))
@@ -693,8 +697,7 @@ def agreements(
                 explanation=f"{_names(graph, side_t)} all assert {_quote(rec.text)};"
                 " no side denies it."
                 if len(side_t) > 2
-                else f"{_names(graph, side_t)} both assert {_quote(rec.text)};"
-                " no side denies it.",
+                else f"{_names(graph, side_t)} both assert {_quote(rec.text)}; no side denies it.",
             )
         )
     out.sort(key=lambda a: (-len(a.sides), -len(a.statements), a.proposition))

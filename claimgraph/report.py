@@ -87,7 +87,11 @@ def _contradiction_text(graph: ClaimGraph, i: int, c: Contradiction, md: bool) -
     if md:
         lines.append("")
     for g in c.groups:
-        head = f"{g.stance} {graph.propositions[g.proposition].text!r}" if c.basis != "opposite_stances" else g.stance
+        head = (
+            f"{g.stance} {graph.propositions[g.proposition].text!r}"
+            if c.basis != "opposite_stances"
+            else g.stance
+        )
         head += f" — {_side_names(graph, g.sides)}"
         lines.append(f"- **{head}**" if md else f"   {head}")
         for s in g.statements:
@@ -156,7 +160,10 @@ def report(graph: ClaimGraph, format: Literal["text", "markdown", "json"] = "tex
         out += _agreement_text(graph, i, a, md)
     if not agreed:
         out += ["none", ""]
-    section("Demands and offers", sum(map(len, pos.demands.values())) + sum(map(len, pos.offers.values())))
+    section(
+        "Demands and offers",
+        sum(map(len, pos.demands.values())) + sum(map(len, pos.offers.values())),
+    )
     for side in pos.sides:
         items = pos.demands.get(side, []) + pos.offers.get(side, [])
         if not items:
