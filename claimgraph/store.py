@@ -1,0 +1,1835 @@
+"""An embedded store: a claim graph in one SQLite file, for corpora past memory.
+
+:class:`Store` keeps every record as its JSON (the same text the native file holds for it)
+next to the columns the queries need, in a single-file SQLite database in WAL mode:
+
+- **append** records incrementally with :meth:`Store.add_all`, in batches that commit one
+  transaction each, with the same rules as :meth:`ClaimGraph.add_all
+  <claimgraph.ClaimGraph.add_all>` (referential integrity, conflicts, statements united with
+  more reports), so re-running an interrupted ingestion adds the rest and changes nothing else;
+- **ask** :meth:`~Store.contradictions`, :meth:`~Store.agreements` and
+  :meth:`~Store.statements` in SQL over indexes, with the same parameters and the same answers
+  as :func:`claimgraph.contradictions` and friends on the same records;
+- **load** any slice (a proposition, an actor, a side, a date range) into a
+  :class:`~claimgraph.ClaimGraph` with :meth:`~Store.load`, for the rest of the toolbox;
+- **read while another process writes**: readers see the last committed batch, and
+  :meth:`~Store.snapshot` holds one consistent view across several queries.
+
+The records are validated once, on the way in; reading them back rebuilds them from their
+JSON without validating them again (as :meth:`pydantic.BaseModel.model_construct` does), so a
+store is as trustworthy as the process that wrote it. The SQL is plain: one row per
+statement with its indexed columns (actor, side, proposition, stance, kind, the first day of
+its date and the date's precision) and one row per report, so the same tables can be exported
+to a columnar engine as they are.
+
+Examples
+--------
+>>> import claimgraph as cg
+>>> from claimgraph.store import Store
+>>> with Store(":memory:") as store:
+...     store.add_all(cg.load(cg.example_path()))
+...     [c.kind for c in store.contradictions()]
+MergeResult(added=..., extended=0, unchanged=0)
+['dispute', 'dispute']
+
+A file on disk works the same way, and opening it again finds everything:
+
+>>> import os, tempfile
+>>> path = os.path.join(tempfile.mkdtemp(), "istanbul.cgdb")
+>>> with cg.store.open(path) as store:
+...     _ = store.add_all(cg.load(cg.example_path()))
+>>> with cg.store.open(path) as store:
+...     store.counts()["statements"] > 0, store.add_all(cg.load(cg.example_path())).changed
+(True, False)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import Enum
+from itertools import islice
+from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, Literal, cast
+
+from .dates import date_bounds
+from .exceptions import (
+    ClaimGraphError,
+    ConflictError,
+    ErrorDetail,
+    FileFormatError,
+    InvalidDataError,
+    NotFoundError,
+    UnknownReferenceError,
+)
+from .graph import ClaimGraph, MergeResult, _combine, _describe, _diff
+from .models import Actor, Proposition, Record, Report, Source, Statement
+from .queries import (
+    Agreement,
+    Contradiction,
+    _as_set,
+    _clash,
+    _date,
+    _key,
+    _names,
+    _quote,
+)
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+__all__ = ["FORMAT", "FORMAT_VERSION", "Store", "open"]
+
+FORMAT = "claimgraph-store"
+"""The ``format`` value in a store's ``meta`` table."""
+
+FORMAT_VERSION = 1
+"""The store layout this release reads and writes (the ``version`` in the ``meta`` table)."""
+
+_APPLICATION_ID = 0x43475354  # "CGST" in the SQLite header, so `file` tools can tell
+_TYPES = ("actor", "source", "proposition", "statement")
+_KNOWN_LIMIT = 2_000_000  # ids remembered as present, before the cache starts again
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE actor (
+    seq INTEGER PRIMARY KEY,            -- insertion order
+    id TEXT NOT NULL UNIQUE,
+    parent TEXT,                        -- member_of[0]: the membership chain that gives sides
+    side TEXT NOT NULL,                 -- where that chain ends
+    hash BLOB NOT NULL,                 -- of json: detects a changed record without reading it
+    json TEXT NOT NULL                  -- the record, as the native file writes it
+);
+CREATE TABLE source (
+    seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, hash BLOB NOT NULL, json TEXT NOT NULL
+);
+CREATE TABLE proposition (
+    seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, hash BLOB NOT NULL, json TEXT NOT NULL
+);
+CREATE TABLE relation (                 -- Proposition.contradicts / Proposition.implies
+    proposition TEXT NOT NULL,
+    type TEXT NOT NULL,                 -- 'contradicts' or 'implies'
+    pos INTEGER NOT NULL,               -- position in the declaring record's list
+    other TEXT NOT NULL,
+    PRIMARY KEY (proposition, type, pos)
+) WITHOUT ROWID;
+CREATE INDEX relation_other ON relation (other, type);
+CREATE TABLE statement (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    actor TEXT NOT NULL,
+    side TEXT NOT NULL,                 -- the actor's side, kept in step with memberships
+    proposition TEXT NOT NULL,
+    stance TEXT NOT NULL,               -- 'asserts' or 'denies'
+    kind TEXT NOT NULL,
+    said TEXT,                          -- the partial date as given
+    said_prec INTEGER,                  -- 4, 7 or 10: year, month or day (or finer)
+    said_lo TEXT,                       -- the first day it covers (the last follows from prec)
+    hash BLOB NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE TABLE report (                   -- Statement.reports: which sources report what
+    statement INTEGER NOT NULL,         -- statement.seq
+    source TEXT NOT NULL,
+    PRIMARY KEY (statement, source)
+) WITHOUT ROWID;
+"""
+
+# The indexes the queries use. A bulk import drops them and builds them at its end (sorting
+# once is several times cheaper than keeping five b-trees in step row by row); a store found
+# without them, after a crash mid-import, gets them back when next opened for writing.
+_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS statement_proposition ON statement (proposition, stance, side)",
+    "CREATE INDEX IF NOT EXISTS statement_actor ON statement (actor)",
+    "CREATE INDEX IF NOT EXISTS statement_side ON statement (side)",
+    "CREATE INDEX IF NOT EXISTS statement_kind ON statement (kind)",
+    "CREATE INDEX IF NOT EXISTS statement_said ON statement (said_prec, said_lo)",
+    "CREATE INDEX IF NOT EXISTS report_source ON report (source, statement)",
+)
+_INDEX_NAMES = tuple(sql.split()[5] for sql in _INDEXES)
+
+# One query finds ids in every table: ids are unique across record types, as in a ClaimGraph.
+# The table names come from _TYPES, never from input.
+_LOOKUP_SQL = " UNION ALL ".join(
+    f"SELECT t.id, '{t}', t.seq, t.hash FROM json_each(?1) AS j JOIN {t} AS t ON t.id = j.value"  # noqa: S608 - constant table names
+    for t in _TYPES
+)
+
+_STATEMENT_INSERT = (
+    "INSERT INTO statement (seq, id, actor, side, proposition, stance, kind, said, said_prec,"
+    " said_lo, hash, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _dump(rec: Record) -> bytes:
+    """The record as the native file writes it: ``model_dump_json(exclude_unset=True)``."""
+    return type(rec).__pydantic_serializer__.to_json(rec, exclude_unset=True)
+
+
+def _hash(data: bytes) -> bytes:
+    """A 64-bit content hash of a record's JSON."""
+    return hashlib.blake2b(data, digest_size=8).digest()
+
+
+def _said_columns(said: str | None) -> tuple[int | None, str | None]:
+    """``(said_prec, said_lo)``: the precision of a partial date and its first day."""
+    if said is None:
+        return None, None
+    n = len(said)
+    if n == 4:
+        return 4, said + "-01-01"
+    if n == 7:
+        return 7, said + "-01"
+    return 10, said[:10]
+
+
+def _ids_param(ids: Iterable[str]) -> str:
+    return json.dumps(list(ids), ensure_ascii=False)
+
+
+# ----------------------------------------------------------------------------- reading back
+# Records read back are rebuilt from their stored JSON without validating them again: the
+# store validated them on the way in. This is what ``model_construct`` does, several times
+# faster, with the one default that depends on another field (the kind of a denial) applied
+# as validation applies it. The models are frozen, so instances with the same fields set
+# share one (never mutated) ``__pydantic_fields_set__``: fewer objects for the collector.
+_new = object.__new__
+_set = object.__setattr__
+_FIELDS_SET: dict[tuple[str, ...], set[str]] = {}
+
+
+def _fields_set(d: dict[str, Any]) -> set[str]:
+    key = tuple(d)
+    found = _FIELDS_SET.get(key)
+    if found is None:
+        found = _FIELDS_SET[key] = set(key)
+    return found
+
+
+def _finish(obj: Any, values: dict[str, Any], d: dict[str, Any]) -> None:
+    _set(obj, "__dict__", values)
+    _set(obj, "__pydantic_fields_set__", _fields_set(d))
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
+
+
+def _report(d: dict[str, Any]) -> Report:
+    r = _new(Report)
+    _set(r, "__dict__", {"source": d["source"], "quote": d.get("quote")})
+    key = tuple(d)
+    fields = _FIELDS_SET.get(key) or _FIELDS_SET.setdefault(key, set(key))
+    _set(r, "__pydantic_fields_set__", fields)
+    _set(r, "__pydantic_extra__", None)
+    _set(r, "__pydantic_private__", None)
+    return r
+
+
+def _statement(d: dict[str, Any]) -> Statement:
+    """A statement from the fields of its stored JSON (see above; the hot path, inlined)."""
+    get = d.get
+    stance = get("stance", "asserts")
+    reports = get("reports")
+    responds = get("responds_to")
+    s = _new(Statement)
+    _set(
+        s,
+        "__dict__",
+        {
+            "id": d["id"],
+            "note": get("note"),
+            "actor": d["actor"],
+            "proposition": d["proposition"],
+            "stance": stance,
+            "kind": get("kind") or ("denial" if stance == "denies" else "claim"),
+            "said": get("said"),
+            "reports": tuple([_report(r) for r in reports]) if reports else (),
+            "responds_to": tuple(responds) if responds else (),
+        },
+    )
+    key = tuple(d)
+    fields = _FIELDS_SET.get(key) or _FIELDS_SET.setdefault(key, set(key))
+    _set(s, "__pydantic_fields_set__", fields)
+    _set(s, "__pydantic_extra__", None)
+    _set(s, "__pydantic_private__", None)
+    return s
+
+
+_Rebuild = Callable[[dict[str, Any]], Record]
+
+
+def _rebuilder(model: type[Actor] | type[Source] | type[Proposition]) -> _Rebuild:
+    """A function rebuilding records of ``model`` from the fields of their stored JSON."""
+    template: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        default = info.get_default(call_default_factory=True)
+        template[name] = default.value if isinstance(default, Enum) else default
+    tuples = [name for name, default in template.items() if default == ()]
+
+    def rebuild(d: dict[str, Any]) -> Record:
+        values = {**template, **d}
+        for name in tuples:
+            v = values[name]
+            if v.__class__ is list:
+                values[name] = tuple(v)
+        rec: Record = _new(model)
+        _finish(rec, values, d)
+        return rec
+
+    return rebuild
+
+
+_REBUILD: dict[str, _Rebuild] = {
+    "actor": _rebuilder(Actor),
+    "source": _rebuilder(Source),
+    "proposition": _rebuilder(Proposition),
+    "statement": _statement,
+}
+
+
+def _records(type: str, texts: Sequence[str], chunk: int = 20_000) -> list[Record]:
+    """Records of one type from their stored JSON texts, parsed a chunk at a time."""
+    out: list[Record] = []
+    loads = json.loads
+    rebuild = _REBUILD[type]
+    for i in range(0, len(texts), chunk):
+        out += [rebuild(d) for d in loads("[" + ",".join(texts[i : i + chunk]) + "]")]
+    return out
+
+
+def _statements(texts: Sequence[str]) -> list[Statement]:
+    return cast(list[Statement], _records("statement", texts))
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Building many small objects: the cyclic garbage collector would dominate."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+# ----------------------------------------------------------------------------- planning
+@dataclass
+class _Plan:
+    batch: dict[str, Record] = field(default_factory=dict)
+    replace: dict[str, Record] = field(default_factory=dict)
+    stored: dict[str, tuple[int, Record]] = field(default_factory=dict)  # seq, stored record
+    others: list[Record] = field(default_factory=list)  # the batch's records but statements
+    unchanged: int = 0
+    deferred: dict[str, Record] = field(default_factory=dict)
+    sides: dict[str, str] = field(default_factory=dict)  # new actor id → side
+    known: dict[str, str] = field(default_factory=dict)  # ids found in the store → type
+
+
+class _Relations:
+    """The declared relations between propositions, read once per change of the store."""
+
+    def __init__(self) -> None:
+        self.contradicts: dict[str, list[str]] = {}
+        self.implies: dict[str, list[str]] = {}
+        self.owners: list[str] = []  # propositions declaring any, in the order they were added
+        self._implied: dict[str, set[str]] = {}
+
+    def exclusive_with(self, p: str) -> set[str]:
+        """Propositions declared to contradict ``p``, either way round."""
+        out = set(self.contradicts.get(p, ()))
+        out.update(q for q, others in self.contradicts.items() if p in others)
+        return out
+
+    def implied(self, p: str) -> set[str]:
+        """Propositions ``p`` implies, transitively (not itself), as ClaimGraph.implied."""
+        seen = self._implied.get(p)
+        if seen is None:
+            seen = self._implied[p] = set()
+            todo = [p]
+            while todo:
+                for nxt in self.implies.get(todo.pop(), ()):
+                    if nxt not in seen and nxt != p:
+                        seen.add(nxt)
+                        todo.append(nxt)
+        return seen
+
+
+class _View:
+    """The little of a graph that the shared query helpers read: sides, names, texts."""
+
+    def __init__(self, sides: dict[str, str], names: dict[str, str], texts: dict[str, str]) -> None:
+        self._sides = sides
+        self.actors = {a: SimpleNamespace(name=n) for a, n in names.items()}
+        self.propositions = {p: SimpleNamespace(text=t) for p, t in texts.items()}
+
+    def side(self, actor: str) -> str:
+        return self._sides[actor]
+
+
+# ----------------------------------------------------------------------------- the store
+class Store:
+    """A claim graph in an SQLite file: append in batches, query in SQL, load slices.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The file; created (with its schema) when it does not exist. ``":memory:"`` gives a
+        private in-memory store.
+    readonly : bool
+        Open an existing file for reading only (several readers may run while one process
+        writes).
+    timeout : float
+        Seconds to wait for another writer's transaction to finish before giving up.
+
+    Raises
+    ------
+    FileFormatError
+        If the file is not a claimgraph store, or is a store of another format version.
+
+    Notes
+    -----
+    One :class:`Store` belongs to one thread; open one per thread or process. Records read
+    back from the store are rebuilt from the JSON they were stored as; they were validated
+    when added, and compare equal to the records that were added.
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> store = Store(":memory:")
+    >>> store.add_all([
+    ...     cg.Actor(id="pakistan", name="Pakistan", kind="state"),
+    ...     cg.Actor(id="afghanistan", name="Afghanistan", kind="state"),
+    ...     cg.Proposition(id="sheltered", text="Militants are sheltered on Afghan soil."),
+    ...     cg.Statement(actor="pakistan", proposition="sheltered", said="2025-10"),
+    ...     cg.Statement(actor="afghanistan", proposition="sheltered", stance="denies"),
+    ... ])
+    MergeResult(added=5, extended=0, unchanged=0)
+    >>> store
+    <Store ':memory:': 2 statements, 1 proposition, 2 actors (2 sides), 0 sources>
+    >>> store.contradictions()[0].explanation
+    'Pakistan asserts and Afghanistan denies “Militants are sheltered on Afghan soil”.'
+    >>> store.close()
+    """
+
+    def __init__(
+        self, path: str | os.PathLike[str], *, readonly: bool = False, timeout: float = 60.0
+    ) -> None:
+        self.path: str = os.fspath(path)
+        """The file the store lives in (``":memory:"`` for an in-memory store)."""
+        self.readonly: bool = readonly
+        """Whether this store was opened for reading only."""
+        memory = self.path == ":memory:"
+        if readonly and not memory and not Path(self.path).is_file():
+            raise FileNotFoundError(f"no store at '{self.path}'")
+        try:
+            if readonly and not memory:
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+            else:
+                conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise self._format_error("not_a_store", f"cannot open the store: {exc}") from None
+        self._conn: sqlite3.Connection = conn
+        self._depth = 0  # nesting of snapshot()
+        self._writes = 0  # transactions this connection committed (for caches)
+        self._relations_cache: tuple[tuple[int, int], _Relations] | None = None
+        self._closed = False
+        self._known: dict[str, str] = {}  # id → type of records known to be stored
+        self._sides: dict[str, str] | None = None  # actor → side, loaded when first needed
+        self._sides_version = ""
+        try:
+            self._open()
+        except BaseException:
+            conn.close()
+            raise
+
+    # ------------------------------------------------------------------ opening
+    def _format_error(self, code: str, message: str) -> FileFormatError:
+        return FileFormatError(
+            f"cannot open {self.path}", [ErrorDetail(code, message, path=self.path)]
+        )
+
+    def _open(self) -> None:
+        conn = self._conn
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        except sqlite3.DatabaseError as exc:
+            raise self._format_error(
+                "not_a_store", f"not a claimgraph store (not an SQLite database: {exc})"
+            ) from None
+        if "meta" not in tables:
+            if tables or self.readonly:
+                raise self._format_error(
+                    "not_a_store", "not a claimgraph store: an SQLite database without its tables"
+                )
+            self._create_schema()
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.DatabaseError:
+            meta = {}
+        if meta.get("format") != FORMAT:
+            raise self._format_error(
+                "not_a_store", f"not a claimgraph store (format {meta.get('format')!r})"
+            )
+        if meta.get("version") != str(FORMAT_VERSION):
+            raise self._format_error(
+                "format_version",
+                f"this store has format version {meta.get('version')}; this claimgraph reads"
+                f" version {FORMAT_VERSION}",
+            )
+        # only now that the file is known to be a store: settings that write to it
+        if not self.readonly:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA analysis_limit=1000")  # ANALYZE samples: milliseconds
+        conn.execute("PRAGMA cache_size=-262144")  # 256 MiB of page cache
+        conn.execute("PRAGMA temp_store=MEMORY")
+        conn.execute("PRAGMA mmap_size=1073741824")
+        conn.execute("PRAGMA wal_autocheckpoint=10000")  # 40 MB of WAL between checkpoints
+        if not self.readonly:
+            self._create_indexes()  # a no-op unless a bulk import was cut short
+
+    def _create_schema(self) -> None:
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            if not tables:
+                for sql in [*_SCHEMA.split(";"), *_INDEXES]:
+                    if sql.strip():
+                        conn.execute(sql)
+                conn.executemany(
+                    "INSERT INTO meta (key, value) VALUES (?, ?)",
+                    [("format", FORMAT), ("version", str(FORMAT_VERSION)), ("sides_version", "0")],
+                )
+                conn.execute(f"PRAGMA application_id={_APPLICATION_ID}")
+            # else another process created the file meanwhile: it is checked next
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _index_names(self) -> set[str]:
+        rows = self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+        return {r[0] for r in rows}
+
+    def _create_indexes(self) -> None:
+        if self._index_names() >= set(_INDEX_NAMES):
+            return
+        with self._writing() as conn:
+            for sql in _INDEXES:
+                conn.execute(sql)
+
+    def _drop_indexes(self) -> None:
+        with self._writing() as conn:
+            for name in _INDEX_NAMES:
+                conn.execute(f"DROP INDEX IF EXISTS {name}")
+
+    def close(self) -> None:
+        """Close the file (pending batches are already committed)."""
+        if self._closed:
+            return
+        if not self.readonly:
+            # refresh the planner's statistics where useful; best effort (another writer...)
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("PRAGMA optimize")
+        self._conn.close()
+        self._closed = True
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        if self._closed:
+            return f"<Store '{self.path}' (closed)>"
+        counts = self.counts()
+
+        def n(count: int, word: str) -> str:
+            return f"{count} {word}" + ("" if count == 1 else "s")
+
+        sides = len(self.sides())
+        return (
+            f"<Store '{self.path}': {n(counts['statements'], 'statement')},"
+            f" {n(counts['propositions'], 'proposition')},"
+            f" {n(counts['actors'], 'actor')} ({n(sides, 'side')}),"
+            f" {n(counts['sources'], 'source')}>"
+        )
+
+    # ------------------------------------------------------------------ transactions
+    @contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """Hold one consistent view of the store across several queries.
+
+        Inside the block, every query sees the store as it was at the first read, however
+        many batches another process commits meanwhile (SQLite's WAL keeps that view).
+        Each query on its own is consistent without this.
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> with Store(":memory:") as store:
+        ...     _ = store.add_all(cg.load(cg.example_path()))
+        ...     with store.snapshot():
+        ...         n = len(store.statements())
+        ...         same = n == store.counts()["statements"]
+        >>> same
+        True
+        """
+        conn = self._conn
+        if self._depth == 0:
+            conn.execute("BEGIN")
+        self._depth += 1
+        try:
+            yield self
+        finally:
+            self._depth -= 1
+            if self._depth == 0:
+                conn.execute("COMMIT")
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        if self.readonly:
+            raise ClaimGraphError(f"the store '{self.path}' is open read-only")
+        if self._depth:
+            raise ClaimGraphError("cannot write to the store inside snapshot()")
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        self._writes += 1
+        try:
+            self._check_sides_version()
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _check_sides_version(self) -> None:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'sides_version'").fetchone()
+        version = row[0] if row else ""
+        if version != self._sides_version:
+            self._sides = None
+            self._sides_version = version
+
+    # ------------------------------------------------------------------ access
+    def counts(self) -> dict[str, int]:
+        """How many records of each type the store holds.
+
+        Examples
+        --------
+        >>> Store(":memory:").counts()
+        {'actors': 0, 'sources': 0, 'propositions': 0, 'statements': 0}
+        """
+        with self.snapshot():
+            # records are never removed, so the last seq is the count (and costs no scan)
+            return {
+                f"{t}s": self._conn.execute(f"SELECT coalesce(max(seq), 0) FROM {t}").fetchone()[0]  # noqa: S608 - constant table names
+                for t in _TYPES
+            }
+
+    def get(self, id: str) -> Record:
+        """The record with this id.
+
+        Raises
+        ------
+        NotFoundError
+            If there is none.
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> with Store(":memory:") as store:
+        ...     _ = store.add_all([cg.Actor(id="qatar", name="Qatar", kind="mediator")])
+        ...     store.get("qatar").name
+        'Qatar'
+        """
+        with self.snapshot():
+            found = self._lookup([id])
+            if id not in found:
+                raise NotFoundError(f"no record with id '{id}' in the store")
+            return self._fetch(found[id][0], [id])[0]
+
+    def __contains__(self, id: object) -> bool:
+        return isinstance(id, str) and bool(self._lookup([id]))
+
+    def _lookup(self, ids: Collection[str]) -> dict[str, tuple[str, int, bytes]]:
+        """id → (type, seq, hash) of those ``ids`` that are stored, in any table."""
+        if not ids:
+            return {}
+        rows = self._conn.execute(_LOOKUP_SQL, (_ids_param(ids),)).fetchall()
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+    def _fetch(self, type: str, ids: Iterable[str]) -> list[Record]:
+        """Records of one type by id, in the order they were added."""
+        rows = self._conn.execute(
+            f"SELECT json FROM {type} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY seq",  # noqa: S608 - constant table names
+            (_ids_param(ids),),
+        ).fetchall()
+        return _records(type, [r[0] for r in rows])
+
+    def side(self, actor: str) -> str:
+        """The side of an actor: the end of its (primary) membership chain.
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> with Store(":memory:") as store:
+        ...     _ = store.add_all([
+        ...         cg.Actor(id="pakistan", name="Pakistan", kind="state"),
+        ...         cg.Actor(id="pk-gov", name="Government of Pakistan", member_of=["pakistan"]),
+        ...     ])
+        ...     store.side("pk-gov")
+        'pakistan'
+        """
+        row = self._conn.execute("SELECT side FROM actor WHERE id = ?", (actor,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no actor with id '{actor}' in the store")
+        side: str = row[0]
+        return side
+
+    def sides(self) -> list[str]:
+        """Ids of all sides: actors that are not members of another actor, sorted."""
+        rows = self._conn.execute("SELECT id FROM actor WHERE parent IS NULL ORDER BY id")
+        return [r[0] for r in rows]
+
+    def _side_map(self) -> dict[str, str]:
+        if self._sides is None:
+            self._sides = dict(self._conn.execute("SELECT id, side FROM actor").fetchall())
+        return self._sides
+
+    # ------------------------------------------------------------------ adding
+    def add_all(
+        self,
+        records: Iterable[Record],
+        *,
+        batch_size: int | None = 10_000,
+        bulk: bool | None = None,
+    ) -> MergeResult:
+        """Append records, committing one transaction per batch.
+
+        The rules are those of :meth:`ClaimGraph.add_all <claimgraph.ClaimGraph.add_all>`:
+        a record already stored unchanged is skipped; a statement stored with other reports
+        gains the new ones; a record whose id is taken by different content is a conflict;
+        every id a record names must be stored or come in the same input. Records may come
+        in any order: one that names an id not seen yet waits (in memory) until the end of
+        the input, and is stored once what it names is.
+
+        Each batch of ``batch_size`` records is checked whole and committed in one
+        transaction, so an ingestion that stops half-way (a crash, an exception from the
+        iterable) leaves every earlier batch stored and nothing of the batch it was in:
+        running the same ingestion again adds the rest and changes nothing else.
+        With ``batch_size=None`` the input is one batch: all of it is stored, or none.
+
+        ``bulk`` imports without keeping the query indexes up to date, and builds them once
+        at the end: several times faster for a large import. By default a store without
+        statements is filled in bulk, and one with statements is appended to with its indexes
+        live. Readers meanwhile get the same answers, but slowly. An import cut short by a
+        crash leaves the indexes to be built when the store is next opened for writing.
+
+        Returns
+        -------
+        MergeResult
+            Ids added and extended, and how many records were already stored unchanged.
+
+        Raises
+        ------
+        ConflictError
+            Records whose id is taken by a different record; nothing of their batch is
+            stored (earlier batches stay).
+        UnknownReferenceError
+            Records that name ids found neither in the store nor in the input, listed at the
+            end of the input (everything else is stored by then); or that name an id of the
+            wrong type, at their batch.
+        InvalidDataError
+            Membership cycles among actors.
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> with Store(":memory:") as store:
+        ...     graph = cg.load(cg.example_path())
+        ...     _ = store.add_all(graph, batch_size=5)
+        ...     store.add_all(graph)
+        MergeResult(added=0, extended=0, unchanged=...)
+        """
+        if batch_size is not None and batch_size < 1:
+            raise ValueError("batch_size must be a positive number of records, or None")
+        result = MergeResult()
+        pending: dict[str, Record] = {}
+        if bulk is None:
+            bulk = self.counts()["statements"] == 0
+        if bulk:
+            self._drop_indexes()
+        with _gc_paused(), contextlib.ExitStack() as finish:
+            if bulk:
+                finish.callback(self._create_indexes)  # even when the import fails
+            it = iter(records)
+            if batch_size is None:
+                self._add_batch(list(it), result, None)
+            else:
+                while chunk := list(islice(it, batch_size)):
+                    self._add_batch(chunk, result, pending)
+                while pending:
+                    waiting = list(pending.values())
+                    pending = {}
+                    for i in range(0, len(waiting), batch_size):
+                        self._add_batch(waiting[i : i + batch_size], result, pending)
+                    if len(pending) == len(waiting):  # no progress: report what is missing
+                        self._add_batch(list(pending.values()), result, None)
+                        pending = {}
+        if len(result.added) >= 1000:
+            self._conn.execute("ANALYZE")  # the planner's statistics (sampled)
+        return result
+
+    def _add_batch(
+        self, chunk: list[Record], result: MergeResult, pending: dict[str, Record] | None
+    ) -> None:
+        with self._writing():
+            plan = self._plan(chunk, pending)
+            self._write(plan)
+        # after the commit: remember what is stored now
+        result.added += [rid for rid in plan.batch if rid not in plan.replace]
+        result.extended += list(plan.replace)
+        result.unchanged += plan.unchanged
+        if pending is not None:
+            for rid, rec in plan.deferred.items():
+                prev = pending.get(rid)
+                merged = rec if prev is None else _combine(prev, rec)
+                if merged is None:
+                    detail = ErrorDetail(
+                        "conflict",
+                        f"id '{rid}' is already used by a different {prev.record_type}"  # type: ignore[union-attr]
+                        " earlier in the input",
+                        _describe(rec),
+                        "id",
+                        record_id=rid,
+                    )
+                    raise ConflictError("1 conflicting record(s)", [detail])
+                pending[rid] = merged
+        known = self._known
+        if len(known) > _KNOWN_LIMIT:
+            known.clear()
+        known.update(plan.known)
+        for rec in plan.others:
+            known[rec.id] = rec.record_type
+        if plan.sides and self._sides is not None:
+            self._sides.update(plan.sides)
+
+    def _plan(self, chunk: list[Record], pending: dict[str, Record] | None) -> _Plan:
+        """Check a batch against the store; raise if it cannot be stored."""
+        plan = _Plan()
+        batch, replace = plan.batch, plan.replace
+        for rec in chunk:
+            if not isinstance(rec, (Actor, Source, Proposition, Statement)):
+                raise TypeError(
+                    f"expected an Actor, Source, Proposition or Statement, got {type(rec).__name__}"
+                )
+        existing = self._lookup({rec.id for rec in chunk})
+        conflicts: list[ErrorDetail] = []
+        for rec in chunk:
+            rid = rec.id
+            prev = batch.get(rid)
+            if prev is None:
+                found = existing.get(rid)
+                if found is None:
+                    batch[rid] = rec
+                    continue
+                ftype, fseq, fhash = found
+                if ftype == rec.record_type and _hash(_dump(rec)) == fhash:
+                    plan.unchanged += 1
+                    continue
+                prev = self._fetch(ftype, [rid])[0]
+                plan.stored[rid] = (fseq, prev)
+                in_store = True
+            else:
+                in_store = rid in replace
+            merged = _combine(prev, rec)
+            if merged is None:
+                where = "in the store" if in_store else "earlier in the input"
+                conflicts.append(
+                    ErrorDetail(
+                        "conflict",
+                        f"id '{rid}' is already used by a different {prev.record_type} {where}"
+                        + (f" ({_diff(prev, rec)})" if type(prev) is type(rec) else ""),
+                        _describe(rec),
+                        "id",
+                        record_id=rid,
+                    )
+                )
+            elif merged is prev:
+                if rid in existing and rid not in batch:
+                    plan.unchanged += 1
+            else:
+                batch[rid] = merged
+                if rid in existing:
+                    replace[rid] = merged
+        if conflicts:
+            raise ConflictError(f"{len(conflicts)} conflicting record(s)", conflicts)
+        plan.others = [r for r in batch.values() if type(r) is not Statement]
+        self._check_references(plan, pending)
+        self._check_cycles(plan)
+        self._assign_sides(plan)
+        return plan
+
+    def _check_references(self, plan: _Plan, pending: dict[str, Record] | None) -> None:
+        batch = plan.batch
+        known = self._known
+        kget = known.get
+        # the bulk: statements whose actor, proposition and sources are known to be stored
+        askers: list[Record] = list(plan.others)
+        for rec in batch.values():
+            if type(rec) is Statement:
+                if (
+                    rec.responds_to
+                    or kget(rec.actor) != "actor"
+                    or kget(rec.proposition) != "proposition"
+                ):
+                    askers.append(rec)
+                    continue
+                for r in rec.reports:
+                    if kget(r.source) != "source":
+                        askers.append(rec)
+                        break
+        if not askers:
+            return
+        need = {
+            t
+            for rec in askers
+            for _f, _t, t in rec.references()
+            if t not in batch and t not in known
+        }
+        stored = {rid: row[0] for rid, row in self._lookup(need).items()}
+        plan.known = {rid: t for rid, t in stored.items() if t != "statement"}
+
+        def type_of(target: str) -> str | None:
+            found = batch.get(target)
+            if found is not None:
+                return found.record_type
+            return kget(target) or stored.get(target)
+
+        wrong: list[ErrorDetail] = []
+        missing: dict[str, list[ErrorDetail]] = {}
+        for rec in askers:
+            for fld, ttype, target in rec.references():
+                have = type_of(target)
+                if have is None:
+                    missing.setdefault(rec.id, []).append(
+                        ErrorDetail(
+                            "unknown_reference",
+                            f"{ttype} '{target}' is not in the store",
+                            _describe(rec),
+                            fld,
+                            record_id=rec.id,
+                        )
+                    )
+                elif have != ttype:
+                    wrong.append(
+                        ErrorDetail(
+                            "wrong_reference_type",
+                            f"'{target}' is a {have}, not a {ttype}",
+                            _describe(rec),
+                            fld,
+                            record_id=rec.id,
+                        )
+                    )
+        if wrong or (missing and pending is None):
+            errors = wrong + [e for errs in missing.values() for e in errs]
+            raise UnknownReferenceError(f"{len(errors)} unknown reference(s)", errors)
+        if not missing:
+            return
+        # wait for what is missing: these records, and those in the batch that need them
+        deferred = set(missing)
+        grew = True
+        while grew:
+            grew = False
+            for rid, rec in batch.items():
+                if rid not in deferred and any(t in deferred for _f, _t, t in rec.references()):
+                    deferred.add(rid)
+                    grew = True
+        for rid in deferred:
+            plan.deferred[rid] = batch.pop(rid)
+            plan.replace.pop(rid, None)
+        plan.others = [r for r in plan.others if r.id not in deferred]
+
+    def _check_cycles(self, plan: _Plan) -> None:
+        batch = plan.batch
+
+        def parent(aid: str) -> str | None:
+            # stored actors never lead back into the batch: their chains are checked already
+            rec = batch.get(aid)
+            if isinstance(rec, Actor) and rec.member_of:
+                return rec.member_of[0]
+            return None
+
+        errors = []
+        for rec in plan.others:
+            if not isinstance(rec, Actor) or not rec.member_of:
+                continue
+            seen = {rec.id}
+            cur = parent(rec.id)
+            while cur is not None:
+                if cur in seen:
+                    errors.append(
+                        ErrorDetail(
+                            "membership_cycle",
+                            f"the membership chain of '{rec.id}' returns to '{cur}'",
+                            _describe(rec),
+                            "member_of",
+                            record_id=rec.id,
+                        )
+                    )
+                    break
+                seen.add(cur)
+                cur = parent(cur)
+        if errors:
+            raise InvalidDataError(f"{len(errors)} membership cycle(s) among actors", errors)
+
+    def _assign_sides(self, plan: _Plan) -> None:
+        """The side of every new actor (its chain ends in the batch or at a stored actor)."""
+        sides = plan.sides
+        batch = plan.batch
+        stored: dict[str, str] | None = None
+        for rec in plan.others:
+            rid = rec.id
+            if not isinstance(rec, Actor) or rid in sides:
+                continue
+            chain = [rid]
+            cur: Actor = rec
+            while True:
+                if not cur.member_of:
+                    root = cur.id
+                    break
+                nxt = cur.member_of[0]
+                if nxt in sides:
+                    root = sides[nxt]
+                    break
+                up = batch.get(nxt)
+                if isinstance(up, Actor):
+                    chain.append(nxt)
+                    cur = up
+                    continue
+                if stored is None:
+                    stored = self._side_map()
+                root = stored[nxt]
+                break
+            for a in chain:
+                sides[a] = root
+
+    def _write(self, plan: _Plan) -> None:
+        conn = self._conn
+        if not plan.batch:
+            return
+        seq = {
+            t: conn.execute(f"SELECT coalesce(max(seq), 0) FROM {t}").fetchone()[0]  # noqa: S608 - constant table names
+            for t in _TYPES
+        }
+        actors: list[tuple[Any, ...]] = []
+        sources: list[tuple[Any, ...]] = []
+        props: list[tuple[Any, ...]] = []
+        relations: list[tuple[str, str, int, str]] = []
+        for rec in plan.others:
+            data = _dump(rec)
+            row = (rec.id, _hash(data), data.decode())
+            if isinstance(rec, Actor):
+                seq["actor"] += 1
+                parent = rec.member_of[0] if rec.member_of else None
+                actors.append((seq["actor"], parent, plan.sides[rec.id], *row))
+            elif isinstance(rec, Source):
+                seq["source"] += 1
+                sources.append((seq["source"], *row))
+            elif isinstance(rec, Proposition):
+                seq["proposition"] += 1
+                props.append((seq["proposition"], *row))
+                relations += [(rec.id, "contradicts", i, q) for i, q in enumerate(rec.contradicts)]
+                relations += [(rec.id, "implies", i, q) for i, q in enumerate(rec.implies)]
+        if actors:
+            conn.executemany(
+                "INSERT INTO actor (seq, parent, side, id, hash, json) VALUES (?, ?, ?, ?, ?, ?)",
+                actors,
+            )
+        if sources:
+            conn.executemany(
+                "INSERT INTO source (seq, id, hash, json) VALUES (?, ?, ?, ?)", sources
+            )
+        if props:
+            conn.executemany(
+                "INSERT INTO proposition (seq, id, hash, json) VALUES (?, ?, ?, ?)", props
+            )
+        if relations:
+            conn.executemany(
+                "INSERT INTO relation (proposition, type, pos, other) VALUES (?, ?, ?, ?)",
+                relations,
+            )
+        # the hot loop: one row per statement, plus one per report
+        rows: list[tuple[Any, ...]] = []
+        reports: list[tuple[int, str]] = []
+        updates: list[tuple[bytes, str, int]] = []
+        replace = plan.replace
+        side_of = self._side_map()
+        if plan.sides:
+            side_of = {**side_of, **plan.sides}
+        n = seq["statement"]
+        to_json = Statement.__pydantic_serializer__.to_json
+        blake2b = hashlib.blake2b
+        for rid, rec in plan.batch.items():
+            if type(rec) is not Statement:
+                continue
+            data = to_json(rec, exclude_unset=True)
+            digest = blake2b(data, digest_size=8).digest()
+            if rid in replace:  # a stored statement gains reports or responses
+                s_seq, old = plan.stored[rid]
+                had = {r.source for r in cast(Statement, old).reports}
+                updates.append((digest, data.decode(), s_seq))
+                reports += [(s_seq, r.source) for r in rec.reports if r.source not in had]
+                continue
+            n += 1
+            said = rec.said
+            if said is None:
+                prec: int | None = None
+                lo: str | None = None
+            elif len(said) == 10:
+                prec, lo = 10, said
+            else:
+                prec, lo = _said_columns(said)
+            actor = rec.actor
+            rows.append(
+                (
+                    n,
+                    rid,
+                    actor,
+                    side_of[actor],
+                    rec.proposition,
+                    rec.stance,
+                    rec.kind,
+                    said,
+                    prec,
+                    lo,
+                    digest,
+                    data.decode(),
+                )
+            )
+            for r in rec.reports:
+                reports.append((n, r.source))
+        if rows:
+            conn.executemany(_STATEMENT_INSERT, rows)
+        if updates:
+            conn.executemany("UPDATE statement SET hash = ?, json = ? WHERE seq = ?", updates)
+        if reports:
+            conn.executemany("INSERT INTO report (statement, source) VALUES (?, ?)", reports)
+
+    def update(self, id: str, /, **changes: Any) -> Record:
+        """Replace fields of a stored record; return the new record.
+
+        As :meth:`ClaimGraph.update <claimgraph.ClaimGraph.update>`: the changed record is
+        validated again and its references checked; the id cannot change. When an actor's
+        membership changes, the sides of every actor below it, and of their statements,
+        are recomputed.
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> with Store(":memory:") as store:
+        ...     _ = store.add_all([
+        ...         cg.Actor(id="pakistan", name="Pakistan", kind="state"),
+        ...         cg.Actor(id="ttp", name="TTP"),
+        ...         cg.Proposition(id="p", text="Talks will resume."),
+        ...         cg.Statement(actor="ttp", proposition="p"),
+        ...     ])
+        ...     _ = store.update("ttp", member_of=["pakistan"])
+        ...     [s.actor for s in store.statements(side="pakistan")]
+        ['ttp']
+        """
+        with self._writing() as conn:
+            found = self._lookup([id])
+            if id not in found:
+                raise NotFoundError(f"no record with id '{id}' in the store")
+            rtype, rseq, _h = found[id]
+            old = self._fetch(rtype, [id])[0]
+            if "id" in changes and changes["id"] != id:
+                raise InvalidDataError(
+                    f"cannot change the id of {_describe(old)}: remove it and add a new record"
+                )
+            data = old.model_dump(exclude_unset=False)
+            data.update(changes)
+            data["id"] = id
+            new = type(old).model_validate(data)
+            if new == old:
+                return old
+            errors = []
+            stored = {
+                rid: row[0]
+                for rid, row in self._lookup([t for _f, _t, t in new.references()]).items()
+            }
+            for fld, ttype, target in new.references():
+                have = stored.get(target)
+                if have is None:
+                    errors.append(
+                        ErrorDetail(
+                            "unknown_reference",
+                            f"{ttype} '{target}' is not in the store",
+                            _describe(new),
+                            fld,
+                            record_id=id,
+                        )
+                    )
+                elif have != ttype:
+                    errors.append(
+                        ErrorDetail(
+                            "wrong_reference_type",
+                            f"'{target}' is a {have}, not a {ttype}",
+                            _describe(new),
+                            fld,
+                            record_id=id,
+                        )
+                    )
+            parents: dict[str, str | None] = {}
+            if isinstance(new, Actor):
+                parents = dict(conn.execute("SELECT id, parent FROM actor").fetchall())
+                parents[id] = new.member_of[0] if new.member_of else None
+                seen = {id}
+                cur = parents[id]
+                while cur is not None:
+                    if cur in seen:
+                        errors.append(
+                            ErrorDetail(
+                                "membership_cycle",
+                                f"the membership chain of '{id}' returns to '{cur}'",
+                                _describe(new),
+                                "member_of",
+                                record_id=id,
+                            )
+                        )
+                        break
+                    seen.add(cur)
+                    cur = parents.get(cur)
+            if errors:
+                raise UnknownReferenceError(f"cannot update {_describe(old)}", errors)
+            dumped = _dump(new)
+            conn.execute(
+                f"UPDATE {rtype} SET hash = ?, json = ? WHERE seq = ?",  # noqa: S608 - constant table names
+                (_hash(dumped), dumped.decode(), rseq),
+            )
+            if isinstance(new, Statement):
+                prec, lo = _said_columns(new.said)
+                conn.execute(
+                    "UPDATE statement SET actor = ?, side = (SELECT side FROM actor WHERE id = ?),"
+                    " proposition = ?, stance = ?, kind = ?, said = ?, said_prec = ?,"
+                    " said_lo = ? WHERE seq = ?",
+                    [
+                        new.actor,
+                        new.actor,
+                        new.proposition,
+                        new.stance,
+                        new.kind,
+                        new.said,
+                        prec,
+                        lo,
+                        rseq,
+                    ],
+                )
+                conn.execute("DELETE FROM report WHERE statement = ?", (rseq,))
+                conn.executemany(
+                    "INSERT INTO report (statement, source) VALUES (?, ?)",
+                    [(rseq, r.source) for r in new.reports],
+                )
+            elif isinstance(new, Proposition):
+                conn.execute("DELETE FROM relation WHERE proposition = ?", (id,))
+                conn.executemany(
+                    "INSERT INTO relation (proposition, type, pos, other) VALUES (?, ?, ?, ?)",
+                    [(id, "contradicts", i, q) for i, q in enumerate(new.contradicts)]
+                    + [(id, "implies", i, q) for i, q in enumerate(new.implies)],
+                )
+            elif isinstance(new, Actor):
+                conn.execute("UPDATE actor SET parent = ? WHERE seq = ?", (parents[id], rseq))
+                self._recompute_sides(parents)
+        return new
+
+    def _recompute_sides(self, parents: dict[str, str | None]) -> None:
+        """Store the side of every actor whose membership chain changed, and of its statements."""
+        conn = self._conn
+        sides: dict[str, str] = {}
+
+        def side(aid: str) -> str:
+            chain = []
+            cur = aid
+            while cur not in sides:
+                up = parents.get(cur)
+                if up is None:
+                    sides[cur] = cur
+                    break
+                chain.append(cur)
+                cur = up
+            root = sides[cur]
+            for a in chain:
+                sides[a] = root
+            return root
+
+        old = dict(conn.execute("SELECT id, side FROM actor").fetchall())
+        changed = [(side(a), a) for a in parents if side(a) != old.get(a)]
+        if not changed:
+            return
+        conn.executemany("UPDATE actor SET side = ? WHERE id = ?", changed)
+        conn.executemany("UPDATE statement SET side = ? WHERE actor = ?", changed)
+        conn.execute(
+            "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'sides_version'"
+        )
+        self._sides = None
+
+    # ------------------------------------------------------------------ statements
+    def _require(self, type: str, ids: set[str] | None, what: str) -> None:
+        if not ids:
+            return
+        rows = self._conn.execute(
+            f"SELECT id FROM {type} WHERE id IN (SELECT value FROM json_each(?))",  # noqa: S608 - constant table names
+            (_ids_param(ids),),
+        )
+        have = {r[0] for r in rows}
+        for i in sorted(ids - have):
+            raise NotFoundError(f"no {what} '{i}' in the store")
+
+    @staticmethod
+    def _date_clause(since: str | None, until: str | None) -> tuple[str, list[Any]]:
+        """SQL for "the date span overlaps [since, until]", as range scans of one index.
+
+        A partial date spans a year, a month or a day according to its precision, so it
+        overlaps the range exactly when its first day lies between the first day of the
+        year (month, day) of ``since`` and the last day of ``until``: one bounded range of
+        the ``(said_prec, said_lo)`` index per precision.
+        """
+        if since is None and until is None:
+            return "", []
+        hi = date_bounds(until)[1] if until is not None else "9999-99-99"
+        if since is None:
+            return "said_prec IN (4, 7, 10) AND said_lo <= ?", [hi]
+        lo = date_bounds(since)[0]
+        return (
+            "((said_prec = 4 AND said_lo BETWEEN ? AND ?)"
+            " OR (said_prec = 7 AND said_lo BETWEEN ? AND ?)"
+            " OR (said_prec = 10 AND said_lo BETWEEN ? AND ?))",
+            [lo[:4] + "-01-01", hi, lo[:7] + "-01", hi, lo, hi],
+        )
+
+    def _statement_where(
+        self,
+        actor: str | Iterable[str] | None,
+        side: str | Iterable[str] | None,
+        proposition: str | Iterable[str] | None,
+        kind: str | Iterable[str] | None,
+        stance: str | None,
+        source: str | Iterable[str] | None,
+        since: Any,
+        until: Any,
+    ) -> tuple[str, list[Any]]:
+        since_d, until_d = _date(since, "since"), _date(until, "until")
+        actors, sides = _as_set(actor), _as_set(side)
+        props, kinds, sources = _as_set(proposition), _as_set(kind), _as_set(source)
+        self._require("actor", actors, "actor")
+        self._require("actor", sides, "side")
+        self._require("proposition", props, "proposition")
+        self._require("source", sources, "source")
+        clauses: list[str] = []
+        params: list[Any] = []
+        for column, values in (
+            ("actor", actors),
+            ("side", sides),
+            ("proposition", props),
+            ("kind", kinds),
+        ):
+            if values is not None:
+                clauses.append(f"{column} IN (SELECT value FROM json_each(?))")  # noqa: S608 - constant column names
+                params.append(_ids_param(values))
+        if stance is not None:
+            clauses.append("stance = ?")
+            params.append(stance)
+        if sources is not None:
+            clauses.append(
+                "seq IN (SELECT statement FROM report WHERE source IN"
+                " (SELECT value FROM json_each(?)))"
+            )
+            params.append(_ids_param(sources))
+        dated, dparams = self._date_clause(since_d, until_d)
+        if dated:
+            clauses.append(dated)
+            params += dparams
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def statements(
+        self,
+        *,
+        actor: str | Iterable[str] | None = None,
+        side: str | Iterable[str] | None = None,
+        proposition: str | Iterable[str] | None = None,
+        kind: str | Iterable[str] | None = None,
+        stance: Literal["asserts", "denies"] | None = None,
+        source: str | Iterable[str] | None = None,
+        since: Any = None,
+        until: Any = None,
+    ) -> list[Statement]:
+        """Statements matching every given filter, in the order they were stored.
+
+        The filters and their meaning are those of :func:`claimgraph.statements`.
+
+        Raises
+        ------
+        NotFoundError
+            If a filter names an id that is not in the store (usually a typo).
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> with Store(":memory:") as store:
+        ...     _ = store.add_all(cg.load(cg.example_path()))
+        ...     [s.kind for s in store.statements(actor="pk-defense-minister", kind="demand")]
+        ['demand']
+        """
+        where, params = self._statement_where(
+            actor, side, proposition, kind, stance, source, since, until
+        )
+        with self.snapshot(), _gc_paused():
+            rows = self._conn.execute(
+                f"SELECT json FROM statement{where} ORDER BY seq",  # noqa: S608 - clauses are constants; values are parameters
+                params,
+            ).fetchall()
+            return _statements([r[0] for r in rows])
+
+    def timeline(self, **filters: Any) -> list[Statement]:
+        """Statements in the order they were said (undated ones last); see :meth:`statements`.
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> with Store(":memory:") as store:
+        ...     _ = store.add_all(cg.load(cg.example_path()))
+        ...     [s.said for s in store.timeline(actor="pk-defense-minister")][:1]
+        ['2025-11-05']
+        """
+        return sorted(self.statements(**filters), key=_key)
+
+    # ------------------------------------------------------------------ shared by the queries
+    def _rows(
+        self, props: Collection[str], date_sql: str, date_params: list[Any]
+    ) -> tuple[list[Statement], dict[str, str]]:
+        """The (date-filtered) statements about some propositions, and the side of each of
+        their actors."""
+        if not props:
+            return [], {}
+        extra = f" AND {date_sql}" if date_sql else ""
+        rows = self._conn.execute(
+            "SELECT actor, side, json FROM statement WHERE proposition IN"  # noqa: S608 - clauses are constants; values are parameters
+            f" (SELECT value FROM json_each(?)){extra}",  # any order: the groups sort them
+            [_ids_param(props), *date_params],
+        ).fetchall()
+        sides = {r[0]: r[1] for r in rows}
+        return _statements([r[2] for r in rows]), sides
+
+    def _stances(
+        self, props: Collection[str], date_sql: str, date_params: list[Any]
+    ) -> dict[str, tuple[bool, bool]]:
+        """proposition → (asserted?, denied?) among the (date-filtered) statements."""
+        if not props:
+            return {}
+        extra = f" AND {date_sql}" if date_sql else ""
+        rows = self._conn.execute(
+            "SELECT proposition, min(stance), max(stance) FROM statement WHERE proposition IN"  # noqa: S608 - clauses are constants; values are parameters
+            f" (SELECT value FROM json_each(?)){extra} GROUP BY proposition",
+            [_ids_param(props), *date_params],
+        ).fetchall()
+        return {p: (lo == "asserts", hi == "denies") for p, lo, hi in rows}
+
+    def _relations(self) -> _Relations:
+        """Declared relations, kept until the store changes (read by every contradictions
+        query, and few)."""
+        version = (self._conn.execute("PRAGMA data_version").fetchone()[0], self._writes)
+        if self._relations_cache is not None and self._relations_cache[0] == version:
+            return self._relations_cache[1]
+        rel = _Relations()
+        rows = self._conn.execute(
+            "SELECT r.proposition, r.type, r.other FROM relation AS r"
+            " JOIN proposition AS p ON p.id = r.proposition ORDER BY p.seq, r.type, r.pos"
+        )
+        owners = rel.owners
+        for p, kind, q in rows:
+            if not owners or owners[-1] != p:
+                owners.append(p)
+            (rel.contradicts if kind == "contradicts" else rel.implies).setdefault(p, []).append(q)
+        self._relations_cache = (version, rel)
+        return rel
+
+    def _view(self, sides: dict[str, str], props: Iterable[str]) -> _View:
+        side_ids = set(sides.values())
+        names = dict(
+            self._conn.execute(
+                "SELECT id, json_extract(json, '$.name') FROM actor"
+                " WHERE id IN (SELECT value FROM json_each(?))",
+                (_ids_param(side_ids),),
+            ).fetchall()
+        )
+        texts = dict(
+            self._conn.execute(
+                "SELECT id, json_extract(json, '$.text') FROM proposition"
+                " WHERE id IN (SELECT value FROM json_each(?))",
+                (_ids_param(set(props)),),
+            ).fetchall()
+        )
+        return _View(sides, names, texts)
+
+    # ------------------------------------------------------------------ contradictions
+    def contradictions(
+        self,
+        *,
+        kind: Literal["dispute", "inconsistency"] | None = None,
+        between: tuple[str, str] | None = None,
+        proposition: str | None = None,
+        since: Any = None,
+        until: Any = None,
+    ) -> list[Contradiction]:
+        """Statements that cannot all be true, grouped: :func:`claimgraph.contradictions` in SQL.
+
+        The parameters, the grouping, the order and the explanations are those of
+        :func:`claimgraph.contradictions` on the same records. The candidates are found in
+        SQL (propositions both asserted and denied, from an index; declared exclusive and
+        implied pairs); only their statements are read back.
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> with Store(":memory:") as store:
+        ...     _ = store.add_all(cg.load(cg.example_path()))
+        ...     disputes = store.contradictions(kind="dispute")
+        >>> len(disputes), disputes[0].sides
+        (2, ('afghanistan', 'pakistan'))
+        """
+        want: set[str] = {kind} if kind else {"dispute", "inconsistency"}
+        if kind is not None and kind not in ("dispute", "inconsistency"):
+            raise InvalidDataError(f"kind must be 'dispute' or 'inconsistency', not {kind!r}")
+        since_d, until_d = _date(since, "since"), _date(until, "until")
+        if between is not None and len(between) != 2:
+            raise InvalidDataError("between must name two sides")
+        with self.snapshot(), _gc_paused():
+            if between is not None:
+                self._require("actor", set(between), "side")
+            if proposition is not None:
+                self._require("proposition", {proposition}, "proposition")
+            return self._contradictions(want, between, proposition, since_d, until_d)
+
+    def _contradictions(
+        self,
+        want: set[str],
+        between: tuple[str, str] | None,
+        proposition: str | None,
+        since: str | None,
+        until: str | None,
+    ) -> list[Contradiction]:
+        conn = self._conn
+        date_sql, date_params = self._date_clause(since, until)
+        rel = self._relations()
+        contra, implies, owners = rel.contradicts, rel.implies, rel.owners
+        exclusive_with, implied = rel.exclusive_with, rel.implied
+
+        # 1. propositions both asserted and denied, found by grouping an index
+        if proposition is None:
+            where = f" WHERE {date_sql}" if date_sql else ""
+            opposed = [
+                r[0]
+                for r in conn.execute(
+                    f"SELECT proposition FROM statement{where} GROUP BY proposition"  # noqa: S608 - clauses are constants; values are parameters
+                    " HAVING min(stance) <> max(stance)",
+                    date_params,
+                )
+            ]
+        else:
+            near = {proposition} | exclusive_with(proposition)
+            opposed = [
+                p for p, (y, n) in self._stances(near, date_sql, date_params).items() if y and n
+            ]
+        # 2. declared relations (few): which pairs have the stances that clash
+        if proposition is not None:
+            owners = [
+                p
+                for p in owners
+                if p == proposition
+                or proposition in contra.get(p, ())
+                or (p in implies and proposition in implied(p))
+            ]
+        related: set[str] = set()
+        for p in owners:
+            related.update(contra.get(p, ()))
+            related.add(p)
+            if p in implies:
+                related.update(implied(p))
+        stance = self._stances(related, date_sql, date_params)
+
+        def yes(p: str) -> bool:
+            return stance.get(p, (False, False))[0]
+
+        def no(p: str) -> bool:
+            return stance.get(p, (False, False))[1]
+
+        pairs: list[tuple[Literal["exclusive", "implication"], str, str]] = []
+        for p in owners:
+            for q in contra.get(p, ()):
+                if proposition is not None and proposition not in (p, q):
+                    continue
+                a, b = sorted((p, q))
+                if a != p and b in contra.get(a, ()):
+                    continue  # declared both ways: report once
+                if yes(a) and yes(b):
+                    pairs.append(("exclusive", a, b))
+            if p in implies and yes(p):
+                for q in sorted(implied(p)):
+                    if proposition is not None and proposition not in (p, q):
+                        continue
+                    if no(q):
+                        pairs.append(("implication", p, q))
+        # 3. read back the statements of the candidates only
+        needed = set(opposed) | {p for _b, a, b in pairs for p in (a, b)}
+        statements, sides = self._rows(needed, date_sql, date_params)
+        split: dict[tuple[str, str], list[Statement]] = {}
+        for s in statements:
+            key = (s.proposition, s.stance)
+            group = split.get(key)
+            if group is None:
+                split[key] = [s]
+            else:
+                group.append(s)
+        view = cast(ClaimGraph, self._view(sides, needed))
+        found: list[Contradiction] = []
+        for p in sorted(opposed, key=self._prop_order(opposed)):
+            left, right = split.get((p, "asserts")), split.get((p, "denies"))
+            if left and right:
+                found += _clash(
+                    view,
+                    "opposite_stances",
+                    (p, p),
+                    ("asserts", "denies"),
+                    left,
+                    right,
+                    between,
+                    want,
+                )
+        for basis, a, b in pairs:
+            stances = ("asserts", "asserts") if basis == "exclusive" else ("asserts", "denies")
+            found += _clash(
+                view,
+                basis,
+                (a, b),
+                stances,
+                split[(a, stances[0])],
+                split[(b, stances[1])],
+                between,
+                want,
+            )
+        found.sort(
+            key=lambda c: (
+                c.kind != "dispute",
+                -sum(len(g.statements) for g in c.groups),
+                c.propositions,
+                c.sides,
+            )
+        )
+        return found
+
+    def _prop_order(self, props: Collection[str]) -> Callable[[str], int]:
+        """Sort key: the order propositions were added (the in-memory iteration order)."""
+        rank = dict(
+            self._conn.execute(
+                "SELECT id, seq FROM proposition WHERE id IN (SELECT value FROM json_each(?))",
+                (_ids_param(props),),
+            ).fetchall()
+        )
+        return rank.__getitem__
+
+    # ------------------------------------------------------------------ agreements
+    def agreements(
+        self,
+        *,
+        min_sides: int = 2,
+        side: str | Iterable[str] | None = None,
+        since: Any = None,
+        until: Any = None,
+    ) -> list[Agreement]:
+        """Common ground: :func:`claimgraph.agreements` in SQL.
+
+        Propositions asserted by at least ``min_sides`` sides and denied by none (nor
+        contradicted by an asserted exclusive proposition); same parameters, order and
+        explanations as :func:`claimgraph.agreements` on the same records.
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> with Store(":memory:") as store:
+        ...     _ = store.add_all(cg.load(cg.example_path()))
+        ...     [a.sides for a in store.agreements()][0]
+        ('afghanistan', 'pakistan')
+        """
+        since_d, until_d = _date(since, "since"), _date(until, "until")
+        need = _as_set(side) or set()
+        with self.snapshot(), _gc_paused():
+            self._require("actor", need, "side")
+            date_sql, date_params = self._date_clause(since_d, until_d)
+            where = f" WHERE {date_sql}" if date_sql else ""
+            having = ["max(stance) = 'asserts'", "count(DISTINCT side) >= ?"]
+            params: list[Any] = [*date_params, min_sides]
+            for sd in sorted(need):
+                having.append("sum(side = ?) > 0")
+                params.append(sd)
+            candidates = [
+                r[0]
+                for r in self._conn.execute(
+                    f"SELECT proposition FROM statement{where} GROUP BY proposition"  # noqa: S608 - clauses are constants; values are parameters
+                    f" HAVING {' AND '.join(having)}",
+                    params,
+                )
+            ]
+            contra = self._relations().contradicts
+            partners: dict[str, set[str]] = {}
+            for p, others in contra.items():
+                for q in others:
+                    partners.setdefault(p, set()).add(q)
+                    partners.setdefault(q, set()).add(p)
+            involved = {q for p in candidates for q in partners.get(p, ())}
+            stance = self._stances(involved, date_sql, date_params)
+            keep = [
+                p
+                for p in candidates
+                if not any(stance.get(q, (False, False))[0] for q in partners.get(p, ()))
+            ]
+            statements, actor_sides = self._rows(keep, date_sql, date_params)
+            view = self._view(actor_sides, keep)
+            graph = cast(ClaimGraph, view)
+            by_prop: dict[str, list[Statement]] = {}
+            for s in statements:
+                by_prop.setdefault(s.proposition, []).append(s)
+            out = []
+            for p in keep:
+                found = by_prop[p]
+                sides = tuple(sorted({actor_sides[s.actor] for s in found}))
+                text = view.propositions[p].text
+                who = _names(graph, sides)
+                out.append(
+                    Agreement(
+                        proposition=p,
+                        text=text,
+                        sides=sides,
+                        actors=tuple(sorted({s.actor for s in found})),
+                        statements=tuple(sorted(found, key=_key)),
+                        explanation=f"{who} all assert {_quote(text)}; no side denies it."
+                        if len(sides) > 2
+                        else f"{who} both assert {_quote(text)}; no side denies it.",
+                    )
+                )
+            out.sort(key=lambda a: (-len(a.sides), -len(a.statements), a.proposition))
+            return out
+
+    # ------------------------------------------------------------------ slices
+    def load(
+        self,
+        *,
+        actor: str | Iterable[str] | None = None,
+        side: str | Iterable[str] | None = None,
+        proposition: str | Iterable[str] | None = None,
+        kind: str | Iterable[str] | None = None,
+        stance: Literal["asserts", "denies"] | None = None,
+        source: str | Iterable[str] | None = None,
+        since: Any = None,
+        until: Any = None,
+        title: str | None = None,
+    ) -> ClaimGraph:
+        """A :class:`~claimgraph.ClaimGraph` of the statements matching the filters.
+
+        The filters are those of :meth:`statements`; with none, everything is loaded,
+        records that no statement uses included. The graph also holds every record the
+        statements need: their actors with the actors'
+        membership chains, their sources with what the sources derive from, their
+        propositions with the propositions these declare exclusive or implied, and the
+        statements they respond to (with what those need in turn).
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> with Store(":memory:") as store:
+        ...     _ = store.add_all(cg.load(cg.example_path()))
+        ...     g = store.load(proposition="militants-sheltered")
+        >>> [c.kind for c in g.contradictions()]
+        ['dispute']
+        """
+        where, params = self._statement_where(
+            actor, side, proposition, kind, stance, source, since, until
+        )
+        with self.snapshot(), _gc_paused():
+            if not where:
+                return ClaimGraph(self._everything(), title=title)
+            rows = self._conn.execute(
+                f"SELECT json FROM statement{where} ORDER BY seq",  # noqa: S608 - clauses are constants; values are parameters
+                params,
+            ).fetchall()
+            statements: dict[str, Statement] = {}
+            batch = _statements([r[0] for r in rows])
+            while batch:
+                for s in batch:
+                    statements[s.id] = s
+                wanted = {t for s in batch for t in s.responds_to if t not in statements}
+                batch = cast(list[Statement], self._fetch("statement", wanted))
+            actors = self._closure("actor", {s.actor for s in statements.values()})
+            sources = self._closure(
+                "source", {r.source for s in statements.values() for r in s.reports}
+            )
+            props = self._closure("proposition", {s.proposition for s in statements.values()})
+            order = dict(
+                self._conn.execute(
+                    "SELECT id, seq FROM statement WHERE id IN (SELECT value FROM json_each(?))",
+                    (_ids_param(statements),),
+                ).fetchall()
+            )
+            ordered = sorted(statements.values(), key=lambda s: order[s.id])
+            return ClaimGraph([*actors, *sources, *props, *ordered], title=title)
+
+    def _everything(self) -> Iterator[Record]:
+        for type in _TYPES:
+            rows = self._conn.execute(f"SELECT json FROM {type} ORDER BY seq")  # noqa: S608 - constant table names
+            yield from _records(type, [r[0] for r in rows])
+
+    def _closure(self, type: str, ids: set[str]) -> list[Record]:
+        """Records of one type with every record of that type they refer to, transitively."""
+        got: dict[str, Record] = {}
+        todo = ids
+        while todo:
+            new = self._fetch(type, todo)
+            for rec in new:
+                got[rec.id] = rec
+            todo = {t for rec in new for _f, _t, t in rec.references()} - got.keys()
+        return sorted(got.values(), key=self._seq_key(type, got))
+
+    def _seq_key(self, type: str, got: Collection[str]) -> Callable[[Record], int]:
+        rank = dict(
+            self._conn.execute(
+                f"SELECT id, seq FROM {type} WHERE id IN (SELECT value FROM json_each(?))",  # noqa: S608 - constant table names
+                (_ids_param(got),),
+            ).fetchall()
+        )
+        return lambda rec: rank[rec.id]
+
+
+def open(
+    path: str | os.PathLike[str], *, readonly: bool = False
+) -> Store:  # the module's verb, like shelve.open
+    """Open (or create) the store at ``path``; the same as :class:`Store` ``(path)``.
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> with cg.store.open(":memory:") as store:
+    ...     store.counts()["statements"]
+    0
+    """
+    return Store(path, readonly=readonly)
