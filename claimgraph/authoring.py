@@ -29,7 +29,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .dates import PartialDate
-from .models import ActorKind, Id, SourceKind, StatementKind
+from .models import ActorKind, Id, Review, SourceKind, StatementKind
 
 __all__ = [
     "FORMAT_VERSION",
@@ -156,4 +156,7 @@ class AuthoringFile(_Entry):
     sources: dict[Id, AuthoringSource] = {}
     statements: list[AuthoringStatement] = Field(
         default=[], description="Statements not reported by any source listed here."
+    )
+    reviews: list[Review] = Field(
+        default=[], description="Fact-checks: third parties' verdicts on propositions."
     )

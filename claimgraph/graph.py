@@ -30,7 +30,7 @@ from .exceptions import (
     ReferencedError,
     UnknownReferenceError,
 )
-from .models import Actor, Proposition, Record, Source, Statement
+from .models import Actor, Proposition, Record, Review, Source, Statement
 
 if TYPE_CHECKING:
     from os import PathLike
@@ -48,6 +48,9 @@ EDGE_TYPES: tuple[str, ...] = (
     "derived_from",
     "contradicts",
     "implies",
+    "reviews",
+    "reviewed_by",
+    "reviews_statement",
 )
 """The relations of the graph. Edge ``u → v`` reads "u <relation> v"."""
 
@@ -200,6 +203,7 @@ class ClaimGraph:
         self._sources: dict[str, Source] = {}
         self._propositions: dict[str, Proposition] = {}
         self._statements: dict[str, Statement] = {}
+        self._reviews: dict[str, Review] = {}
         self._by_kind: dict[str, dict[str, None]] = {}
         self._side_cache: dict[str, str] = {}
         self._date_index: list[tuple[str, str]] | None = None
@@ -208,6 +212,7 @@ class ClaimGraph:
             "source": self._sources,
             "proposition": self._propositions,
             "statement": self._statements,
+            "review": self._reviews,
         }
         if records is not None:
             self.add_all(records)
@@ -254,6 +259,15 @@ class ClaimGraph:
         For filtered lists of statements use :meth:`statements`.
         """
         return MappingProxyType(self._statements)
+
+    @property
+    def reviews(self) -> Mapping[str, Review]:
+        """Read-only mapping of review id → :class:`~claimgraph.Review` (fact-checks)."""
+        return MappingProxyType(self._reviews)
+
+    def reviews_of(self, proposition: str) -> list[Review]:
+        """Reviews of one proposition, in the order they were added (index lookup)."""
+        return [self._reviews[r] for r in self._neighbours(proposition, "reviews", True)]
 
     def get(self, id: str) -> Record:
         """The record with this id.
@@ -304,7 +318,9 @@ class ClaimGraph:
             f"<ClaimGraph: {n(len(self._statements), 'statement')},"
             f" {n(len(self._propositions), 'proposition')},"
             f" {n(len(self._actors), 'actor')} ({n(sides, 'side')}),"
-            f" {n(len(self._sources), 'source')}>"
+            f" {n(len(self._sources), 'source')}"
+            + (f", {n(len(self._reviews), 'review')}" if self._reviews else "")
+            + ">"
         )
 
     def copy(self) -> ClaimGraph:
@@ -353,6 +369,12 @@ class ClaimGraph:
         rec = statement if statement is not None else Statement(**fields)
         self.add(rec)
         return self._statements[rec.id]
+
+    def add_review(self, review: Review | None = None, /, **fields: Any) -> Review:
+        """Add a :class:`~claimgraph.Review` (a fact-check), given as a model or its fields."""
+        rec = review if review is not None else Review(**fields)
+        self.add(rec)
+        return self._reviews[rec.id]
 
     def add_statements(self, statements: Iterable[Statement]) -> MergeResult:
         """Bulk-add statements (same as :meth:`add_all`; named for discoverability)."""
@@ -405,9 +427,10 @@ class ClaimGraph:
         conflicts = plan.errors["conflict"]
         node = self._node
         for rec in records:
-            if not isinstance(rec, (Actor, Source, Proposition, Statement)):
+            if not isinstance(rec, (Actor, Source, Proposition, Statement, Review)):
                 raise TypeError(
-                    f"expected an Actor, Source, Proposition or Statement, got {type(rec).__name__}"
+                    "expected an Actor, Source, Proposition, Statement or Review,"
+                    f" got {type(rec).__name__}"
                 )
             rid = rec.id
             prev = batch.get(rid)
@@ -567,6 +590,11 @@ class ClaimGraph:
         elif isinstance(rec, Source):
             for s in rec.derived_from:
                 edge(rid, s, "derived_from", _EDGE_ATTRS["derived_from"])
+        elif isinstance(rec, Review):
+            edge(rid, rec.proposition, "reviews", _EDGE_ATTRS["reviews"])
+            edge(rid, rec.reviewer, "reviewed_by", _EDGE_ATTRS["reviewed_by"])
+            if rec.statement is not None:
+                edge(rid, rec.statement, "reviews_statement", _EDGE_ATTRS["reviews_statement"])
         else:
             for p in rec.contradicts:
                 edge(rid, p, "contradicts", _EDGE_ATTRS["contradicts"])

@@ -17,6 +17,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -33,17 +34,18 @@ from .authoring import (
 )
 from .exceptions import ErrorDetail, FileFormatError, InvalidDataError
 from .graph import ClaimGraph
-from .models import Actor, Proposition, Record, Report, Source, Statement
+from .models import Actor, Proposition, Record, RecordClass, Report, Review, Source, Statement
 
 __all__ = ["FORMAT_VERSION", "dumps", "load", "loads", "save", "schema", "validate"]
 
 Format = Literal["json", "yaml"]
-RecordType = type[Actor] | type[Source] | type[Proposition] | type[Statement]
+RecordType = RecordClass
 _SECTIONS: tuple[tuple[str, RecordType], ...] = (
     ("actors", Actor),
     ("sources", Source),
     ("propositions", Proposition),
     ("statements", Statement),
+    ("reviews", Review),
 )
 
 
@@ -318,7 +320,7 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
             f" {FORMAT_VERSION}",
             doc.lines["claimgraph"],
         )
-    sections = {"claimgraph", "title", "actors", "propositions", "sources", "statements"}
+    sections = {"claimgraph", "title", "actors", "propositions", "sources", "statements", "reviews"}
     for key in doc:
         if key not in sections:
             raise out.fail(
@@ -331,6 +333,7 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
         ("propositions", dict),
         ("sources", dict),
         ("statements", list),
+        ("reviews", list),
     ):
         if doc.get(key) is not None and not isinstance(doc[key], typ):
             raise out.fail(
@@ -463,6 +466,14 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
             statement(item, f"sources.{key}.statements[{i}]", str(key))
     for i, item in enumerate(doc.get("statements") or []):
         statement(item, f"statements[{i}]", None)
+    for i, item in enumerate(doc.get("reviews") or []):
+        rid = item.get("id") if isinstance(item, dict) else None
+        label = f"review '{rid}'" if isinstance(rid, str) else f"reviews[{i}]"
+        rev = build(
+            label, rid if isinstance(rid, str) else None, item, partial(Review.model_validate, item)
+        )
+        if rev is not None:
+            take(rev, getattr(item, "line", None) or doc.lines["reviews"])
     out.line_of = lines.get
     return out
 
@@ -596,9 +607,12 @@ def _dump_json(graph: ClaimGraph) -> str:
         "sources": graph.sources,
         "propositions": graph.propositions,
         "statements": graph.statement_records,
+        "reviews": graph.reviews,
     }
     for section, _cls in _SECTIONS:
         records = views[section].values()
+        if not records and section == "reviews":
+            continue  # optional section: files without fact-checks look as before
         if not records:
             parts.append(f',\n"{section}": []')
             continue
@@ -679,6 +693,13 @@ def _dump_yaml(graph: ClaimGraph) -> str:
             doc[key] = value
     if loose:
         doc["statements"] = loose
+    reviews = []
+    for rv in graph.reviews.values():
+        entry = {} if _derived(rv) else {"id": rv.id}
+        entry.update(_fields(rv))
+        reviews.append(_compact(entry, []))
+    if reviews:
+        doc["reviews"] = reviews
     return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
 
 
@@ -736,6 +757,7 @@ class NativeFile(BaseModel):
     sources: list[Source] = []
     propositions: list[Proposition] = []
     statements: list[Statement] = []
+    reviews: list[Review] = []
 
 
 def schema(format: Format = "json") -> dict[str, Any]:
@@ -747,7 +769,7 @@ def schema(format: Format = "json") -> dict[str, Any]:
     >>> cg.schema()["title"]
     'claimgraph JSON file'
     >>> sorted(cg.schema("yaml")["properties"])
-    ['actors', 'claimgraph', 'propositions', 'sources', 'statements', 'title']
+    ['actors', 'claimgraph', 'propositions', 'reviews', 'sources', 'statements', 'title']
     """
     model: type[BaseModel] = NativeFile if format == "json" else AuthoringFile
     out = model.model_json_schema()

@@ -1,5 +1,6 @@
 """The records of a claim graph: :class:`Actor`, :class:`Source`, :class:`Proposition`
-and :class:`Statement` (with :class:`Report`, one source's account of a statement).
+and :class:`Statement` (with :class:`Report`, one source's account of a statement), and
+:class:`Review`, a third party's verdict on a proposition.
 
 All are frozen pydantic v2 models that reject unknown fields, so a typo such as
 ``stnace: denies`` is an error rather than silently ignored data. Each record has an ``id``;
@@ -37,6 +38,7 @@ __all__ = [
     "Proposition",
     "Record",
     "Report",
+    "Review",
     "Source",
     "SourceKind",
     "Stance",
@@ -372,13 +374,64 @@ class Statement(_Record):
         return refs
 
 
-Record = Actor | Source | Proposition | Statement
-"""Any of the four record types."""
+class Review(_Record):
+    """A third party's verdict on a proposition: a fact-check (schema.org ``ClaimReview``).
 
-RECORD_TYPES: dict[str, type[Actor] | type[Source] | type[Proposition] | type[Statement]] = {
+    ``reviewer`` is the actor who reviewed it (usually an outlet); ``statement`` optionally
+    names the statement (the claim as somebody made it) that was reviewed. The rating is
+    kept as the reviewer gives it: a value on a scale from ``worst_rating`` to
+    ``best_rating`` and/or a textual rating such as "False" or "Misleading".
+
+    Examples
+    --------
+    >>> r = Review(proposition="offer-rejected", reviewer="factcheck-desk",
+    ...            textual_rating="Misleading", rating_value=2, best_rating=5, worst_rating=1,
+    ...            date="2025-11")
+    >>> r.id
+    'rv-...'
+    >>> r.textual_rating, r.rating_value
+    ('Misleading', 2.0)
+    """
+
+    record_type: ClassVar[str] = "review"
+
+    proposition: Id = Field(description="Id of the proposition reviewed.")
+    reviewer: Id = Field(description="Id of the actor (e.g. a fact-checking outlet) reviewing it.")
+    statement: Id | None = Field(
+        default=None, description="Id of the statement reviewed, if the review names one."
+    )
+    rating_value: float | None = Field(default=None, description="The rating on its scale.")
+    best_rating: float | None = Field(default=None, description="The best value of the scale.")
+    worst_rating: float | None = Field(default=None, description="The worst value of the scale.")
+    textual_rating: str | None = Field(
+        default=None, description='The verdict in words, e.g. "False" or "Misleading".'
+    )
+    date: PartialDate | None = Field(default=None, description="When the review was published.")
+    url: str | None = Field(default=None, description="Where the review can be read.")
+
+    def _derived_id(self) -> str:
+        return derive_id("rv-", self.reviewer, self.proposition, self.statement, self.url)
+
+    def references(self) -> list[tuple[str, str, str]]:
+        refs = [
+            ("proposition", "proposition", self.proposition),
+            ("reviewer", "actor", self.reviewer),
+        ]
+        if self.statement is not None:
+            refs.append(("statement", "statement", self.statement))
+        return refs
+
+
+Record = Actor | Source | Proposition | Statement | Review
+"""Any of the record types."""
+
+RecordClass = type[Actor] | type[Source] | type[Proposition] | type[Statement] | type[Review]
+
+RECORD_TYPES: dict[str, RecordClass] = {
     "actor": Actor,
     "source": Source,
     "proposition": Proposition,
     "statement": Statement,
+    "review": Review,
 }
 """Record type name → model class."""

@@ -831,8 +831,14 @@ class Store:
         batch, replace = plan.batch, plan.replace
         for rec in chunk:
             if not isinstance(rec, (Actor, Source, Proposition, Statement)):
+                extra = (
+                    " (the store does not keep reviews yet: keep fact-checks in a ClaimGraph file)"
+                    if rec.record_type == "review"
+                    else ""
+                )
                 raise TypeError(
-                    f"expected an Actor, Source, Proposition or Statement, got {type(rec).__name__}"
+                    "expected an Actor, Source, Proposition or Statement,"
+                    f" got {type(rec).__name__}{extra}"
                 )
         existing = self._lookup({rec.id for rec in chunk})
         conflicts: list[ErrorDetail] = []
