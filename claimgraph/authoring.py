@@ -26,9 +26,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic_core import PydanticCustomError
 
-from .dates import PartialDate
+from .dates import DATE_PATTERN, parse_partial_date
 from .models import ActorKind, Id, Review, SourceKind, StatementKind
 
 __all__ = [
@@ -49,7 +50,24 @@ def _listify(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-IdList = Annotated[tuple[Id, ...], BeforeValidator(_listify)]
+IdList = Annotated[tuple[Id, ...], BeforeValidator(_listify, json_schema_input_type=Id | list[Id])]
+"""One id, or a list of ids."""
+
+AuthoringDate = Annotated[
+    str,
+    BeforeValidator(parse_partial_date),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": DATE_PATTERN},
+                {"type": "integer", "minimum": 1, "maximum": 9999},
+            ],
+            "description": "A date of year, month or day precision (2025, 2025-10, 2025-10-19),"
+            " or an ISO 8601 timestamp; YAML reads an unquoted year as a number.",
+        }
+    ),
+]
+"""A partial date as written in YAML: a bare year may be a number."""
 
 
 class _Entry(BaseModel):
@@ -98,7 +116,7 @@ class AuthoringStatement(_Entry):
     proposition: str | None = None
     stance: Literal["asserts", "denies"] | None = None
     kind: StatementKind | None = None
-    said: PartialDate | None = None
+    said: AuthoringDate | None = None
     quote: str | None = None
     reports: tuple[AuthoringReport, ...] = ()
     responds_to: IdList = ()
@@ -108,14 +126,20 @@ class AuthoringStatement(_Entry):
     def _one_proposition(self) -> AuthoringStatement:
         given = [k for k in ("asserts", "denies", "proposition") if getattr(self, k) is not None]
         if len(given) != 1:
-            raise ValueError(
+            raise PydanticCustomError(
+                "one_proposition",
                 "give exactly one of 'asserts: <proposition>', 'denies: <proposition>' or"
-                f" 'proposition:' (got {', '.join(given) or 'none'})"
+                " 'proposition:' (got {given})",
+                {"given": ", ".join(given) or "none"},
             )
         if self.proposition is not None and self.stance is None:
-            raise ValueError("'proposition:' needs a 'stance:' (asserts or denies)")
+            raise PydanticCustomError(
+                "stance_missing", "'proposition:' needs a 'stance:' (asserts or denies)"
+            )
         if self.proposition is None and self.stance is not None:
-            raise ValueError("'stance:' goes with 'proposition:', not with asserts/denies")
+            raise PydanticCustomError(
+                "stance_misplaced", "'stance:' goes with 'proposition:', not with asserts/denies"
+            )
         return self
 
 
@@ -125,7 +149,7 @@ class AuthoringSource(_Entry):
     url: str | None = None
     title: str | None = None
     publisher: str | None = None
-    published: PartialDate | None = None
+    published: AuthoringDate | None = None
     kind: SourceKind = Field(default=SourceKind.article, validate_default=True)
     derived_from: IdList = ()
     note: str | None = None
@@ -148,11 +172,24 @@ class AuthoringFile(_Entry):
     claimgraph: Literal[1] = Field(description="The format version; this release writes 1.")
     title: str | None = None
     actors: dict[
-        Id, Annotated[AuthoringActor, BeforeValidator(lambda v: _name_or_entry(v, "name"))]
-    ] = {}
+        Id,
+        Annotated[
+            AuthoringActor,
+            BeforeValidator(
+                lambda v: _name_or_entry(v, "name"), json_schema_input_type=str | AuthoringActor
+            ),
+        ],
+    ] = Field(default={}, description="Actor id → its name, or an entry.")
     propositions: dict[
-        Id, Annotated[AuthoringProposition, BeforeValidator(lambda v: _name_or_entry(v, "text"))]
-    ] = {}
+        Id,
+        Annotated[
+            AuthoringProposition,
+            BeforeValidator(
+                lambda v: _name_or_entry(v, "text"),
+                json_schema_input_type=str | AuthoringProposition,
+            ),
+        ],
+    ] = Field(default={}, description="Proposition id → its text, or an entry.")
     sources: dict[Id, AuthoringSource] = {}
     statements: list[AuthoringStatement] = Field(
         default=[], description="Statements not reported by any source listed here."

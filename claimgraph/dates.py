@@ -18,6 +18,8 @@ from pydantic_core import PydanticCustomError
 __all__ = ["PartialDate", "date_bounds", "date_precision", "overlaps", "parse_partial_date"]
 
 _PATTERN = r"^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$"
+DATE_PATTERN = _PATTERN
+"""The regular expression of a partial date's canonical text (for JSON Schemas)."""
 _RE = re.compile(_PATTERN)
 _CACHE: dict[str, str] = {}
 
@@ -82,7 +84,8 @@ def _check(text: str) -> str:
     if len(s) >= 10:
         try:
             if len(s) > 10:
-                _dt.datetime.fromisoformat(s)
+                # Python 3.10's fromisoformat does not read a trailing Z
+                _dt.datetime.fromisoformat(s[:-1] + "+00:00" if s.endswith("Z") else s)
             else:
                 _dt.date.fromisoformat(s)
         except ValueError as exc:

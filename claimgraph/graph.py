@@ -18,9 +18,10 @@ import gc
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import networkx as nx
+from pydantic import ValidationError
 
 from .exceptions import (
     ConflictError,
@@ -30,7 +31,7 @@ from .exceptions import (
     ReferencedError,
     UnknownReferenceError,
 )
-from .models import Actor, Proposition, Record, Review, Source, Statement
+from .models import Actor, Proposition, Record, Review, Source, Statement, normalize_text
 
 if TYPE_CHECKING:
     from os import PathLike
@@ -56,6 +57,8 @@ EDGE_TYPES: tuple[str, ...] = (
 
 # One attribute dict per relation, shared by all edges of that relation: a graph of a
 # million statements would otherwise hold millions of identical small dicts.
+_R = TypeVar("_R", Actor, Source, Proposition, Statement, Review)
+
 _EDGE_ATTRS: dict[str, dict[str, Any]] = {t: {"type": t} for t in EDGE_TYPES}
 
 _UNDATED = "9999-99-99"
@@ -106,6 +109,8 @@ class _Plan:
     batch: dict[str, Record] = field(default_factory=dict)
     replace: dict[str, Record] = field(default_factory=dict)
     result: MergeResult = field(default_factory=MergeResult)
+    conflict_at: list[int] = field(default_factory=list)
+    """Input position of the record behind each conflict, in order."""
     errors: dict[str, list[ErrorDetail]] = field(
         default_factory=lambda: {"conflict": [], "reference": [], "cycle": []}
     )
@@ -127,15 +132,70 @@ _ERROR_TITLES = {
 }
 
 
+def _raise_problems(errors: Mapping[str, list[ErrorDetail]], prefix: str = "") -> None:
+    """Raise one error listing every problem; its class is the most specific that fits."""
+    found = {kind: errs for kind, errs in errors.items() if errs}
+    if not found:
+        return
+    if len(found) == 1:
+        [(kind, errs)] = found.items()
+        raise _ERROR_CLASSES[kind](prefix + _ERROR_TITLES[kind].format(n=len(errs)), errs)
+    everything = [e for errs in found.values() for e in errs]
+    summary = ", ".join(_ERROR_TITLES[k].format(n=len(v)) for k, v in found.items())
+    raise InvalidDataError(prefix + summary, everything)
+
+
+def _build(cls: type[_R], fields: dict[str, Any]) -> _R:
+    """A record from keyword fields; a validation error becomes an InvalidDataError."""
+    try:
+        return cls(**fields)
+    except ValidationError as exc:
+        rid = fields.get("id")
+        label = f"{cls.record_type} '{rid}'" if isinstance(rid, str) else f"new {cls.record_type}"
+        raise InvalidDataError(
+            f"invalid {label}",
+            _validation_details(exc, label, rid if isinstance(rid, str) else None),
+        ) from None
+
+
+def _validation_details(
+    exc: ValidationError, record: str, record_id: str | None
+) -> list[ErrorDetail]:
+    return [
+        ErrorDetail(
+            err["type"],
+            err["msg"],
+            record,
+            ".".join(str(p) for p in err["loc"]) or None,
+            record_id=record_id,
+        )
+        for err in exc.errors(include_url=False)
+    ]
+
+
 def _combine(old: Record, new: Record) -> Record | None:
     """The union of two records with one id, or None if they really conflict.
 
-    Records must be equal, except that two copies of a statement may carry different
-    reports (from different sources) and responses: those are united, because the same
-    statement reported by two outlets is more evidence, not a conflict.
+    Records must be equal, except that:
+
+    - two copies of a statement may carry different reports (from different sources) and
+      responses: those are united, because the same statement reported by two outlets is
+      more evidence, not a conflict;
+    - two propositions whose wordings differ only in case, spacing or outer punctuation
+      (the same derived id) are one proposition: the first wording is kept.
+
+    Returns ``old`` itself when the union adds nothing to it.
     """
     if old == new:
         return old
+    if isinstance(old, Proposition) and isinstance(new, Proposition):
+        same = (
+            normalize_text(old.text) == normalize_text(new.text)
+            and old.contradicts == new.contradicts
+            and old.implies == new.implies
+            and (old.note == new.note or new.note is None)
+        )
+        return old if same else None
     if not (isinstance(old, Statement) and isinstance(new, Statement)):
         return None
     skip = {"reports", "responds_to", "note"}
@@ -150,14 +210,12 @@ def _combine(old: Record, new: Record) -> Record | None:
             reports[r.source] = r
         elif r.quote is not None and have.quote != r.quote:
             return None
+    united = tuple(reports.values())
     responds = tuple(dict.fromkeys(old.responds_to + new.responds_to))
-    return old.model_copy(
-        update={
-            "reports": tuple(reports.values()),
-            "responds_to": responds,
-            "note": old.note or new.note,
-        }
-    )
+    note = old.note or new.note
+    if united == old.reports and responds == old.responds_to and note == old.note:
+        return old
+    return old.model_copy(update={"reports": united, "responds_to": responds, "note": note})
 
 
 class ClaimGraph:
@@ -346,13 +404,13 @@ class ClaimGraph:
 
     def add_actor(self, actor: Actor | None = None, /, **fields: Any) -> Actor:
         """Add an :class:`~claimgraph.Actor`, given as a model or as its fields."""
-        rec = actor if actor is not None else Actor(**fields)
+        rec = actor if actor is not None else _build(Actor, fields)
         self.add(rec)
         return self._actors[rec.id]
 
     def add_source(self, source: Source | None = None, /, **fields: Any) -> Source:
         """Add a :class:`~claimgraph.Source`, given as a model or as its fields."""
-        rec = source if source is not None else Source(**fields)
+        rec = source if source is not None else _build(Source, fields)
         self.add(rec)
         return self._sources[rec.id]
 
@@ -360,19 +418,19 @@ class ClaimGraph:
         self, proposition: Proposition | None = None, /, **fields: Any
     ) -> Proposition:
         """Add a :class:`~claimgraph.Proposition`, given as a model or as its fields."""
-        rec = proposition if proposition is not None else Proposition(**fields)
+        rec = proposition if proposition is not None else _build(Proposition, fields)
         self.add(rec)
         return self._propositions[rec.id]
 
     def add_statement(self, statement: Statement | None = None, /, **fields: Any) -> Statement:
         """Add a :class:`~claimgraph.Statement`, given as a model or as its fields."""
-        rec = statement if statement is not None else Statement(**fields)
+        rec = statement if statement is not None else _build(Statement, fields)
         self.add(rec)
         return self._statements[rec.id]
 
     def add_review(self, review: Review | None = None, /, **fields: Any) -> Review:
         """Add a :class:`~claimgraph.Review` (a fact-check), given as a model or its fields."""
-        rec = review if review is not None else Review(**fields)
+        rec = review if review is not None else _build(Review, fields)
         self.add(rec)
         return self._reviews[rec.id]
 
@@ -411,9 +469,7 @@ class ClaimGraph:
 
     def _add_all(self, records: Iterable[Record]) -> MergeResult:
         plan = self._plan(records)
-        for kind, errors in plan.errors.items():
-            if errors:
-                raise _ERROR_CLASSES[kind](_ERROR_TITLES[kind].format(n=len(errors)), errors)
+        _raise_problems(plan.errors)
         return self._apply(plan)
 
     def _plan(self, records: Iterable[Record], ignore: Iterable[str] = ()) -> _Plan:
@@ -426,7 +482,7 @@ class ClaimGraph:
         batch = plan.batch
         conflicts = plan.errors["conflict"]
         node = self._node
-        for rec in records:
+        for pos, rec in enumerate(records):
             if not isinstance(rec, (Actor, Source, Proposition, Statement, Review)):
                 raise TypeError(
                     "expected an Actor, Source, Proposition, Statement or Review,"
@@ -446,6 +502,7 @@ class ClaimGraph:
             merged = _combine(prev, rec)
             if merged is None:
                 where = "in the graph" if in_graph else "earlier in the input"
+                plan.conflict_at.append(pos)
                 conflicts.append(
                     ErrorDetail(
                         "conflict",
@@ -471,12 +528,13 @@ class ClaimGraph:
         node = self._node
         result = plan.result
         new = [rec for rid, rec in plan.batch.items() if rid not in node]
+        # new nodes first: an extended statement may now be reported in a new source
+        for rec in new:
+            self._add_node(rec)
         for rid, rec in plan.replace.items():
             self._unlink(self._node[rid]["record"])
             self._link(rec)
             result.extended.append(rid)
-        for rec in new:
-            self._add_node(rec)
         for rec in new:
             self._link_edges(rec)
         result.added = [rec.id for rec in new]
@@ -627,11 +685,20 @@ class ClaimGraph:
             cache.clear()
 
     # ------------------------------------------------------------------ update/remove
-    def update(self, id: str, **changes: Any) -> Record:
+    def update(self, id: str, /, **changes: Any) -> Record:
         """Replace fields of a record; return the new record.
 
         The changed record is validated again and its references checked; the id cannot
-        change.
+        change. Fields that were only defaulted (a statement's ``kind`` from its stance)
+        are derived again from the new values.
+
+        Raises
+        ------
+        NotFoundError
+            If there is no record with this id.
+        InvalidDataError
+            If a new value is invalid (naming the field), or the change would make a
+            membership cycle; :class:`UnknownReferenceError` if it names a missing record.
 
         Examples
         --------
@@ -645,15 +712,24 @@ class ClaimGraph:
             raise InvalidDataError(
                 f"cannot change the id of {_describe(old)}: remove it and add a new record"
             )
-        data = old.model_dump(exclude_unset=False)
+        data = old.model_dump(exclude_unset=True)
         data.update(changes)
         data["id"] = id
-        new = type(old).model_validate(data)
+        try:
+            new = type(old).model_validate(data)
+        except ValidationError as exc:
+            raise InvalidDataError(
+                f"cannot update {_describe(old)}", _validation_details(exc, _describe(old), id)
+            ) from None
         if new == old:
             return old
-        errors = self._check_references({id: new}, set()) + self._check_cycles({id: new})
-        if errors:
-            raise UnknownReferenceError(f"cannot update {_describe(old)}", errors)
+        _raise_problems(
+            {
+                "reference": self._check_references({id: new}, set()),
+                "cycle": self._check_cycles({id: new}),
+            },
+            f"cannot update {_describe(old)}: ",
+        )
         self._unlink(old)
         self._link(new)
         if isinstance(new, Actor):

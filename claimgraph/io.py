@@ -75,7 +75,18 @@ class _Parsed:
         self.records: list[Record] = []
         self.errors: list[ErrorDetail] = []
         self.bad_ids: set[str] = set()
-        self.line_of: Callable[[str], int | None] = lambda _id: None
+        self.record_line: Callable[[int], int | None] = lambda _i: None
+        """The line of ``records[i]``."""
+        self._first: dict[str, int] | None = None
+
+    def line_of(self, rid: str) -> int | None:
+        """The line of the first record with this id."""
+        if self._first is None:
+            self._first = {}
+            for pos, rec in enumerate(self.records):
+                self._first.setdefault(rec.id, pos)
+        i = self._first.get(rid)
+        return None if i is None else self.record_line(i)
 
     def fail(self, code: str, message: str, line: int | None = None) -> FileFormatError:
         detail = ErrorDetail(code, message, path=self.path, line=line)
@@ -113,8 +124,16 @@ def _describe_raw(kind: str, raw: Any, fallback: str) -> tuple[str, str | None]:
 
 
 # -- JSON
+_KEY_LINE = -1
+"""Index under which :func:`_json_record_lines` keeps the line of a top-level key."""
+
+
 def _json_record_lines(text: str) -> dict[tuple[str, int], int]:
-    """Line of every record in a native JSON file, found without a second full parse."""
+    """Line of every record in a native JSON file, found without a second full parse.
+
+    ``(section, i)`` is the line of record ``i`` of a section; ``(key, _KEY_LINE)`` the
+    line of a top-level key.
+    """
     decoder = json.JSONDecoder()
     lines: dict[tuple[str, int], int] = {}
     ws = " \t\n\r"
@@ -125,19 +144,30 @@ def _json_record_lines(text: str) -> dict[tuple[str, int], int]:
             i += 1
         return i
 
+    counted, line_no = 0, 1
+
+    def line_at(i: int) -> int:  # incremental: the file is scanned once, not once per record
+        nonlocal counted, line_no
+        line_no += text.count("\n", counted, i)
+        counted = i
+        return line_no
+
     i = skip(0)
     if i >= n or text[i] != "{":
         return lines
     i = skip(i + 1)
-    while i < n and text[i] != "}":
+    sections = dict(_SECTIONS)
+    while i < n and text[i] == '"':
+        key_line = line_at(i)
         key, i = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
+        lines.setdefault((key, _KEY_LINE), key_line)
         i = skip(i)
         i = skip(i + 1)  # the colon
-        if key in dict(_SECTIONS) and i < n and text[i] == "[":
+        if key in sections and i < n and text[i] == "[":
             i = skip(i + 1)
             idx = 0
             while i < n and text[i] != "]":
-                lines[(key, idx)] = text.count("\n", 0, i) + 1
+                lines[(key, idx)] = line_at(i)
                 _, i = decoder.raw_decode(text, i)
                 i = skip(i)
                 if i < n and text[i] == ",":
@@ -165,7 +195,7 @@ def _parse_json(text: str, path: str | None) -> _Parsed:
             1,
         )
     version = doc.get("version")
-    if version != FORMAT_VERSION:
+    if type(version) is not int or version != FORMAT_VERSION:  # not True, not 1.0
         raise out.fail(
             "format_version",
             f"unsupported format version {version!r}: this claimgraph reads version"
@@ -191,7 +221,7 @@ def _parse_json(text: str, path: str | None) -> _Parsed:
             lines = _json_record_lines(text)
         return lines.get((section, i))
 
-    where: dict[str, tuple[str, int]] = {}
+    where: list[tuple[str, int]] = []
     for section, cls in _SECTIONS:
         items = doc.get(section, [])
         if not isinstance(items, list):
@@ -208,8 +238,8 @@ def _parse_json(text: str, path: str | None) -> _Parsed:
                 out.add_validation_errors(exc, label, rid, _fixed_line(line, section, i))
                 continue
             records.append(rec)
-            where[rec.id] = (section, i)
-    out.line_of = lambda rid: line(*where[rid]) if rid in where else None
+            where.append((section, i))
+    out.record_line = lambda i: line(*where[i])
     return out
 
 
@@ -220,8 +250,11 @@ def _fixed_line(
 
 
 def _line_of_key(text: str, key: str) -> int | None:
-    pos = text.find(json.dumps(key))
-    return text.count("\n", 0, pos) + 1 if pos >= 0 else None
+    """The line of a top-level key of a JSON object (not of the same text in a value)."""
+    try:
+        return _json_record_lines(text).get((key, _KEY_LINE))
+    except (json.JSONDecodeError, IndexError):  # pragma: no cover - text parsed before
+        return None
 
 
 # -- YAML
@@ -274,6 +307,16 @@ def _construct_sequence(loader: Any, node: yaml.SequenceNode) -> _LineList:
     return out
 
 
+def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
+    """A YAML date as PyYAML reads it, or, if it is impossible (2025-02-30), its text, so
+    that validation reports it as a bad partial date with its line instead of crashing."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
@@ -313,7 +356,8 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
             f" 'claimgraph: {FORMAT_VERSION}'",
             1,
         )
-    if doc["claimgraph"] != FORMAT_VERSION:
+    version = doc["claimgraph"]
+    if type(version) is not int or version != FORMAT_VERSION:  # not `yes`, not 1.0
         raise out.fail(
             "format_version",
             f"unsupported format version {doc['claimgraph']!r}: this claimgraph reads version"
@@ -343,12 +387,12 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
             )
     title = doc.get("title")
     out.title = str(title) if title is not None else None
-    lines: dict[str, int] = {}
+    lines: list[int] = []
     records = out.records
 
     def take(rec: Record, line: int) -> None:
         records.append(rec)
-        lines.setdefault(rec.id, line)
+        lines.append(line)
 
     def build(
         label: str,
@@ -388,15 +432,15 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
             take(rec, table.lines[key])
     declared = set(doc.get("propositions") or ())
 
-    def statement(raw: Any, label: str, source: str | None) -> None:
-        line = getattr(raw, "line", None) or 0
+    def statement(raw: Any, label: str, source: str | None, item_line: int) -> None:
+        line = getattr(raw, "line", None) or item_line
         rid = raw.get("id") if isinstance(raw, dict) else None
         if isinstance(rid, str):
             label = f"statement '{rid}'"
         try:
             st = AuthoringStatement.model_validate(raw)
         except ValidationError as exc:
-            out.add_validation_errors(exc, label, rid, lambda loc: _line_in(raw, loc))
+            out.add_validation_errors(exc, label, rid, _line_or(raw, line))
             return
         if st.asserts is not None:
             stance, prop = "asserts", st.asserts
@@ -462,10 +506,12 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
                 )
             )
             continue
+        item_lines: list[int] = items.lines  # type: ignore[attr-defined]  # a _LineList
         for i, item in enumerate(items):
-            statement(item, f"sources.{key}.statements[{i}]", str(key))
-    for i, item in enumerate(doc.get("statements") or []):
-        statement(item, f"statements[{i}]", None)
+            statement(item, f"sources.{key}.statements[{i}]", str(key), item_lines[i])
+    loose = doc.get("statements") or _LineList()
+    for i, item in enumerate(loose):
+        statement(item, f"statements[{i}]", None, loose.lines[i])
     for i, item in enumerate(doc.get("reviews") or []):
         rid = item.get("id") if isinstance(item, dict) else None
         label = f"review '{rid}'" if isinstance(rid, str) else f"reviews[{i}]"
@@ -474,7 +520,7 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
         )
         if rev is not None:
             take(rev, getattr(item, "line", None) or doc.lines["reviews"])
-    out.line_of = lines.get
+    out.record_line = lines.__getitem__
     return out
 
 
@@ -497,8 +543,12 @@ def _parse(text: str, format: Format, path: str | None) -> _Parsed:
 def _check(parsed: _Parsed, into: ClaimGraph) -> tuple[Any, list[ErrorDetail]]:
     plan = into._plan(parsed.records, ignore=parsed.bad_ids)
     errors = list(parsed.errors)
+    conflict_lines = [parsed.record_line(i) for i in plan.conflict_at]
     for e in plan.all_errors:
-        line = parsed.line_of(e.record_id) if e.record_id else None
+        if e.code == "conflict" and conflict_lines:
+            line = conflict_lines.pop(0)  # the duplicate's own line, not the first one's
+        else:
+            line = parsed.line_of(e.record_id) if e.record_id else None
         errors.append(
             ErrorDetail(e.code, e.message, e.record, e.field, parsed.path, line, e.record_id)
         )
@@ -700,7 +750,10 @@ def _dump_yaml(graph: ClaimGraph) -> str:
         reviews.append(_compact(entry, []))
     if reviews:
         doc["reviews"] = reviews
-    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+    # the C emitter escapes U+0085 (NEL) as \N; the pure-Python one writes it raw inside
+    # a single-quoted scalar, where it reads back as a space
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(doc, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def dumps(graph: ClaimGraph, *, format: Format = "json") -> str:

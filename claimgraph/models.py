@@ -28,6 +28,7 @@ from enum import Enum
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from .dates import PartialDate
 
@@ -356,8 +357,10 @@ class Statement(_Record):
         seen: set[str] = set()
         for r in self.reports:
             if r.source in seen:
-                raise ValueError(
-                    f"source '{r.source}' is listed twice in reports; join its quotes into one"
+                raise PydanticCustomError(
+                    "duplicate_report_source",
+                    "source '{source}' is listed twice in reports; join its quotes into one",
+                    {"source": r.source},
                 )
             seen.add(r.source)
         return self

@@ -290,13 +290,6 @@ def test_failed_load_of_a_malformed_file_leaves_the_graph_unchanged(tmp_file: Wr
     assert state(g) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=KeyError,
-    reason="BUG: loading a second article that reports an already-known statement (same "
-    "content, new source) into a graph raises KeyError and leaves the graph pointing at a "
-    "source it does not have (graph.py ClaimGraph._apply relinks before adding new nodes)",
-)
 def test_load_second_article_into_graph_unites_reports(tmp_file: Writer) -> None:
     first = "claimgraph: 1\nactors: {a: A}\npropositions: {p: P}\nsources:\n  one:\n"
     first += "    title: One\n    statements:\n      - {actor: a, asserts: p}\n"
@@ -400,11 +393,6 @@ def test_wrong_format_version(tmp_file: Writer, name: str, text: str, line: int 
     assert "version" in info.value.errors[0].message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the version check is `!= 1`, so true (YAML `yes`) and 1.0 pass as version 1 "
-    "(io.py _parse_json/_parse_yaml)",
-)
 @pytest.mark.parametrize(
     ("name", "text"),
     [
@@ -463,11 +451,6 @@ def test_unknown_top_level_key(dedent_file: Writer) -> None:
     assert details(info.value) == [("extra_forbidden", None, None, 3)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the line of an unknown top-level JSON key is the first place its quoted name "
-    "appears anywhere in the file, e.g. inside an earlier record (io.py _line_of_key)",
-)
 def test_unknown_top_level_json_key_line_ignores_values(dedent_file: Writer) -> None:
     path = dedent_file(
         "x.json",
@@ -588,13 +571,6 @@ def test_validate_three_problems_three_details(dedent_file: Writer) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="BUG: an impossible unquoted YAML date (said: 2025-02-30) makes PyYAML's timestamp "
-    "constructor raise a bare ValueError: load() and validate() crash instead of reporting "
-    "partial_date with its line (io.py _parse_yaml catches only yaml.YAMLError)",
-)
 @pytest.mark.parametrize("said", ["2025-02-30", "2025-13-01"])
 def test_impossible_unquoted_yaml_date_is_a_partial_date_error(
     dedent_file: Writer, said: str
@@ -708,12 +684,6 @@ def test_conflicting_records_in_one_file(dedent_file: Writer) -> None:
     assert "differs in stance" in info.value.errors[0].message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: in YAML a conflict is reported on the line of the first record with the id "
-    "('already used ... earlier in the input' points at the earlier one, not the duplicate) "
-    "(io.py: lines are looked up by record id, lines.setdefault)",
-)
 def test_yaml_conflict_names_the_line_of_the_duplicate(dedent_file: Writer) -> None:
     path = dedent_file(
         "conflict.yaml",
@@ -729,11 +699,6 @@ def test_yaml_conflict_names_the_line_of_the_duplicate(dedent_file: Writer) -> N
     assert [(e.code, e.line) for e in cg.validate(path)] == [("conflict", 6)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: in JSON, when two records share an id, every problem of the first is "
-    "reported on the line of the last one (io.py _parse_json: where[rec.id] is overwritten)",
-)
 def test_json_problem_of_a_record_names_its_own_line(dedent_file: Writer) -> None:
     path = dedent_file(
         "dup.json",
@@ -751,11 +716,6 @@ def test_json_problem_of_a_record_names_its_own_line(dedent_file: Writer) -> Non
     assert ("unknown_reference", "actor", 5) in found
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a statement entry that is not a mapping (e.g. a bare string) gets no line: "
-    "the line is looked up on the item itself, not on its list (io.py _parse_yaml statement)",
-)
 def test_statement_that_is_not_a_mapping_names_its_line(dedent_file: Writer) -> None:
     path = dedent_file(
         "str.yaml",
@@ -786,9 +746,9 @@ def test_yaml_statement_needs_exactly_one_proposition(dedent_file: Writer) -> No
     )
     found = cg.validate(path)
     assert [(e.code, e.record, e.line) for e in found] == [
-        ("value_error", "statements[0]", 4),
-        ("value_error", "statements[1]", 5),
-        ("value_error", "statements[2]", 6),
+        ("one_proposition", "statements[0]", 4),
+        ("stance_missing", "statements[1]", 5),
+        ("one_proposition", "statements[2]", 6),
     ]
 
 
@@ -877,13 +837,6 @@ sources:
         jsonschema.validate(doc, cg.schema("yaml"), cls=jsonschema.Draft202012Validator)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the YAML schema only allows the long forms: a bare-string actor or "
-    "proposition, and a single id for member_of/responds_to/contradicts/implies, all of "
-    "which the loader accepts and the example uses, are schema errors (authoring.py: "
-    "BeforeValidator shorthands have no JSON Schema)",
-)
 def test_yaml_schema_validates_the_example(example_file: Path) -> None:
     doc = yaml.load(example_file.read_text(encoding="utf-8"), Loader=_Yaml12Loader)  # noqa: S506
     jsonschema.validate(doc, cg.schema("yaml"), cls=jsonschema.Draft202012Validator)
@@ -901,12 +854,6 @@ def test_yaml_dates_and_years_load(tmp_file: Writer) -> None:
     assert sorted(s.said for s in g.statements()) == ["2025", "2025-10-19"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: PyYAML's pure-Python emitter writes U+0085 (NEL) raw inside a single-quoted "
-    "scalar, which reads back as a space: YAML saves corrupt such text (io.py _dump_yaml; "
-    "yaml.CSafeDumper escapes it as \\N)",
-)
 @pytest.mark.parametrize("text", ["\x85", "before\x85after"])
 def test_yaml_keeps_next_line_characters(tmp_path: Path, text: str) -> None:
     g = cg.ClaimGraph([cg.Actor(id="a", name="A"), cg.Proposition(id="p", text=text)])

@@ -135,7 +135,7 @@ def test_duplicate_source_in_reports_is_rejected() -> None:
             proposition="p",
             reports=[{"source": "s", "quote": "one"}, {"source": "s", "quote": "two"}],
         )
-    assert codes(info.value) == [("value_error", ())]
+    assert codes(info.value) == [("duplicate_report_source", ())]
     assert "'s'" in info.value.errors()[0]["msg"]
 
 
