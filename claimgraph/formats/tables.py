@@ -1,0 +1,832 @@
+"""Statements as table rows: CSV files, lists of dicts and pandas DataFrames.
+
+One row per statement and source (a statement reported by two sources is two rows with
+the same ``statement`` id), in the columns of :data:`COLUMNS`:
+
+========================  ===========================================================
+column                    meaning
+========================  ===========================================================
+``statement``             the statement's id (derived from the content when blank)
+``actor``                 the actor's id, or its name
+``actor_name``            the actor's display name
+``actor_kind``            person, office, government, state, ... (blank: other)
+``side``                  the side the actor belongs to (an actor id or name)
+``side_name``             the side's display name
+``proposition``           the proposition's id
+``text``                  the proposition's wording
+``stance``                ``asserts`` or ``denies`` (blank: asserts)
+``kind``                  claim, denial, demand, offer, ... (blank: from the stance)
+``said``                  when it was said: ``2025``, ``2025-10``, ``2025-10-19``, ...
+``source``                the source's id
+``source_url``            the source's URL
+``source_title``          its title
+``source_kind``           article, wire, transcript, ... (blank: article)
+``publisher``             the outlet that published it
+``published``             when it was published
+``quote``                 the verbatim words as this source quotes them
+``responds_to``           ids of the statements it answers, separated by ``;``
+``note``                  the analyst's note on the statement
+========================  ===========================================================
+
+Importing matches before it creates: an actor by id, then by name or alias; a proposition
+by id, then by its wording with case, spaces and punctuation ignored; a source by id, then
+by URL. New records get ids derived from their content, so importing the same sheet twice
+changes nothing. Errors name the row (the line, for CSV files) and the column.
+
+Examples
+--------
+>>> from claimgraph.formats import tables
+>>> g = tables.from_rows([
+...     {"actor": "Pakistan", "text": "Militants are sheltered on Afghan soil."},
+...     {"actor": "Afghanistan", "text": "militants are sheltered on afghan soil",
+...      "stance": "denies"},
+... ])
+>>> len(g.propositions), [c.kind for c in g.contradictions()]
+(1, ['dispute'])
+>>> [r["actor"] for r in tables.to_rows(g)]
+['pakistan', 'afghanistan']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as _dt
+import math
+import os
+import re
+import unicodedata
+from collections.abc import Hashable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import ValidationError
+
+from ..dates import parse_partial_date
+from ..exceptions import ErrorDetail, InvalidDataError, MissingDependencyError
+from ..graph import ClaimGraph
+from ..models import Actor, Proposition, Record, Report, Source, Statement, StatementKind
+from ._safe import atomic_write
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "COLUMNS",
+    "from_dataframe",
+    "from_rows",
+    "match_key",
+    "read_csv",
+    "to_dataframe",
+    "to_rows",
+    "write_csv",
+]
+
+COLUMNS: tuple[str, ...] = (
+    "statement",
+    "actor",
+    "actor_name",
+    "actor_kind",
+    "side",
+    "side_name",
+    "proposition",
+    "text",
+    "stance",
+    "kind",
+    "said",
+    "source",
+    "source_url",
+    "source_title",
+    "source_kind",
+    "publisher",
+    "published",
+    "quote",
+    "responds_to",
+    "note",
+)
+"""The columns of a statement table, in the order they are written."""
+
+_DATE_COLUMNS = ("said", "published")
+_STANCES = {"asserts": "asserts", "assert": "asserts", "denies": "denies", "deny": "denies"}
+_PUNCT_OR_SPACE = re.compile(r"[\W_]+", re.UNICODE)
+_LIST_SPLIT = re.compile(r"\s*[;|]\s*")
+
+Extra = Literal["error", "ignore"]
+
+
+def match_key(text: str) -> str:
+    """The key texts are matched by: case, spaces and punctuation ignored.
+
+    Examples
+    --------
+    >>> match_key("Pakistan rejected Kabul's offer.") == match_key("pakistan rejected kabuls offer")
+    True
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("'", "").replace("’", "")
+    return _PUNCT_OR_SPACE.sub(" ", folded).strip()
+
+
+# ---------------------------------------------------------------------------- export
+def to_rows(graph: ClaimGraph) -> list[dict[str, Any]]:
+    """The statements of ``graph`` as rows (dicts keyed by :data:`COLUMNS`).
+
+    One row per statement and source; a statement without sources is one row with empty
+    source columns. Empty cells are ``None``.
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> from claimgraph.formats import tables
+    >>> rows = tables.to_rows(cg.load(cg.example_path()))
+    >>> row = next(r for r in rows if r["statement"] == "pk-presses-end-of-attacks")
+    >>> row["actor"], row["side"], row["kind"], row["said"], row["publisher"]
+    ('pk-government', 'pakistan', 'demand', '2025-11-05', 'Arab News')
+    """
+    rows: list[dict[str, Any]] = []
+    actors = graph.actors
+    for st in graph.statement_records.values():
+        actor = actors[st.actor]
+        side = graph.side(st.actor)
+        prop = graph.propositions[st.proposition]
+        base: dict[str, Any] = dict.fromkeys(COLUMNS)
+        base.update(
+            statement=st.id,
+            actor=actor.id,
+            actor_name=actor.name,
+            actor_kind=str(actor.kind),
+            side=side,
+            side_name=actors[side].name,
+            proposition=prop.id,
+            text=prop.text,
+            stance=st.stance,
+            kind=str(st.kind),
+            said=st.said,
+            responds_to="; ".join(st.responds_to) or None,
+            note=st.note,
+        )
+        if not st.reports:
+            rows.append(base)
+        for rep in st.reports:
+            src = graph.sources[rep.source]
+            row = dict(base)
+            row.update(
+                source=src.id,
+                source_url=src.url,
+                source_title=src.title,
+                source_kind=str(src.kind),
+                publisher=src.publisher,
+                published=src.published,
+                quote=rep.quote,
+            )
+            rows.append(row)
+    return rows
+
+
+def write_csv(graph: ClaimGraph, path: str | os.PathLike[str]) -> None:
+    """Write the statements of ``graph`` to a CSV file (UTF-8, header row), atomically.
+
+    Examples
+    --------
+    >>> import claimgraph as cg, tempfile, pathlib
+    >>> from claimgraph.formats import tables
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "statements.csv"
+    >>> tables.write_csv(cg.load(cg.example_path()), path)
+    >>> path.read_text(encoding="utf-8").splitlines()[0]
+    'statement,actor,actor_name,actor_kind,side,side_name,proposition,text,stance,kind,...'
+    """
+    rows = to_rows(graph)
+
+    def write(f: Any) -> None:
+        w = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
+        w.writeheader()
+        for row in rows:
+            w.writerow({k: "" if v is None else v for k, v in row.items()})
+
+    atomic_write(path, write, newline="")
+
+
+def to_dataframe(graph: ClaimGraph) -> pd.DataFrame:
+    """The statements of ``graph`` as a :class:`pandas.DataFrame` (one row per source).
+
+    The columns are :data:`COLUMNS`, with these types: ``stance``, ``kind``,
+    ``actor_kind``, ``side`` and ``source_kind`` are categoricals; ``said`` and
+    ``published`` are ``datetime64`` at the *start* of the partial date, with its
+    precision in ``said_precision`` / ``published_precision`` (``year``, ``month``,
+    ``day``, ``minute``, ``second`` or ``microsecond``, followed by the time zone when
+    one was given, e.g. ``minute+03:00``); the other columns are strings.
+    :func:`from_dataframe` rebuilds the partial dates from the two columns.
+
+    Needs pandas (``pip install 'claimgraph[pandas]'``).
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> from claimgraph.formats import tables
+    >>> df = tables.to_dataframe(cg.load(cg.example_path()))
+    >>> df.loc[df.statement == "pk-ceasefire", ["said", "said_precision"]].iloc[0].tolist()
+    [Timestamp('2025-10-01 00:00:00'), 'month']
+    >>> str(df["stance"].dtype)
+    'category'
+    """
+    pdm = _pandas()
+    rows = to_rows(graph)
+    data: dict[str, Any] = {}
+    for col in COLUMNS:
+        values = [r[col] for r in rows]
+        if col in _DATE_COLUMNS:
+            parsed = [_date_to_parts(v) for v in values]
+            data[col] = pdm.to_datetime(pdm.Series([p[0] for p in parsed], dtype="object"))
+            data[f"{col}_precision"] = pdm.Categorical([p[1] for p in parsed])
+        elif col == "stance":
+            data[col] = pdm.Categorical(values, categories=["asserts", "denies"])
+        elif col == "kind":
+            data[col] = pdm.Categorical(values, categories=[k.value for k in StatementKind])
+        elif col in ("actor_kind", "side", "source_kind"):
+            data[col] = pdm.Categorical(values)
+        else:
+            data[col] = pdm.Series(values, dtype="string")
+    columns: list[str] = []
+    for col in COLUMNS:
+        columns.append(col)
+        if col in _DATE_COLUMNS:
+            columns.append(f"{col}_precision")
+    frame: pd.DataFrame = pdm.DataFrame(data, columns=columns)
+    return frame
+
+
+_TIME_RE = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:?\d{2})?$"
+)
+
+
+def _date_to_parts(value: str | None) -> tuple[_dt.datetime | None, str | None]:
+    """A partial date as (start of the period, precision)."""
+    if value is None:
+        return None, None
+    n = len(value)
+    if n == 4:
+        return _dt.datetime(int(value), 1, 1), "year"
+    if n == 7:
+        return _dt.datetime(int(value[:4]), int(value[5:7]), 1), "month"
+    if n == 10:
+        return _dt.datetime.fromisoformat(value), "day"
+    m = _TIME_RE.match(value)
+    if m is None:  # pragma: no cover - PartialDate only admits the forms above
+        raise ValueError(f"unexpected date {value!r}")
+    day, hh, mm, ss, frac, tz = m.groups()
+    precision = "microsecond" if frac else "second" if ss else "minute"
+    micro = int((frac or "0")[:6].ljust(6, "0"))
+    start = _dt.datetime.fromisoformat(day).replace(
+        hour=int(hh), minute=int(mm), second=int(ss or 0), microsecond=micro
+    )
+    return start, precision + (tz or "")
+
+
+def _date_from_parts(start: _dt.datetime, precision: str) -> str:
+    """Rebuild a partial date from the start of its period and its precision."""
+    if precision == "year":
+        return f"{start.year:04d}"
+    if precision == "month":
+        return f"{start.year:04d}-{start.month:02d}"
+    if precision == "day":
+        return start.date().isoformat()
+    m = re.match(r"^(minute|second|microsecond)(.*)$", precision)
+    if m is None:
+        raise ValueError(
+            f"unknown date precision {precision!r}"
+            " (use year, month, day, minute, second or microsecond)"
+        )
+    unit, tz = m.groups()
+    spec = {"minute": "minutes", "second": "seconds", "microsecond": "microseconds"}[unit]
+    return start.isoformat(timespec=spec) + tz
+
+
+def _pandas() -> Any:
+    try:
+        import pandas as pd
+    except ImportError:
+        raise MissingDependencyError(
+            "DataFrames need pandas: pip install 'claimgraph[pandas]'"
+        ) from None
+    return pd
+
+
+# ---------------------------------------------------------------------------- import
+def from_rows(
+    rows: Iterable[Mapping[str, Any]],
+    mapping: Mapping[str, str | None] | None = None,
+    *,
+    into: ClaimGraph | None = None,
+    extra: Extra = "error",
+) -> ClaimGraph:
+    """Build a graph from rows of statements (dicts keyed by column name).
+
+    Parameters
+    ----------
+    rows : iterable of mappings
+        One statement (and source) per row, in the columns of :data:`COLUMNS`.
+    mapping : mapping, optional
+        Your column name → claimgraph column name, for sheets with their own headings
+        (``{"Speaker": "actor", "Claim": "text"}``); map a column to ``None`` to ignore it.
+    into : ClaimGraph, optional
+        Add to this graph (atomically), matching its actors, propositions and sources.
+    extra : {"error", "ignore"}
+        What to do with columns that are neither known nor mapped (default: an error).
+
+    Raises
+    ------
+    InvalidDataError
+        Listing every problem, each naming the row (counted from 0) and the column;
+        nothing is added.
+
+    Examples
+    --------
+    >>> from claimgraph.formats import tables
+    >>> g = tables.from_rows(
+    ...     [{"Speaker": "Kabul", "Says": "Talks will resume.", "When": "2025-11"}],
+    ...     mapping={"Speaker": "actor", "Says": "text", "When": "said"},
+    ... )
+    >>> st = next(iter(g.statement_records.values()))
+    >>> st.actor, st.said
+    ('kabul', '2025-11')
+    """
+    names = _check_mapping(mapping)
+    columns = {ours: theirs for theirs, ours in names.items() if ours is not None}
+    numbered = ((i, None, _rename(r, names)) for i, r in enumerate(rows))
+    return _import(numbered, into=into, extra=extra, path=None, columns=columns)
+
+
+def read_csv(
+    path: str | os.PathLike[str],
+    mapping: Mapping[str, str | None] | None = None,
+    *,
+    into: ClaimGraph | None = None,
+    extra: Extra = "error",
+    delimiter: str = ",",
+) -> ClaimGraph:
+    """Build a graph from a CSV file of statements (see :func:`from_rows`).
+
+    Works without pandas. The file is read as UTF-8 (a byte-order mark, as Excel writes
+    it, is skipped); errors name the line of the row and the column.
+
+    Examples
+    --------
+    >>> import claimgraph as cg, tempfile, pathlib
+    >>> from claimgraph.formats import tables
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "sheet.csv"
+    >>> _ = path.write_text("actor,text,stance\\nPakistan,Talks resume.,asserts\\n"
+    ...                     "Afghanistan,Talks resume.,maybe\\n", encoding="utf-8")
+    >>> tables.read_csv(path)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    claimgraph.exceptions.InvalidDataError: ...sheet.csv: 1 problem(s) in the table; ...
+      - ...sheet.csv:3, row 2, field 'stance': 'maybe' is not a stance: ... [stance]
+    """
+    names = _check_mapping(mapping)
+    columns = {ours: theirs for theirs, ours in names.items() if ours is not None}
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f, delimiter=delimiter)
+        numbered = ((i, n, _rename(r, names)) for i, n, r in _csv_rows(reader))
+        return _import(numbered, into=into, extra=extra, path=str(path), columns=columns)
+
+
+def _csv_rows(reader: csv.DictReader[str]) -> Iterator[tuple[Hashable, int, dict[str, Any]]]:
+    start = reader.line_num + 1
+    for i, row in enumerate(reader, start=1):
+        if None in row:
+            row.pop(None)  # surplus cells: ignored
+        yield i, start, row
+        start = reader.line_num + 1
+
+
+def from_dataframe(
+    df: pd.DataFrame,
+    mapping: Mapping[str, str | None] | None = None,
+    *,
+    into: ClaimGraph | None = None,
+    extra: Extra = "error",
+) -> ClaimGraph:
+    """Build a graph from a DataFrame of statements (see :func:`from_rows`).
+
+    Date columns may hold partial-date strings, or datetimes with a companion
+    ``<column>_precision`` column as :func:`to_dataframe` writes them; so
+    ``from_dataframe(to_dataframe(g))`` rebuilds the dates exactly. Errors name the
+    row by its index label.
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> from claimgraph.formats import tables
+    >>> g = cg.load(cg.example_path())
+    >>> g2 = tables.from_dataframe(tables.to_dataframe(g))
+    >>> g2.statement_records == g.statement_records
+    True
+    """
+    pdm = _pandas()
+    names = _check_mapping(mapping, extra_names=("said_precision", "published_precision"))
+    columns = {ours: theirs for theirs, ours in names.items() if ours is not None}
+    rows: list[tuple[Hashable, int | None, dict[str, Any]]] = []
+    for label, rec in zip(df.index, df.to_dict(orient="records"), strict=True):
+        row = _rename(rec, names)
+        for col in _DATE_COLUMNS:
+            prec = f"{col}_precision"
+            if prec not in row:
+                continue
+            p = row.pop(prec)
+            when = row.get(col)
+            if _blank(when) or _blank(p):
+                continue
+            try:
+                row[col] = _date_from_parts(pdm.Timestamp(when).to_pydatetime(), str(p))
+            except (ValueError, TypeError) as exc:
+                row[col] = _BadCell(str(exc))
+        rows.append((label, None, row))
+    return _import(rows, into=into, extra=extra, path=None, columns=columns)
+
+
+class _BadCell(str):
+    """A cell that could not be read; its text is the reason."""
+
+
+def _check_mapping(
+    mapping: Mapping[str, str | None] | None, extra_names: Iterable[str] = ()
+) -> dict[str, str | None]:
+    allowed = set(COLUMNS) | set(extra_names)
+    out = dict(mapping or {})
+    for theirs, ours in out.items():
+        if ours is not None and ours not in allowed:
+            raise ValueError(
+                f"mapping: {theirs!r} maps to {ours!r}, which is not a column"
+                f" (use one of {', '.join(COLUMNS)}, or None to ignore it)"
+            )
+    return out
+
+
+def _rename(raw: Mapping[Any, Any], names: Mapping[str, str | None]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for col, value in raw.items():
+        if col is None:
+            continue
+        key = str(col)
+        name = names[key] if key in names else key.strip()
+        if name is not None:
+            out[name] = value
+    return out
+
+
+def _blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    try:  # pandas NA / NaT
+        return bool(value != value)
+    except (TypeError, ValueError):
+        return False
+
+
+def _cell(value: Any) -> str | None:
+    """A cell as a stripped string (None when blank)."""
+    if _blank(value):
+        return None
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, _dt.datetime):
+        if value.time() == _dt.time(0) and value.tzinfo is None:
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+class _Importer:
+    """Matches rows to existing records and creates the rest."""
+
+    def __init__(self, into: ClaimGraph, path: str | None) -> None:
+        self.graph = into
+        self.path = path
+        self.errors: list[ErrorDetail] = []
+        self.actors: dict[str, Actor] = dict(into.actors)
+        self.actor_names: dict[str, str] = {}
+        for a in self.actors.values():
+            self._index_actor(a)
+        self.new_actors: dict[str, Actor] = {}
+        self.actor_rows: dict[str, tuple[Hashable, int | None]] = {}
+        self.props: dict[str, Proposition] = dict(into.propositions)
+        self.prop_keys: dict[str, str] = {}
+        for p in self.props.values():
+            self.prop_keys.setdefault(match_key(p.text), p.id)
+        self.new_props: dict[str, Proposition] = {}
+        self.sources: dict[str, Source] = dict(into.sources)
+        self.source_urls: dict[str, str] = {s.url: s.id for s in self.sources.values() if s.url}
+        self.new_sources: dict[str, Source] = {}
+        self.pending_sides: list[tuple[str, dict[str, str | None], Hashable, int | None]] = []
+        self.statements: list[tuple[Statement, Hashable, int | None]] = []
+        self.columns: dict[str, str] = {}
+
+    def _index_actor(self, a: Actor) -> None:
+        for name in (a.name, *a.aliases):
+            self.actor_names.setdefault(match_key(name), a.id)
+
+    def error(
+        self, code: str, message: str, label: Hashable, line: int | None, field: str | None
+    ) -> None:
+        column = self.columns.get(field, field) if field else None
+        self.errors.append(ErrorDetail(code, message, f"row {label}", column, self.path, line))
+
+    def find_actor(self, value: str) -> str | None:
+        if value in self.actors:
+            return value
+        return self.actor_names.get(match_key(value))
+
+    def actor(
+        self, row: dict[str, str | None], label: Hashable, line: int | None, field: str = "actor"
+    ) -> str | None:
+        name_field = "actor_name" if field == "actor" else "side_name"
+        value, name = row.get(field), row.get(name_field)
+        kind = row.get("actor_kind") if field == "actor" else None
+        if value is None and name is None:
+            if field == "actor":
+                self.error("missing", "every row needs an actor", label, line, "actor")
+            return None
+        found = self.find_actor(value) if value is not None else None
+        if found is None and name is not None:
+            found = self.actor_names.get(match_key(name))
+            if found is not None and value is not None and found != value:
+                found = None  # a new id for a name that exists: a different actor
+        if found is not None:
+            have = self.actors[found]
+            if name is not None and match_key(name) not in {
+                match_key(n) for n in (have.name, *have.aliases)
+            }:
+                self.error(
+                    "mismatch",
+                    f"actor '{found}' is named {have.name!r}, not {name!r}",
+                    label,
+                    line,
+                    name_field,
+                )
+            if kind is not None and kind != str(have.kind):
+                self.error(
+                    "mismatch",
+                    f"actor '{found}' is a {have.kind}, not a {kind}",
+                    label,
+                    line,
+                    "actor_kind",
+                )
+            return found
+        fields: dict[str, Any] = {"name": name or value}
+        if value is not None and name is not None:
+            fields["id"] = value
+        if kind is not None:
+            fields["kind"] = kind
+        try:
+            actor = Actor(**fields)
+        except ValidationError as exc:
+            for e in exc.errors():
+                col = {"kind": "actor_kind", "name": name_field, "id": field}.get(
+                    str(e["loc"][0]) if e["loc"] else "", field
+                )
+                self.error(e["type"], e["msg"], label, line, col)
+            return None
+        self.actors[actor.id] = self.new_actors[actor.id] = actor
+        self.actor_rows[actor.id] = (label, line)
+        self._index_actor(actor)
+        return actor.id
+
+    def proposition(
+        self, row: dict[str, str | None], label: Hashable, line: int | None
+    ) -> str | None:
+        pid, text = row.get("proposition"), row.get("text")
+        if pid is None and text is None:
+            self.error("missing", "every row needs a proposition or its text", label, line, "text")
+            return None
+        if pid is not None and pid in self.props:
+            have = self.props[pid]
+            if text is not None and match_key(text) != match_key(have.text):
+                self.error(
+                    "mismatch",
+                    f"proposition '{pid}' reads {have.text!r}, not {text!r}",
+                    label,
+                    line,
+                    "text",
+                )
+            return pid
+        if text is None:
+            self.error(
+                "unknown_reference",
+                f"no proposition '{pid}', and no text to create it from",
+                label,
+                line,
+                "proposition",
+            )
+            return None
+        found = self.prop_keys.get(match_key(text))
+        if found is not None and pid is None:
+            return found
+        try:
+            prop = Proposition(text=text, **({"id": pid} if pid is not None else {}))
+        except ValidationError as exc:
+            for e in exc.errors():
+                col = "proposition" if e["loc"] and e["loc"][0] == "id" else "text"
+                self.error(e["type"], e["msg"], label, line, col)
+            return None
+        self.props[prop.id] = self.new_props[prop.id] = prop
+        self.prop_keys.setdefault(match_key(text), prop.id)
+        return prop.id
+
+    def source(self, row: dict[str, str | None], label: Hashable, line: int | None) -> str | None:
+        sid, url = row.get("source"), row.get("source_url")
+        given = {
+            "url": url,
+            "title": row.get("source_title"),
+            "kind": row.get("source_kind"),
+            "publisher": row.get("publisher"),
+            "published": row.get("published"),
+        }
+        given = {k: v for k, v in given.items() if v is not None}
+        if sid is None and not given:
+            return None
+        found = sid if sid in self.sources else None
+        if found is None and sid is None and url is not None:
+            found = self.source_urls.get(url)
+        if found is None:
+            try:
+                src = Source(**given, **({"id": sid} if sid is not None else {}))
+            except ValidationError as exc:
+                for e in exc.errors():
+                    f = str(e["loc"][0]) if e["loc"] else "source"
+                    col = {"url": "source_url", "title": "source_title", "kind": "source_kind"}
+                    self.error(e["type"], e["msg"], label, line, col.get(f, f))
+                return None
+            if src.id in self.sources:
+                found = src.id
+            else:
+                self.sources[src.id] = self.new_sources[src.id] = src
+                if src.url:
+                    self.source_urls.setdefault(src.url, src.id)
+                return src.id
+        have = self.sources[found]
+        for f, v in given.items():
+            old = getattr(have, f)
+            if f == "published" and v is not None:
+                with contextlib.suppress(ValueError):
+                    v = parse_partial_date(v)
+            if old is not None and str(old) != v and not (f == "kind" and old == "article"):
+                col = {"url": "source_url", "title": "source_title", "kind": "source_kind"}
+                self.error(
+                    "mismatch",
+                    f"source '{found}' has {f} {str(old)!r}, not {v!r}",
+                    label,
+                    line,
+                    col.get(f, f),
+                )
+        return found
+
+    def row(self, raw: dict[str, str | None], label: Hashable, line: int | None) -> None:
+        actor = self.actor(raw, label, line)
+        if actor is not None and (raw.get("side") is not None or raw.get("side_name")):
+            self.pending_sides.append((actor, raw, label, line))
+        prop = self.proposition(raw, label, line)
+        source = self.source(raw, label, line)
+        stance = raw.get("stance")
+        if stance is not None:
+            norm = _STANCES.get(stance.lower())
+            if norm is None:
+                self.error(
+                    "stance",
+                    f"{stance!r} is not a stance: use asserts or denies",
+                    label,
+                    line,
+                    "stance",
+                )
+                return
+            stance = norm
+        if actor is None or prop is None:
+            return
+        fields: dict[str, Any] = {"actor": actor, "proposition": prop}
+        for f in ("kind", "said", "note"):
+            if raw.get(f) is not None:
+                fields[f] = raw[f]
+        if stance is not None:
+            fields["stance"] = stance
+        if raw.get("statement") is not None:
+            fields["id"] = raw["statement"]
+        if raw.get("responds_to") is not None:
+            fields["responds_to"] = [s for s in _LIST_SPLIT.split(raw["responds_to"] or "") if s]
+        if source is not None:
+            fields["reports"] = [Report(source=source, quote=raw.get("quote"))]
+        elif raw.get("quote") is not None:
+            self.error("missing", "a quote needs a source", label, line, "quote")
+            return
+        try:
+            st = Statement(**fields)
+        except ValidationError as exc:
+            for e in exc.errors():
+                loc = str(e["loc"][0]) if e["loc"] else "statement"
+                self.error(e["type"], e["msg"], label, line, {"id": "statement"}.get(loc, loc))
+            return
+        self.statements.append((st, label, line))
+
+    def apply_sides(self) -> None:
+        """Resolve the side columns, once every actor named in the actor column is known."""
+        sides: dict[str, tuple[str, Hashable]] = {}
+        for actor_id, raw, label, line in self.pending_sides:
+            side = self.actor(raw, label, line, field="side")
+            if side is None:
+                continue
+            prev = sides.get(actor_id)
+            if prev is not None and prev[0] != side:
+                self.error(
+                    "mismatch",
+                    f"actor '{actor_id}' is on side '{prev[0]}' in row {prev[1]}, not '{side}'",
+                    label,
+                    line,
+                    "side",
+                )
+                continue
+            sides[actor_id] = (side, label)
+            if side == actor_id:
+                continue
+            if actor_id in self.new_actors:
+                actor = self.new_actors[actor_id]
+                actor = actor.model_copy(update={"member_of": (side,)})
+                self.new_actors[actor_id] = self.actors[actor_id] = actor
+            else:
+                have = self.graph.side(actor_id)
+                if have != side:
+                    self.error(
+                        "mismatch",
+                        f"actor '{actor_id}' is on side '{have}' in the graph, not '{side}'",
+                        label,
+                        line,
+                        "side",
+                    )
+
+
+def _import(
+    rows: Iterable[tuple[Hashable, int | None, Mapping[str, Any]]],
+    *,
+    into: ClaimGraph | None,
+    extra: Extra,
+    path: str | None,
+    columns: Mapping[str, str],
+) -> ClaimGraph:
+    graph = into if into is not None else ClaimGraph()
+    imp = _Importer(graph, path)
+    imp.columns = dict(columns)
+    known = set(COLUMNS)
+    reported: set[str] = set()
+    for label, line, raw in rows:
+        row: dict[str, str | None] = {}
+        for name, value in raw.items():
+            if name not in known:
+                if extra == "error" and name not in reported:
+                    imp.error(
+                        "unknown_column",
+                        f"unknown column {name!r} (map it to a column, or to None to ignore it)",
+                        label,
+                        line,
+                        None,
+                    )
+                reported.add(name)
+                continue
+            if isinstance(value, _BadCell):
+                imp.error("partial_date", str(value), label, line, name)
+                continue
+            row[name] = _cell(value)
+        if any(v is not None for v in row.values()):
+            imp.row(row, label, line)
+    imp.apply_sides()
+    where = path or "rows"
+    if imp.errors:
+        raise InvalidDataError(
+            f"{where}: {len(imp.errors)} problem(s) in the table; nothing was imported",
+            imp.errors,
+        )
+    records: list[Record] = [
+        *imp.new_actors.values(),
+        *imp.new_sources.values(),
+        *imp.new_props.values(),
+    ]
+    records += [st for st, _, _ in imp.statements]
+    try:
+        graph.add_all(records)
+    except InvalidDataError as exc:
+        first_row: dict[str, tuple[Hashable, int | None]] = {}
+        for st, label, line in imp.statements:
+            first_row.setdefault(st.id, (label, line))
+        details = []
+        for e in exc.errors:
+            label, line = first_row.get(e.record_id or "", (None, None))
+            record = f"row {label} ({e.record})" if label is not None else e.record
+            field = imp.columns.get(e.field or "", e.field)
+            details.append(ErrorDetail(e.code, e.message, record, field, path, line, e.record_id))
+        raise type(exc)(
+            f"{where}: {len(details)} problem(s) in the table; nothing was imported", details
+        ) from None
+    return graph

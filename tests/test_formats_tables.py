@@ -1,0 +1,242 @@
+"""Statements as table rows: CSV, lists of dicts and pandas DataFrames."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+import claimgraph as cg
+from claimgraph.formats import tables
+
+
+def _sheet(tmp_path: Path, text: str, name: str = "sheet.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_rows_round_trip_the_example_statements(example_graph: cg.ClaimGraph) -> None:
+    rows = tables.to_rows(example_graph)
+    assert len(rows) == sum(max(1, len(s.reports)) for s in example_graph.statements())
+    g2 = tables.from_rows(rows)
+    assert g2.statement_records == example_graph.statement_records
+    assert {p.id: p.text for p in g2.propositions.values()} == {
+        p.id: p.text for p in example_graph.propositions.values()
+    }
+    # sources keep every field but the analyst's note
+    assert {k: s.model_dump(exclude={"note"}) for k, s in g2.sources.items()} == {
+        k: s.model_dump(exclude={"note"}) for k, s in example_graph.sources.items()
+    }
+    # every actor keeps its side (the intermediate memberships are what tables lose)
+    for actor in example_graph.actors.values():
+        if actor.id in g2.actors:
+            assert g2.side(actor.id) == example_graph.side(actor.id)
+    assert g2.actors["pk-defense-minister"].member_of == ("pakistan",)
+    # what a statement table cannot carry: relations between propositions
+    assert example_graph.propositions["offer-rejected"].implies == ("kabul-offered",)
+    assert g2.propositions["offer-rejected"].implies == ()
+
+
+def test_reimporting_the_same_rows_changes_nothing(example_graph: cg.ClaimGraph) -> None:
+    before = example_graph.copy()
+    tables.from_rows(tables.to_rows(example_graph), into=example_graph)
+    assert example_graph == before
+    sheet = [
+        {"actor": "Pakistan", "text": "Talks resume on Nov. 6.", "said": "2025-11"},
+        {"actor": "Qatar", "text": "talks resume on nov 6", "kind": "report"},
+    ]
+    g = tables.from_rows(sheet)
+    snapshot = g.copy()
+    result_graph = tables.from_rows(sheet, into=g)
+    assert result_graph is g and g == snapshot
+
+
+def test_propositions_match_ignoring_case_space_and_punctuation() -> None:
+    g = tables.from_rows(
+        [
+            {"actor": "A", "text": "Pakistan rejected Kabul's offer."},
+            {"actor": "B", "text": "  pakistan   REJECTED kabuls offer ", "stance": "denies"},
+            {"actor": "C", "text": "Pakistan rejected Kabul’s offer!"},
+        ]
+    )
+    assert len(g.propositions) == 1
+    [p] = g.propositions.values()
+    assert p.text == "Pakistan rejected Kabul's offer."  # the first wording is kept
+    assert {s.actor for s in g.statements_about(p.id)} == {"a", "b", "c"}
+
+
+def test_actors_match_by_id_name_or_alias(example_graph: cg.ClaimGraph) -> None:
+    n = len(example_graph.actors)
+    tables.from_rows(
+        [
+            {"actor": "pk-defense-minister", "text": "New claim one."},
+            {"actor": "Pakistan's Defense Minister", "text": "New claim two."},
+        ],
+        into=example_graph,
+    )
+    assert len(example_graph.actors) == n
+    assert len(example_graph.statements_by("pk-defense-minister")) == 6
+
+
+def test_mapping_renames_and_ignores_columns() -> None:
+    rows = [{"Who": "Kabul", "Says": "Talks will resume.", "Comment": "check", "URL": "https://x"}]
+    g = tables.from_rows(
+        rows, mapping={"Who": "actor", "Says": "text", "Comment": None, "URL": "source_url"}
+    )
+    [st] = g.statements()
+    assert st.actor == "kabul" and g.sources[st.reports[0].source].url == "https://x"
+    with pytest.raises(ValueError, match="'Who' maps to 'speaker'"):
+        tables.from_rows(rows, mapping={"Who": "speaker"})
+
+
+def test_unknown_columns_are_errors_unless_ignored() -> None:
+    rows = [{"actor": "A", "text": "T.", "stnace": "denies"}]
+    with pytest.raises(cg.InvalidDataError) as exc:
+        tables.from_rows(rows)
+    assert exc.value.errors[0].code == "unknown_column"
+    assert "stnace" in exc.value.errors[0].message
+    g = tables.from_rows(rows, extra="ignore")
+    assert g.statements()[0].stance == "asserts"
+
+
+def test_csv_errors_name_line_and_column(tmp_path: Path) -> None:
+    path = _sheet(
+        tmp_path,
+        "Speaker,Claim,Stance,When\n"
+        "Pakistan,Talks resume.,asserts,2025-11\n"
+        'Afghanistan,"A quoted,\nmultiline claim.",denies,2025-13\n'
+        "Qatar,,asserts,\n",
+    )
+    mapping = {"Speaker": "actor", "Claim": "text", "Stance": "stance", "When": "said"}
+    with pytest.raises(cg.InvalidDataError) as exc:
+        tables.read_csv(path, mapping)
+    errors = {(e.line, e.field, e.code) for e in exc.value.errors}
+    assert (3, "When", "partial_date") in errors  # the column as the sheet names it
+    assert (5, "Claim", "missing") in errors  # the line after a two-line record
+    assert all(e.path == str(path) for e in exc.value.errors)
+    assert "row 3" in str(exc.value)
+
+
+def test_bad_reference_errors_name_the_row(tmp_path: Path) -> None:
+    rows = [
+        {"statement": "s1", "actor": "A", "text": "T."},
+        {"statement": "s2", "actor": "B", "text": "U.", "responds_to": "s1; nope"},
+    ]
+    with pytest.raises(cg.UnknownReferenceError) as exc:
+        tables.from_rows(rows)
+    [err] = exc.value.errors
+    assert err.record is not None and err.record.startswith("row 1")
+    assert err.field == "responds_to" and "nope" in err.message
+
+
+def test_side_conflicts_are_reported() -> None:
+    rows = [
+        {"actor": "Envoy", "side": "Pakistan", "text": "T."},
+        {"actor": "Envoy", "side": "Afghanistan", "text": "U."},
+    ]
+    with pytest.raises(cg.InvalidDataError) as exc:
+        tables.from_rows(rows)
+    [err] = exc.value.errors
+    assert err.field == "side" and err.record == "row 1" and "row 0" in err.message
+
+
+def test_nothing_is_imported_on_error(example_graph: cg.ClaimGraph) -> None:
+    before = example_graph.copy()
+    with pytest.raises(cg.InvalidDataError):
+        tables.from_rows(
+            [{"actor": "New", "text": "Fine."}, {"actor": "X", "text": "T.", "stance": "?"}],
+            into=example_graph,
+        )
+    assert example_graph == before
+
+
+def test_csv_round_trip_without_pandas(
+    example_graph: cg.ClaimGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pandas", None)  # an import of pandas now fails
+    path = tmp_path / "out.csv"
+    tables.write_csv(example_graph, path)
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert list(rows[0]) == list(tables.COLUMNS)
+    g2 = tables.read_csv(path)
+    assert g2.statement_records == example_graph.statement_records
+    with pytest.raises(cg.MissingDependencyError, match=r"claimgraph\[pandas\]"):
+        tables.to_dataframe(example_graph)
+
+
+def test_csv_with_byte_order_mark_and_semicolons(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes("\ufeffactor;text\nKabul;Talks resume.\n".encode())
+    g = tables.read_csv(path, delimiter=";")
+    assert [s.actor for s in g.statements()] == ["kabul"]
+
+
+def test_failed_csv_write_leaves_no_file(
+    example_graph: cg.ClaimGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(graph: cg.ClaimGraph) -> list[dict[str, object]]:
+        return [{"statement": "x", "bogus": 1}]  # DictWriter refuses unknown keys
+
+    monkeypatch.setattr(tables, "to_rows", boom)
+    with pytest.raises(ValueError):
+        tables.write_csv(example_graph, tmp_path / "out.csv")
+    assert list(tmp_path.iterdir()) == []
+
+
+# ---------------------------------------------------------------------------- pandas
+pd = pytest.importorskip("pandas")
+
+
+def test_dataframe_types_and_dates(example_graph: cg.ClaimGraph) -> None:
+    df = tables.to_dataframe(example_graph)
+    for col in ("stance", "kind", "side", "actor_kind", "said_precision"):
+        assert isinstance(df[col].dtype, pd.CategoricalDtype), col
+    assert pd.api.types.is_datetime64_any_dtype(df["said"])
+    row = df[df.statement == "pk-ceasefire"].iloc[0]
+    assert row["said"] == pd.Timestamp("2025-10-01") and row["said_precision"] == "month"
+    assert pd.isna(df[df.statement == "pk-sheltered"].iloc[0]["said"])
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["2025", "2025-10", "2025-10-19", "2025-10-19T08:30", "2025-10-19T08:30:05Z",
+     "2025-10-19T08:30:05.250000+03:00"],
+)  # fmt: skip
+def test_dataframe_round_trips_partial_dates(said: str) -> None:
+    g = cg.ClaimGraph([cg.Actor(id="a", name="A"), cg.Proposition(id="p", text="P.")])
+    g.add_statement(actor="a", proposition="p", said=said)
+    g.add_source(id="s", title="S", published=said)
+    df = tables.to_dataframe(g)
+    back = tables.from_dataframe(df)
+    assert back.statements()[0].said == said
+
+
+def test_dataframe_errors_name_the_index_label() -> None:
+    df = pd.DataFrame(
+        {"actor": ["A", "B"], "text": ["T.", "U."], "stance": ["asserts", "sometimes"]},
+        index=["first", "second"],
+    )
+    with pytest.raises(cg.InvalidDataError) as exc:
+        tables.from_dataframe(df)
+    [err] = exc.value.errors
+    assert err.record == "row second" and err.field == "stance"
+
+
+def test_dataframe_with_plain_date_strings_and_mapping() -> None:
+    df = pd.DataFrame({"who": ["Kabul"], "what": ["Talks resume."], "when": ["2025-11"]})
+    g = tables.from_dataframe(df, {"who": "actor", "what": "text", "when": "said"})
+    assert g.statements()[0].said == "2025-11"
+
+
+def test_dataframe_bad_precision_is_an_error(example_graph: cg.ClaimGraph) -> None:
+    df = tables.to_dataframe(example_graph)
+    df["said_precision"] = df["said_precision"].cat.add_categories(["fortnight"])
+    df.loc[df.statement == "pk-ceasefire", "said_precision"] = "fortnight"
+    with pytest.raises(cg.InvalidDataError, match="fortnight") as exc:
+        tables.from_dataframe(df)
+    assert exc.value.errors[0].field == "said"
