@@ -68,6 +68,11 @@ def _sort_key(s: Statement) -> tuple[str, str]:
     return (s.said or _UNDATED, s.id)
 
 
+def _a(noun: str) -> str:
+    """``noun`` with its indefinite article: "an actor", "a source"."""
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
 def _describe(rec: Record) -> str:
     return f"{rec.record_type} '{rec.id}'"
 
@@ -263,8 +268,19 @@ class ClaimGraph:
         self._statements: dict[str, Statement] = {}
         self._reviews: dict[str, Review] = {}
         self._by_kind: dict[str, dict[str, None]] = {}
+        # proposition id → (asserting statements, denying statements): contradictions and
+        # agreements read stances from here instead of walking the adjacency
+        self._stances: dict[str, tuple[list[Statement], list[Statement]]] = {}
+        # propositions that declare `contradicts` or `implies` (few): walked directly
+        self._related: dict[str, None] = {}
         self._side_cache: dict[str, str] = {}
-        self._date_index: list[tuple[str, str]] | None = None
+        self._sides_complete = False
+        self._date_index: dict[int, tuple[list[str], list[str]]] | None = None
+        self._by_side: dict[str, list[Statement]] | None = None
+        self._seq = 0
+        # True once a statement was replaced in place: adjacency order is then no longer
+        # insertion order, and filtered lists are sorted by the nodes' "seq"
+        self._relinked = False
         self._views: dict[str, dict[str, Any]] = {
             "actor": self._actors,
             "source": self._sources,
@@ -535,11 +551,12 @@ class ClaimGraph:
             self._unlink(self._node[rid]["record"])
             self._link(rec)
             result.extended.append(rid)
+            self._relinked = True
         for rec in new:
             self._link_edges(rec)
         result.added = [rec.id for rec in new]
         if any(isinstance(r, Actor) for r in plan.batch.values()):
-            self._side_cache.clear()
+            self._forget_sides()
         self._changed()
         return result
 
@@ -568,7 +585,7 @@ class ClaimGraph:
                     errors.append(
                         ErrorDetail(
                             "wrong_reference_type",
-                            f"'{target}' is a {found.record_type}, not a {target_type}",
+                            f"'{target}' is {_a(found.record_type)}, not {_a(target_type)}",
                             _describe(rec),
                             fld,
                             record_id=rec.id,
@@ -609,7 +626,8 @@ class ClaimGraph:
     def _add_node(self, rec: Record) -> None:
         rid = rec.id
         t = rec.record_type
-        self._node[rid] = {"type": t, "record": rec}
+        self._node[rid] = {"type": t, "record": rec, "seq": self._seq}
+        self._seq += 1
         self._succ[rid] = {}
         self._pred[rid] = {}
         self._views[t][rid] = rec
@@ -631,6 +649,10 @@ class ClaimGraph:
         rid = rec.id
         edge = self._edge
         if isinstance(rec, Statement):
+            pair = self._stances.get(rec.proposition)
+            if pair is None:
+                pair = self._stances[rec.proposition] = ([], [])
+            pair[rec.stance != "asserts"].append(rec)
             edge(rid, rec.actor, "said_by", _EDGE_ATTRS["said_by"])
             edge(rid, rec.proposition, "about", _EDGE_ATTRS["about"])
             for r in rec.reports:
@@ -654,6 +676,8 @@ class ClaimGraph:
             if rec.statement is not None:
                 edge(rid, rec.statement, "reviews_statement", _EDGE_ATTRS["reviews_statement"])
         else:
+            if rec.contradicts or rec.implies:
+                self._related[rid] = None
             for p in rec.contradicts:
                 edge(rid, p, "contradicts", _EDGE_ATTRS["contradicts"])
             for p in rec.implies:
@@ -677,9 +701,18 @@ class ClaimGraph:
             kinds = self._by_kind.get(rec.kind)
             if kinds is not None:
                 kinds.pop(rid, None)
+            pair = self._stances.get(rec.proposition)
+            if pair is not None:
+                group = pair[rec.stance != "asserts"]
+                group[:] = [x for x in group if x.id != rid]
+                if not pair[0] and not pair[1]:
+                    del self._stances[rec.proposition]
+        elif isinstance(rec, Proposition):
+            self._related.pop(rid, None)
 
     def _changed(self) -> None:
         self._date_index = None
+        self._by_side = None
         cache = getattr(self._g, "__networkx_cache__", None)
         if cache:
             cache.clear()
@@ -732,8 +765,9 @@ class ClaimGraph:
         )
         self._unlink(old)
         self._link(new)
+        self._relinked = True
         if isinstance(new, Actor):
-            self._side_cache.clear()
+            self._forget_sides()
         self._changed()
         return new
 
@@ -770,7 +804,7 @@ class ClaimGraph:
         del self._succ[id], self._pred[id], self._node[id]
         del self._views[rec.record_type][id]
         if isinstance(rec, Actor):
-            self._side_cache.clear()
+            self._forget_sides()
         self._changed()
         return rec
 
@@ -832,6 +866,19 @@ class ClaimGraph:
             self._side_cache[a] = root
         return root
 
+    def _forget_sides(self) -> None:
+        self._side_cache.clear()
+        self._sides_complete = False
+
+    def _side_map(self) -> dict[str, str]:
+        """Actor id → side id for every actor (a cache; do not modify)."""
+        if not self._sides_complete:
+            side = self.side
+            for a in self._actors:
+                side(a)
+            self._sides_complete = True
+        return self._side_cache
+
     def sides(self) -> list[str]:
         """Ids of all sides: actors that are not members of another actor, sorted."""
         return sorted(a.id for a in self._actors.values() if not a.member_of)
@@ -871,28 +918,62 @@ class ClaimGraph:
         return [self._statements[s] for s in self._neighbours(statement, "responds_to", True)]
 
     def statements_between(self, since: str | None, until: str | None) -> list[Statement]:
-        """Dated statements whose date span overlaps ``[since, until]`` (a sorted index)."""
-        from .dates import date_bounds, overlaps
+        """Dated statements whose date span overlaps ``[since, until]``, in insertion order.
+
+        Uses one sorted index per date precision (year, month, day or finer), so each
+        lookup is two binary searches per precision, not a scan.
+        """
+        from .dates import date_bounds
 
         if self._date_index is None:
-            self._date_index = sorted(
-                (date_bounds(s.said)[0], s.id) for s in self._statements.values() if s.said
-            )
-        idx = self._date_index
-        # a statement's start is at most its end, and any partial date spans at most a year
-        lo = 0
-        if since is not None:
-            start = date_bounds(since)[0]
-            lo = bisect.bisect_left(idx, (f"{int(start[:4]) - 1:04d}{start[4:]}", ""))
-        hi = len(idx)
-        if until is not None:
-            hi = bisect.bisect_right(idx, (date_bounds(until)[1], "\uffff"))
-        out = []
-        for _, sid in idx[lo:hi]:
-            s = self._statements[sid]
-            if overlaps(s.said, since, until):
-                out.append(s)
-        return out
+            self._date_index = self._build_date_index()
+        lo_day = date_bounds(since)[0] if since is not None else ""
+        hi_day = date_bounds(until)[1] if until is not None else "\U0010ffff"
+        found: list[str] = []
+        for width, (starts, ids) in self._date_index.items():
+            # a span of `width` characters (4 year, 7 month, 10 day) starting at `start`
+            # overlaps iff start <= hi_day and start[:width] >= lo_day[:width]
+            lo = bisect.bisect_left(starts, lo_day[:width]) if lo_day else 0
+            hi = bisect.bisect_right(starts, hi_day)
+            found += ids[lo:hi]
+        node = self._node
+        found.sort(key=lambda i: node[i]["seq"])  # insertion order, like the other indexes
+        stmts = self._statements
+        return [stmts[i] for i in found]
+
+    def statements_of_side(self, side: str) -> list[Statement]:
+        """Statements said by any actor of one side, in insertion order (a lazy index)."""
+        if self._by_side is None:
+            side_of = self._side_map()
+            by_side: dict[str, list[Statement]] = {}
+            for st in self._statements.values():
+                sd = side_of[st.actor]
+                lst = by_side.get(sd)
+                if lst is None:
+                    lst = by_side[sd] = []
+                lst.append(st)
+            self._by_side = by_side
+        return list(self._by_side.get(side, ()))
+
+    def _in_order(self, stmts: list[Statement]) -> list[Statement]:
+        """``stmts`` sorted into insertion order (in place)."""
+        node = self._node
+        stmts.sort(key=lambda s: node[s.id]["seq"])
+        return stmts
+
+    def _build_date_index(self) -> dict[int, tuple[list[str], list[str]]]:
+        from .dates import date_bounds
+
+        by_width: dict[int, list[tuple[str, str]]] = {}
+        for s in self._statements.values():
+            if s.said:
+                width = min(len(s.said), 10)
+                by_width.setdefault(width, []).append((date_bounds(s.said)[0], s.id))
+        index = {}
+        for width, pairs in sorted(by_width.items()):
+            pairs.sort()
+            index[width] = ([p[0] for p in pairs], [p[1] for p in pairs])
+        return index
 
     def implied(self, proposition: str) -> set[str]:
         """Propositions implied by ``proposition``, transitively (excluding itself)."""

@@ -12,7 +12,7 @@ kind, date) rather than scanning every pair of statements.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -318,44 +318,56 @@ def statements(
         for i in ids or ():
             if i not in mapping:
                 raise NotFoundError(f"no {what} '{i}' in the graph")
-    if sides is not None:
-        members = {a for s in sides for a in graph.members(s)}
-        actors = members if actors is None else actors & members
+    dated = since_d is not None or until_d is not None
+    side_of = graph._side_map() if sides is not None else {}
 
-    # candidates from the most selective index
-    candidates: list[list[Statement]] = []
+    def union(lists: list[list[Statement]]) -> tuple[list[Statement], bool]:
+        if len(lists) == 1:
+            return lists[0], not graph._relinked
+        return [s for lst in lists for s in lst], False
+
+    # candidates from every index that applies: (filter, statements, in insertion order?)
+    candidates: list[tuple[str, list[Statement], bool]] = []
     if props is not None:
-        candidates.append([s for p in props for s in graph.statements_about(p)])
+        candidates.append(("proposition", *union([graph.statements_about(p) for p in props])))
     if actors is not None:
-        candidates.append([s for a in actors for s in graph.statements_by(a)])
-    if sources is not None:
+        candidates.append(("actor", *union([graph.statements_by(a) for a in actors])))
+    if sides is not None:
+        pools = [graph.statements_of_side(sd) for sd in sides]
         candidates.append(
-            list({s.id: s for src in sources for s in graph.statements_in(src)}.values())
+            ("side", pools[0] if len(pools) == 1 else union(pools)[0], len(pools) == 1)
+        )
+    if sources is not None:
+        by_id = {s.id: s for src in sources for s in graph.statements_in(src)}
+        candidates.append(
+            ("source", list(by_id.values()), len(sources) == 1 and not graph._relinked)
         )
     if kinds is not None:
-        candidates.append([s for k in kinds for s in graph.statements_of_kind(k)])
-    if since_d is not None or until_d is not None:
-        candidates.append(graph.statements_between(since_d, until_d))
-    pool: Sequence[Statement] = (
-        min(candidates, key=len) if candidates else list(graph.statement_records.values())
-    )
+        candidates.append(("kind", *union([graph.statements_of_kind(k) for k in kinds])))
+    if dated:
+        candidates.append(("dates", graph.statements_between(since_d, until_d), True))
+    if candidates:
+        used, pool, ordered = min(candidates, key=lambda c: len(c[1]))
+    else:
+        used, pool, ordered = "", list(graph.statement_records.values()), True
 
-    out = []
-    for s in pool:
-        if actors is not None and s.actor not in actors:
-            continue
-        if props is not None and s.proposition not in props:
-            continue
-        if kinds is not None and s.kind not in kinds:
-            continue
-        if stance is not None and s.stance != stance:
-            continue
-        if sources is not None and not any(r.source in sources for r in s.reports):
-            continue
-        if not overlaps(s.said, since_d, until_d):
-            continue
-        out.append(s)
-    return out
+    checks: list[Callable[[Statement], bool]] = []
+    if actors is not None and used != "actor":
+        checks.append(lambda s: s.actor in actors)
+    if sides is not None and used != "side":
+        checks.append(lambda s: side_of[s.actor] in sides)
+    if props is not None and used != "proposition":
+        checks.append(lambda s: s.proposition in props)
+    if kinds is not None and used != "kind":
+        checks.append(lambda s: s.kind in kinds)
+    if stance is not None:
+        checks.append(lambda s: s.stance == stance)
+    if sources is not None and used != "source":
+        checks.append(lambda s: any(r.source in sources for r in s.reports))
+    if dated and used != "dates":
+        checks.append(lambda s: overlaps(s.said, since_d, until_d))
+    out = [s for s in pool if all(check(s) for check in checks)] if checks else list(pool)
+    return out if ordered else graph._in_order(out)
 
 
 def timeline(graph: ClaimGraph, **filters: Any) -> list[Statement]:
@@ -375,6 +387,31 @@ def timeline(graph: ClaimGraph, **filters: Any) -> list[Statement]:
 
 
 # --------------------------------------------------------------------------- contradictions
+_NONE: tuple[list[Statement], list[Statement]] = ([], [])
+
+
+def _splitter(
+    graph: ClaimGraph, since: str | None, until: str | None
+) -> Callable[[str], tuple[list[Statement], list[Statement]]]:
+    """A function: proposition id → (assertions, denials) said within the date range."""
+    stances = graph._stances
+    if since is None and until is None:
+        return lambda p: stances.get(p, _NONE)
+    cache: dict[str, tuple[list[Statement], list[Statement]]] = {}
+
+    def split(p: str) -> tuple[list[Statement], list[Statement]]:
+        hit = cache.get(p)
+        if hit is None:
+            yes, no = stances.get(p, _NONE)
+            hit = cache[p] = (
+                [s for s in yes if overlaps(s.said, since, until)],
+                [s for s in no if overlaps(s.said, since, until)],
+            )
+        return hit
+
+    return split
+
+
 def _names(graph: ClaimGraph, ids: Iterable[str]) -> str:
     names = [graph.actors[i].name for i in ids]
     if len(names) <= 1:
@@ -390,16 +427,22 @@ def _when(s: str | None) -> str:
     return f" ({s})" if s else ""
 
 
-def _group(graph: ClaimGraph, stance: str, prop: str, stmts: list[Statement]) -> StanceGroup:
+def _group(side_of: dict[str, str], stance: str, prop: str, stmts: list[Statement]) -> StanceGroup:
     stmts = sorted(stmts, key=_key)
-    side = graph.side
     return StanceGroup(
         stance=stance,
         proposition=prop,
         statements=tuple(stmts),
-        sides=tuple(sorted({side(s.actor) for s in stmts})),
+        sides=tuple(sorted({side_of[s.actor] for s in stmts})),
         actors=tuple(sorted({s.actor for s in stmts})),
     )
+
+
+def _verb(stance: str, subjects: int) -> str:
+    """``asserts``/``denies`` agreeing with its subject: "Qatar asserts", "A and B assert"."""
+    if subjects == 1:
+        return stance
+    return "assert" if stance == "asserts" else "deny"
 
 
 def _explain(
@@ -429,14 +472,18 @@ def _explain(
             f" {_quote(texts[1])}, and denied that{_when(b.first_said)}."
         )
     wa, wb = _names(graph, a.sides), _names(graph, b.sides)
+    na, nb = len(a.sides), len(b.sides)
     if basis == "opposite_stances":
-        return f"{wa} {a.stance} and {wb} {b.stance} {_quote(texts[0])}."
+        return f"{wa} {_verb(a.stance, na)} and {wb} {_verb(b.stance, nb)} {_quote(texts[0])}."
     if basis == "exclusive":
         return (
-            f"{wa} asserts {_quote(texts[0])} while {wb} asserts {_quote(texts[1])};"
-            " they cannot both be true."
+            f"{wa} {_verb('asserts', na)} {_quote(texts[0])} while {wb}"
+            f" {_verb('asserts', nb)} {_quote(texts[1])}; they cannot both be true."
         )
-    return f"{wa} asserts {_quote(texts[0])}, which implies {_quote(texts[1])}; {wb} denies it."
+    return (
+        f"{wa} {_verb('asserts', na)} {_quote(texts[0])}, which implies {_quote(texts[1])};"
+        f" {wb} {_verb('denies', nb)} it."
+    )
 
 
 def _clash(
@@ -450,11 +497,11 @@ def _clash(
     want: set[str],
 ) -> list[Contradiction]:
     """Classify two incompatible sets of statements into a dispute and inconsistencies."""
-    side = graph.side
+    side_of = graph._side_map()
     texts = tuple(graph.propositions[p].text for p in dict.fromkeys(props))
     pids = tuple(dict.fromkeys(props))
-    lsides = {side(s.actor) for s in left}
-    rsides = {side(s.actor) for s in right}
+    lsides = {side_of[s.actor] for s in left}
+    rsides = {side_of[s.actor] for s in right}
     out: list[Contradiction] = []
     cross = len(lsides | rsides) > 1
     if "dispute" in want and cross:
@@ -463,8 +510,8 @@ def _clash(
             or (between[1] in lsides and between[0] in rsides)
         )
         if ok:
-            a = _group(graph, stances[0], props[0], left)
-            b = _group(graph, stances[1], props[1], right)
+            a = _group(side_of, stances[0], props[0], left)
+            b = _group(side_of, stances[1], props[1], right)
             out.append(
                 Contradiction(
                     "dispute",
@@ -480,8 +527,8 @@ def _clash(
         for sd in sorted(lsides & rsides):
             if between is not None and sd not in between:
                 continue
-            a = _group(graph, stances[0], props[0], [s for s in left if side(s.actor) == sd])
-            b = _group(graph, stances[1], props[1], [s for s in right if side(s.actor) == sd])
+            a = _group(side_of, stances[0], props[0], [s for s in left if side_of[s.actor] == sd])
+            b = _group(side_of, stances[1], props[1], [s for s in right if side_of[s.actor] == sd])
             if (b.first_said or _UNDATED) < (a.first_said or _UNDATED):
                 a, b = b, a
             if basis == "opposite_stances":
@@ -565,38 +612,28 @@ def contradictions(
         raise NotFoundError(f"no proposition '{proposition}' in the graph")
     dated = since_d is not None or until_d is not None
 
-    cache: dict[str, tuple[list[Statement], list[Statement]]] = {}
-
-    def split(p: str) -> tuple[list[Statement], list[Statement]]:
-        hit = cache.get(p)
-        if hit is None:
-            yes: list[Statement] = []
-            no: list[Statement] = []
-            for s in graph.statements_about(p):
-                if dated and not overlaps(s.said, since_d, until_d):
-                    continue
-                (yes if s.stance == "asserts" else no).append(s)
-            hit = cache[p] = (yes, no)
-        return hit
-
-    if proposition is None:
-        props: Iterable[str] = graph.propositions
-    else:
-        props = {proposition} | graph.exclusive_with(proposition)
+    split = _splitter(graph, since_d, until_d)
     found: list[Contradiction] = []
-    for p in props:
-        yes, no = split(p)
+    stances = graph._stances
+    pairs = stances.items() if proposition is None else [(proposition, split(proposition))]
+    for p, (yes, no) in pairs:
         if yes and no:
+            if dated:
+                yes, no = split(p)
+                if not (yes and no):
+                    continue
             found += _clash(
                 graph, "opposite_stances", (p, p), ("asserts", "denies"), yes, no, between, want
             )
     # declared relations between propositions: few, so walk them directly
-    for p, rec in graph.propositions.items():
-        for q in rec.contradicts:
+    props = graph.propositions
+    for p in graph._related:
+        rec = props[p]
+        for q in dict.fromkeys(rec.contradicts):  # a duplicate entry is one relation
             if proposition is not None and proposition not in (p, q):
                 continue
             a, b = sorted((p, q))
-            if a != p and b in graph.propositions[a].contradicts:
+            if a != p and b in props[a].contradicts:
                 continue  # declared both ways: report once
             yes_a, yes_b = split(a)[0], split(b)[0]
             if yes_a and yes_b:
@@ -634,6 +671,14 @@ def contradictions(
 
 
 # --------------------------------------------------------------------------- agreements
+def _agreement_explanation(graph: ClaimGraph, sides: tuple[str, ...], text: str) -> str:
+    who = _names(graph, sides)
+    if len(sides) == 1:
+        return f"{who} asserts {_quote(text)}; no side denies it."
+    both = "all" if len(sides) > 2 else "both"
+    return f"{who} {both} assert {_quote(text)}; no side denies it."
+
+
 def agreements(
     graph: ClaimGraph,
     *,
@@ -669,35 +714,44 @@ def agreements(
     for sd in need:
         if sd not in graph.actors:
             raise NotFoundError(f"no side '{sd}' in the graph")
-    dated = since_d is not None or until_d is not None
-
-    def stmts(p: str) -> list[Statement]:
-        found = graph.statements_about(p)
-        return [s for s in found if overlaps(s.said, since_d, until_d)] if dated else found
-
+    split = _splitter(graph, since_d, until_d)
+    side_of = graph._side_map()
+    props = graph.propositions
+    # contested through declared relations: a contradicting proposition is asserted, or
+    # one the proposition implies is denied
+    exclusive: set[str] = set()
+    contested: set[str] = set()
+    for p in graph._related:
+        rec = props[p]
+        if rec.contradicts:
+            exclusive.add(p)
+            exclusive.update(rec.contradicts)
+        if rec.implies and any(split(q)[1] for q in graph.implied(p)):
+            contested.add(p)
     out = []
-    for p, rec in graph.propositions.items():
-        found = stmts(p)
-        if not found or any(s.stance == "denies" for s in found):
+    dated = since_d is not None or until_d is not None
+    for p, (yes, no) in graph._stances.items():
+        if p in contested or not yes or (no and not dated):
             continue
-        sides = {graph.side(s.actor) for s in found}
+        if dated:
+            yes, no = split(p)
+            if no or not yes:
+                continue
+        sides = {side_of[s.actor] for s in yes}
         if len(sides) < min_sides or not need <= sides:
             continue
-        if any(s.stance == "asserts" for q in graph.exclusive_with(p) for s in stmts(q)):
+        if p in exclusive and any(split(q)[0] for q in graph.exclusive_with(p)):
             continue
-        ordered = tuple(sorted(found, key=_key))
+        text = props[p].text
         side_t = tuple(sorted(sides))
         out.append(
             Agreement(
                 proposition=p,
-                text=rec.text,
+                text=text,
                 sides=side_t,
-                actors=tuple(sorted({s.actor for s in found})),
-                statements=ordered,
-                explanation=f"{_names(graph, side_t)} all assert {_quote(rec.text)};"
-                " no side denies it."
-                if len(side_t) > 2
-                else f"{_names(graph, side_t)} both assert {_quote(rec.text)}; no side denies it.",
+                actors=tuple(sorted({s.actor for s in yes})),
+                statements=tuple(sorted(yes, key=_key)),
+                explanation=_agreement_explanation(graph, side_t, text),
             )
         )
     out.sort(key=lambda a: (-len(a.sides), -len(a.statements), a.proposition))

@@ -75,12 +75,11 @@ from .models import Actor, Proposition, Record, Report, Source, Statement
 from .queries import (
     Agreement,
     Contradiction,
+    _agreement_explanation,
     _as_set,
     _clash,
     _date,
     _key,
-    _names,
-    _quote,
 )
 
 if TYPE_CHECKING:
@@ -372,6 +371,9 @@ class _View:
 
     def side(self, actor: str) -> str:
         return self._sides[actor]
+
+    def _side_map(self) -> dict[str, str]:
+        return self._sides
 
 
 # ----------------------------------------------------------------------------- the store
@@ -1540,7 +1542,7 @@ class Store:
         date_sql, date_params = self._date_clause(since, until)
         rel = self._relations()
         contra, implies, owners = rel.contradicts, rel.implies, rel.owners
-        exclusive_with, implied = rel.exclusive_with, rel.implied
+        implied = rel.implied
 
         # 1. propositions both asserted and denied, found by grouping an index
         if proposition is None:
@@ -1554,9 +1556,10 @@ class Store:
                 )
             ]
         else:
-            near = {proposition} | exclusive_with(proposition)
             opposed = [
-                p for p, (y, n) in self._stances(near, date_sql, date_params).items() if y and n
+                p
+                for p, (y, n) in self._stances({proposition}, date_sql, date_params).items()
+                if y and n
             ]
         # 2. declared relations (few): which pairs have the stances that clash
         if proposition is not None:
@@ -1583,7 +1586,7 @@ class Store:
 
         pairs: list[tuple[Literal["exclusive", "implication"], str, str]] = []
         for p in owners:
-            for q in contra.get(p, ()):
+            for q in dict.fromkeys(contra.get(p, ())):  # a duplicate entry is one relation
                 if proposition is not None and proposition not in (p, q):
                     continue
                 a, b = sorted((p, q))
@@ -1697,18 +1700,24 @@ class Store:
                     params,
                 )
             ]
-            contra = self._relations().contradicts
+            rel = self._relations()
+            contra = rel.contradicts
             partners: dict[str, set[str]] = {}
             for p, others in contra.items():
                 for q in others:
                     partners.setdefault(p, set()).add(q)
                     partners.setdefault(q, set()).add(p)
+            # contested through declared relations: an exclusive partner is asserted, or a
+            # proposition it implies is denied
+            implied = {p: rel.implied(p) for p in candidates if p in rel.implies}
             involved = {q for p in candidates for q in partners.get(p, ())}
+            involved.update(q for qs in implied.values() for q in qs)
             stance = self._stances(involved, date_sql, date_params)
             keep = [
                 p
                 for p in candidates
                 if not any(stance.get(q, (False, False))[0] for q in partners.get(p, ()))
+                and not any(stance.get(q, (False, False))[1] for q in implied.get(p, ()))
             ]
             statements, actor_sides = self._rows(keep, date_sql, date_params)
             view = self._view(actor_sides, keep)
@@ -1721,7 +1730,6 @@ class Store:
                 found = by_prop[p]
                 sides = tuple(sorted({actor_sides[s.actor] for s in found}))
                 text = view.propositions[p].text
-                who = _names(graph, sides)
                 out.append(
                     Agreement(
                         proposition=p,
@@ -1729,9 +1737,7 @@ class Store:
                         sides=sides,
                         actors=tuple(sorted({s.actor for s in found})),
                         statements=tuple(sorted(found, key=_key)),
-                        explanation=f"{who} all assert {_quote(text)}; no side denies it."
-                        if len(sides) > 2
-                        else f"{who} both assert {_quote(text)}; no side denies it.",
+                        explanation=_agreement_explanation(graph, sides, text),
                     )
                 )
             out.sort(key=lambda a: (-len(a.sides), -len(a.statements), a.proposition))

@@ -300,11 +300,6 @@ class TestExampleTimeline:
         ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: statements() promises 'the order they were added' but builds its pool from "
-    "set iteration or the date index (queries.py statements)",
-)
 @pytest.mark.parametrize(
     "filters",
     [
@@ -377,11 +372,6 @@ class TestContradictionBases:
         )
         assert len(cg.contradictions(g)) == 1
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: a proposition listing the same id twice in `contradicts` gives the "
-        "exclusive clash twice (queries.py contradictions: loop over rec.contradicts)",
-    )
     def test_duplicate_contradicts_entry_is_reported_once(self, tiny_graph: Builder) -> None:
         g = tiny_graph(
             [("a", "p", "asserts"), ("b", "q", "asserts")],
@@ -418,12 +408,6 @@ class TestContradictionBases:
         )
         assert cg.contradictions(g) == []
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: contradictions(proposition=p) also returns opposite-stance clashes on "
-        "the propositions declared to contradict p, which do not involve p "
-        "(queries.py contradictions: props = {proposition} | exclusive_with(...))",
-    )
     def test_proposition_filter_keeps_only_clashes_involving_it(self, tiny_graph: Builder) -> None:
         g = tiny_graph(
             [("a", "q", "asserts"), ("b", "q", "denies")],
@@ -577,12 +561,6 @@ class TestAgreements:
         )
         assert cg.agreements(g) == []
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: agreements() ignores implication: p is reported as common ground while "
-        "contradictions() reports a dispute over p (someone denies what p implies) "
-        "(queries.py agreements)",
-    )
     def test_a_denied_implication_contests_it(self, tiny_graph: Builder) -> None:
         g = tiny_graph(
             [("a", "p", "asserts"), ("b", "p", "asserts"), ("c", "q", "denies")],
@@ -593,12 +571,6 @@ class TestAgreements:
 
 
 class TestStatementIndexes:
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: statements_between() bisects with (until, '\\uffff'), so a statement "
-        "dated on the `until` day whose id sorts after U+FFFF (e.g. starts with an emoji) "
-        "is dropped (graph.py ClaimGraph.statements_between)",
-    )
     def test_until_keeps_any_id(self, tiny_graph: Builder) -> None:
         g = tiny_graph([("a", "p", "asserts", "2025-10-05", "\U0001f600-said")])
         assert ids(cg.statements(g, until="2025-10-05")) == ["\U0001f600-said"]
