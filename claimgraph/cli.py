@@ -1,4 +1,4 @@
-"""The ``claimgraph`` command line: ``report``, ``validate`` and ``schema``.
+"""The ``claimgraph`` command line: ``report``, ``validate``, ``schema``, ``import``, ``export``.
 
 Exit status: 0 on success, 1 when a file has problems (each printed with its line),
 2 on a usage error.
@@ -62,7 +62,69 @@ def _build_parser() -> argparse.ArgumentParser:
         default="json",
         help="which file format (default: json)",
     )
+    _add_format_commands(sub)
     return parser
+
+
+def _add_format_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The ``import`` and ``export`` subcommands (formats of :mod:`claimgraph.formats`)."""
+    from .formats import FORMATS
+
+    listing = "; ".join(f"{n} ({', '.join(f.extensions)})" for n, f in FORMATS.items())
+    p = sub.add_parser(
+        "import",
+        help="convert a file of another format into a claimgraph file",
+        description="Read IN in another format and write it as a claimgraph file"
+        f" (.json or .yaml). Formats: {listing}. A plain .json input is recognised by its"
+        " content. Nothing is written if IN has any problem.",
+    )
+    p.add_argument("input", metavar="IN", help="the file to import")
+    p.add_argument("--from", dest="from_format", metavar="FORMAT", choices=list(FORMATS),
+                   help="the format of IN (default: from its name or content)")  # fmt: skip
+    p.add_argument("-o", "--output", required=True, metavar="OUT",
+                   help="the claimgraph file to write (.json or .yaml)")  # fmt: skip
+    p.add_argument("--map", action="append", default=[], metavar="THEIRS=OURS",
+                   help="csv only: read column THEIRS as OURS (OURS empty: ignore it);"
+                   " repeatable")  # fmt: skip
+    p = sub.add_parser(
+        "export",
+        help="convert a claimgraph file into another format",
+        description=f"Read IN (a claimgraph file) and write it as FORMAT. Formats: {listing}."
+        " Nothing is written if anything fails.",
+    )
+    p.add_argument("input", metavar="IN", help="a claimgraph .json or .yaml file")
+    p.add_argument("--to", dest="to_format", metavar="FORMAT", choices=list(FORMATS),
+                   help="the format to write (default: from the name of OUT)")  # fmt: skip
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
+
+
+def _convert(args: argparse.Namespace) -> int:
+    """Run ``import`` or ``export``."""
+    from . import formats
+    from .io import save
+
+    if args.command == "import":
+        if args.map and (args.from_format or formats.format_of(args.input)) != "csv":
+            raise ValueError("--map applies to csv input only")
+        mapping: dict[str, str | None] = {}
+        for item in args.map:
+            theirs, sep, ours = item.partition("=")
+            if not sep:
+                raise ValueError(f"--map {item!r}: write THEIRS=OURS")
+            mapping[theirs] = ours or None
+        if mapping:
+            from .formats.tables import read_csv
+
+            graph = read_csv(args.input, mapping)
+        else:
+            graph = formats.read(args.input, args.from_format)
+        save(graph, args.output)
+        print(f"{args.output}: {graph!r}")
+        return 0
+    graph = load(args.input)
+    formats.write(graph, args.output, args.to_format)
+    print(f"{args.output}: {len(graph.statement_records)} statements")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -102,6 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 else:
                     print(f"ok: {path}")
             return status
+        if args.command in ("import", "export"):
+            return _convert(args)
         print(json.dumps(schema(args.format), indent=2, ensure_ascii=False))
         return 0
     except InvalidDataError as exc:

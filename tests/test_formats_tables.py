@@ -105,7 +105,7 @@ def test_csv_errors_name_line_and_column(tmp_path: Path) -> None:
     path = _sheet(
         tmp_path,
         "Speaker,Claim,Stance,When\n"
-        "Pakistan,Talks resume.,asserts,2025-11\n"
+        "Pakistan,,asserts,2025-11\n"
         'Afghanistan,"A quoted,\nmultiline claim.",denies,2025-13\n'
         "Qatar,,asserts,\n",
     )
@@ -114,6 +114,7 @@ def test_csv_errors_name_line_and_column(tmp_path: Path) -> None:
         tables.read_csv(path, mapping)
     errors = {(e.line, e.field, e.code) for e in exc.value.errors}
     assert (3, "When", "partial_date") in errors  # the column as the sheet names it
+    assert (2, "Claim", "missing") in errors  # the first row is on line 2
     assert (5, "Claim", "missing") in errors  # the line after a two-line record
     assert all(e.path == str(path) for e in exc.value.errors)
     assert "row 3" in str(exc.value)

@@ -140,7 +140,7 @@ def parse_xml(data: bytes | str, *, path: str | None = None) -> Any:
 
 def atomic_write(
     path: str | os.PathLike[str],
-    write: Callable[[IO[Any]], None],
+    write: Callable[[IO[Any]], object],
     *,
     binary: bool = False,
     newline: str | None = None,

@@ -390,6 +390,7 @@ def read_csv(
 
 
 def _csv_rows(reader: csv.DictReader[str]) -> Iterator[tuple[Hashable, int, dict[str, Any]]]:
+    _ = reader.fieldnames  # reads the header line
     start = reader.line_num + 1
     for i, row in enumerate(reader, start=1):
         if None in row:

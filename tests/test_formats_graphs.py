@@ -1,0 +1,166 @@
+"""Graph files (GraphML, GEXF, node-link JSON) and the APX attack graph."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+import claimgraph as cg
+from claimgraph.formats import apx, graphs
+
+SHARED_APX = Path("/work/shared/data/aspartix-iccma-af-tests/aspartix/tests/insts/apx")
+
+
+@pytest.fixture
+def rich_graph(example_graph: cg.ClaimGraph) -> cg.ClaimGraph:
+    """The example plus the fields it lacks: aliases, a review with numbers, derived sources."""
+    g = example_graph
+    g.add_actor(id="desk", name="Fact desk", kind="outlet", aliases=["The Desk", "FD; x"])
+    g.add_source(id="reprint", title="Reprint", derived_from=["arabnews-istanbul-talks"])
+    g.add_review(
+        proposition="offer-rejected",
+        reviewer="desk",
+        statement="af-claims-offer-rejected",
+        rating_value=2,
+        best_rating=5,
+        worst_rating=1,
+        textual_rating="Misleading",
+        date="2025-11",
+        url="https://example.org/fc",
+    )
+    return g
+
+
+@pytest.mark.parametrize(
+    ("write", "read", "suffix"),
+    [
+        (graphs.write_graphml, graphs.read_graphml, ".graphml"),
+        (graphs.write_gexf, graphs.read_gexf, ".gexf"),
+        (graphs.write_node_link, graphs.read_node_link, ".json"),
+    ],
+)
+def test_graph_files_round_trip_everything(
+    rich_graph: cg.ClaimGraph, tmp_path: Path, write: object, read: object, suffix: str
+) -> None:
+    path = tmp_path / f"g{suffix}"
+    write(rich_graph, path)  # type: ignore[operator]
+    back = read(path)  # type: ignore[operator]
+    assert back == rich_graph
+    assert back.title == rich_graph.title
+    assert back.actors["pk-defense-minister"].member_of == ("pk-government",)
+    assert back.propositions["offer-rejected"].implies == ("kabul-offered",)
+
+
+def test_gexf_reads_back_with_networkx(rich_graph: cg.ClaimGraph, tmp_path: Path) -> None:
+    path = tmp_path / "g.gexf"
+    graphs.write_gexf(rich_graph, path)
+    flat = nx.read_gexf(path)
+    assert flat.number_of_nodes() == len(rich_graph)
+    assert flat.number_of_edges() == rich_graph.nx.number_of_edges()
+    node = flat.nodes["af-denies-sheltered"]
+    assert (node["type"], node["stance"], node["kind"], node["side"]) == (
+        "statement",
+        "denies",
+        "denial",
+        "afghanistan",
+    )
+    assert flat.nodes["pakistan"]["label"] == "Pakistan"
+    # every attribute is a scalar: what Gephi can colour and filter by
+    for _, data in flat.nodes(data=True):
+        assert all(isinstance(v, (str, int, float)) for v in data.values())
+    quotes = [d["quote"] for _, _, d in flat.edges(data=True) if "quote" in d]
+    assert quotes and all(isinstance(q, str) for q in quotes)
+
+
+def test_graphml_reads_back_with_networkx(rich_graph: cg.ClaimGraph, tmp_path: Path) -> None:
+    path = tmp_path / "g.graphml"
+    graphs.write_graphml(rich_graph, path)
+    flat = nx.read_graphml(path)
+    review = next(n for n, d in flat.nodes(data=True) if d["type"] == "review")
+    assert flat.nodes[review]["rating_value"] == 2.0
+    relations = {d["relation"] for _, _, d in flat.edges(data=True)}
+    assert {"said_by", "about", "reported_in", "reviews", "derived_from"} <= relations
+
+
+def test_node_link_is_plain_networkx_json(rich_graph: cg.ClaimGraph) -> None:
+    data = graphs.to_node_link(rich_graph)
+    text = json.dumps(data)  # JSON-serialisable as is
+    again = nx.node_link_graph(json.loads(text), edges="edges")
+    assert again.number_of_nodes() == len(rich_graph)
+    assert graphs.from_node_link(json.loads(text)) == rich_graph
+
+
+def test_foreign_nodes_are_ignored_and_bad_nodes_reported() -> None:
+    flat: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    flat.add_node("x", color="red")  # a node another tool added
+    flat.add_node("a", type="actor", name="A", kind="wizard")
+    with pytest.raises(cg.InvalidDataError) as exc:
+        graphs.from_networkx(flat)
+    [err] = exc.value.errors
+    assert err.record == "actor 'a'" and err.field == "kind"
+    flat.nodes["a"]["kind"] = "person"
+    assert list(graphs.from_networkx(flat).actors) == ["a"]
+
+
+def test_malformed_graph_files(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.graphml"
+    bad.write_text("<graphml><graph><node", encoding="utf-8")
+    with pytest.raises(cg.FileFormatError) as exc:
+        graphs.read_graphml(bad)
+    assert exc.value.errors[0].code == "xml_syntax"
+    notjson = tmp_path / "bad.json"
+    notjson.write_text('{"nodes": [', encoding="utf-8")
+    with pytest.raises(cg.FileFormatError, match="malformed JSON"):
+        graphs.read_node_link(notjson)
+    notnl = tmp_path / "list.json"
+    notnl.write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(cg.FileFormatError, match="nodes"):
+        graphs.read_node_link(notnl)
+
+
+# ---------------------------------------------------------------------------- APX
+def test_apx_attacks_follow_the_contradictions(example_graph: cg.ClaimGraph) -> None:
+    af = apx.from_apx(apx.to_apx(example_graph))
+    names = apx.apx_names(example_graph)
+    assert set(af.nodes) == set(names.values())  # every statement is an argument
+    expected = set()
+    for c in example_graph.contradictions():
+        a, b = c.groups
+        for x in a.statements:
+            for y in b.statements:
+                expected |= {(names[x.id], names[y.id]), (names[y.id], names[x.id])}
+    assert set(af.edges) == expected
+    # agreements are never attacked
+    assert af.in_degree(names["pk-ceasefire"]) == 0
+    assert ("pk_false_and_misleading", "af_claims_offer_rejected") in af.edges
+
+
+def test_apx_names_are_unique_constants() -> None:
+    g = cg.ClaimGraph([cg.Actor(id="a", name="A"), cg.Proposition(id="p", text="P.")])
+    for sid in ("x-1", "x_1", "X-1", "1st"):
+        g.add_statement(id=sid, actor="a", proposition="p")
+    names = apx.apx_names(g)
+    assert len(set(names.values())) == 4
+    assert all(n[0].isalpha() and n.replace("_", "").isalnum() for n in names.values())
+    assert names["x_1"] == "x_1"
+
+
+def test_apx_reader_errors_name_the_line() -> None:
+    with pytest.raises(cg.FileFormatError) as exc:
+        apx.from_apx("arg(a).\n% comment\narg(b)\natt(a,c).\n")
+    assert [(e.code, e.line) for e in exc.value.errors] == [
+        ("apx_syntax", 3),
+        ("unknown_argument", 4),
+    ]
+
+
+@pytest.mark.skipif(not SHARED_APX.is_dir(), reason="shared ASPARTIX test data not present")
+def test_apx_reader_reads_the_aspartix_instances() -> None:
+    for path in sorted(SHARED_APX.glob("*.apx")):
+        text = path.read_text(encoding="utf-8")
+        af = apx.read_apx(path)
+        assert af.number_of_nodes() == text.count("arg(")
+        assert af.number_of_edges() == len({ln for ln in text.split() if ln.startswith("att(")})
