@@ -1,0 +1,121 @@
+"""The ``claimgraph import`` and ``claimgraph export`` commands and the format registry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import claimgraph as cg
+from claimgraph import formats
+from claimgraph.cli import main
+
+
+@pytest.fixture
+def reviewed_file(example_graph: cg.ClaimGraph, tmp_path: Path) -> Path:
+    """The Istanbul example with one fact-check, as a native file."""
+    example_graph.add_actor(id="desk", name="Fact Desk", kind="outlet")
+    example_graph.add_review(
+        proposition="offer-rejected",
+        reviewer="desk",
+        statement="af-claims-offer-rejected",
+        textual_rating="Unproven",
+    )
+    path = tmp_path / "reviewed.json"
+    cg.save(example_graph, path)
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["csv", "graphml", "gexf", "node-link", "aif", "claimreview"])
+def test_export_then_import_by_format_name(
+    reviewed_file: Path, tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.data"
+    assert main(["export", str(reviewed_file), "--to", fmt, "-o", str(out)]) == 0
+    back = tmp_path / "back.json"
+    assert main(["import", str(out), "--from", fmt, "-o", str(back)]) == 0
+    g = cg.load(back)
+    assert len(g.statement_records) > 0
+    assert "back.json" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("s.csv", "csv"),
+        ("g.graphml", "graphml"),
+        ("g.gexf", "gexf"),
+        ("g.nodelink.json", "node-link"),
+        ("m.aif.json", "aif"),
+        ("fc.jsonld", "claimreview"),
+        ("fc.claimreview.json", "claimreview"),
+        ("a.apx", "apx"),
+    ],
+)
+def test_format_is_inferred_from_the_extension(
+    reviewed_file: Path, tmp_path: Path, name: str, fmt: str
+) -> None:
+    assert formats.format_of(name) == fmt
+    out = tmp_path / name
+    assert main(["export", str(reviewed_file), "-o", str(out)]) == 0
+    assert out.stat().st_size > 0
+
+
+@pytest.mark.parametrize("fmt", ["aif", "claimreview", "node-link"])
+def test_plain_json_input_is_sniffed(reviewed_file: Path, tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / "download.json"
+    formats.write(cg.load(reviewed_file), path, fmt)
+    assert formats.format_of(path, sniff=True) == fmt
+    assert len(formats.read(path).statement_records) > 0
+
+
+def test_import_csv_with_column_map(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("Who,Says,Comment\nKabul,Talks resume.,x\n", encoding="utf-8")
+    out = tmp_path / "out.yaml"
+    args = ["import", str(sheet), "-o", str(out), "--map", "Who=actor", "--map", "Says=text"]
+    assert main([*args, "--map", "Comment="]) == 0
+    assert [s.actor for s in cg.load(out).statements()] == ["kabul"]
+
+
+def test_malformed_input_is_an_error_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("actor,text,stance\nA,T.,perhaps\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert main(["import", str(bad), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "bad.csv:2" in err and "stance" in err
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv"]
+
+
+def test_export_failure_keeps_the_old_file(
+    example_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimgraph.formats import graphs
+
+    out = tmp_path / "g.gexf"
+    out.write_text("previous", encoding="utf-8")
+
+    def broken(graph: cg.ClaimGraph) -> object:
+        raise ValueError("broken exporter")
+
+    monkeypatch.setattr(graphs, "to_networkx", broken)
+    assert main(["export", str(example_file), "-o", str(out)]) == 1
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.gexf"]
+
+
+def test_unknown_extension_and_write_only_format(
+    example_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", str(example_file), "-o", str(tmp_path / "x.xyz")]) == 1
+    assert "cannot tell the format" in capsys.readouterr().err
+    apx = tmp_path / "a.apx"
+    apx.write_text("arg(a).\n", encoding="utf-8")
+    assert main(["import", str(apx), "-o", str(tmp_path / "o.json")]) == 1
+    assert "only an attack graph" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["export", str(example_file), "--to", "pdf", "-o", str(tmp_path / "x")])
