@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 import networkx as nx
 from pydantic import ValidationError
 
+from ._gc import FREEZE_AT, gc_paused
 from .exceptions import (
     ConflictError,
     ErrorDetail,
@@ -31,7 +32,16 @@ from .exceptions import (
     ReferencedError,
     UnknownReferenceError,
 )
-from .models import Actor, Proposition, Record, Review, Source, Statement, normalize_text
+from .models import (
+    Actor,
+    Proposition,
+    Record,
+    Report,
+    Review,
+    Source,
+    Statement,
+    normalize_text,
+)
 
 if TYPE_CHECKING:
     from os import PathLike
@@ -60,6 +70,9 @@ EDGE_TYPES: tuple[str, ...] = (
 _R = TypeVar("_R", Actor, Source, Proposition, Statement, Review)
 
 _EDGE_ATTRS: dict[str, dict[str, Any]] = {t: {"type": t} for t in EDGE_TYPES}
+# One {relation: attrs} key dict per relation, shared by every node pair linked by exactly
+# that one edge: networkx keeps a key dict per pair, and most pairs have one edge.
+_KEY_DICTS: dict[str, dict[str, dict[str, Any]]] = {t: {t: _EDGE_ATTRS[t]} for t in EDGE_TYPES}
 
 _UNDATED = "9999-99-99"
 
@@ -278,6 +291,7 @@ class ClaimGraph:
         self._date_index: dict[int, tuple[list[str], list[str]]] | None = None
         self._by_side: dict[str, list[Statement]] | None = None
         self._seq = 0
+        self._report_pool: dict[str, Report] = {}
         # True once a statement was replaced in place: adjacency order is then no longer
         # insertion order, and filtered lists are sorted by the nodes' "seq"
         self._relinked = False
@@ -297,7 +311,9 @@ class ClaimGraph:
         """The underlying :class:`networkx.MultiDiGraph`, frozen (read-only).
 
         Use it with any networkx algorithm; call ``.copy()`` for a graph you may change.
-        Edge attribute dicts are shared between edges of one relation: do not modify them.
+        Edge attribute dicts, and the per-pair key dicts that hold them, are shared between
+        edges of one relation (a million statements would otherwise need millions of
+        identical small dicts): do not modify them.
 
         Examples
         --------
@@ -475,13 +491,11 @@ class ClaimGraph:
         InvalidDataError
             Membership cycles among actors.
         """
-        enabled = gc.isenabled()
-        gc.disable()  # building many small objects: the collector would dominate
-        try:
-            return self._add_all(records)
-        finally:
-            if enabled:
-                gc.enable()
+        with gc_paused():  # building many small objects: the collector would dominate
+            result = self._add_all(records)
+        if len(result.added) >= FREEZE_AT:
+            gc.freeze()  # later collections need not traverse these records again
+        return result
 
     def _add_all(self, records: Iterable[Record]) -> MergeResult:
         plan = self._plan(records)
@@ -632,18 +646,47 @@ class ClaimGraph:
         self._pred[rid] = {}
         self._views[t][rid] = rec
         if t == "statement":
+            self._share_reports(rec)  # type: ignore[arg-type]
             kinds = self._by_kind.get(rec.kind)  # type: ignore[union-attr]
             if kinds is None:
                 kinds = self._by_kind[rec.kind] = {}  # type: ignore[union-attr]
             kinds[rid] = None
 
+    def _share_reports(self, rec: Statement) -> None:
+        """Let statements share equal quote-less reports (one per source, not per statement).
+
+        Reports are frozen, so sharing changes no value; it saves a model per report.
+        """
+        reports = rec.reports
+        if not reports:
+            return
+        pool = self._report_pool
+        shared = []
+        changed = False
+        for r in reports:
+            if r.quote is None:
+                have = pool.get(r.source)
+                if have is None:
+                    pool[r.source] = r
+                elif have is not r:
+                    r = have
+                    changed = True
+            shared.append(r)
+        if changed:
+            object.__setattr__(rec, "reports", tuple(shared))
+
     def _edge(self, u: str, v: str, key: str, attrs: dict[str, Any]) -> None:
         out = self._succ[u]
         keys = out.get(v)
         if keys is None:
-            keys = out[v] = {}
-            self._pred[v][u] = keys
-        keys[key] = attrs
+            # most node pairs have one edge of one relation without attributes of its own:
+            # they all share one key dict (never modified: copied when a pair gets more)
+            shared = _KEY_DICTS.get(key)
+            keys = shared if shared is not None and attrs is _EDGE_ATTRS[key] else {key: attrs}
+        else:
+            keys = {**keys, key: attrs}
+        out[v] = keys
+        self._pred[v][u] = keys
 
     def _link_edges(self, rec: Record) -> None:
         rid = rec.id

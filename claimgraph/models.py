@@ -165,6 +165,24 @@ def derive_id(prefix: str, *parts: object) -> str:
     return prefix + h.hexdigest()
 
 
+_FIELDS_SETS: dict[frozenset[str], set[str]] = {}
+
+
+def _share_fields_set(model: BaseModel) -> None:
+    """Give a new, frozen model the one shared copy of its set of explicitly given fields.
+
+    pydantic keeps a ``set`` per instance (hundreds of bytes, more than the record's own
+    values); records are frozen, so nothing ever changes it (copies get their own), and a
+    million records need only the few distinct sets there are.
+    """
+    fields = model.__pydantic_fields_set__
+    key = frozenset(fields)
+    shared = _FIELDS_SETS.get(key)
+    if shared is None:
+        shared = _FIELDS_SETS[key] = set(key)
+    object.__setattr__(model, "__pydantic_fields_set__", shared)
+
+
 class _Record(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -191,6 +209,7 @@ class _Record(BaseModel):
             object.__setattr__(self, "id", self._derived_id())
             # the id is part of what files store, even when derived
             self.__pydantic_fields_set__.add("id")
+        _share_fields_set(self)
         return self
 
     def references(self) -> list[tuple[str, str, str]]:
@@ -356,6 +375,7 @@ class Statement(_Record):
     def _no_duplicate_sources(self) -> Statement:
         seen: set[str] = set()
         for r in self.reports:
+            _share_fields_set(r)
             if r.source in seen:
                 raise PydanticCustomError(
                     "duplicate_report_source",

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
+from ._gc import paused_gc
 from .dates import overlaps, parse_partial_date
 from .exceptions import InvalidDataError, NotFoundError
 from .models import Statement
@@ -88,7 +90,7 @@ class StanceGroup:
         return min(dates) if dates else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Contradiction:
     """Statements that cannot all be true, grouped per proposition (or proposition pair).
 
@@ -119,7 +121,12 @@ class Contradiction:
     texts: tuple[str, ...]
     groups: tuple[StanceGroup, StanceGroup]
     sides: tuple[str, ...]
-    explanation: str
+    _graph: ClaimGraph = field(repr=False, compare=False)
+
+    @cached_property
+    def explanation(self) -> str:
+        """One sentence a person can read (worded on first use)."""
+        return _explain(self._graph, self.kind, self.basis, self.texts, *self.groups)
 
     @property
     def proposition(self) -> str:
@@ -267,6 +274,7 @@ class Positions:
 
 
 # --------------------------------------------------------------------------- statements
+@paused_gc
 def statements(
     graph: ClaimGraph,
     *,
@@ -427,14 +435,25 @@ def _when(s: str | None) -> str:
     return f" ({s})" if s else ""
 
 
-def _group(side_of: dict[str, str], stance: str, prop: str, stmts: list[Statement]) -> StanceGroup:
-    stmts = sorted(stmts, key=_key)
+def _group(
+    side_of: dict[str, str],
+    stance: str,
+    prop: str,
+    stmts: list[Statement],
+    sides: set[str] | None = None,
+) -> StanceGroup:
+    """A stance group; ``sides`` may be passed when the caller knows them already."""
+    if len(stmts) == 1:
+        [s] = stmts
+        return StanceGroup(stance, prop, (s,), (side_of[s.actor],), (s.actor,))
+    if sides is None:
+        sides = {side_of[s.actor] for s in stmts}
     return StanceGroup(
-        stance=stance,
-        proposition=prop,
-        statements=tuple(stmts),
-        sides=tuple(sorted({side_of[s.actor] for s in stmts})),
-        actors=tuple(sorted({s.actor for s in stmts})),
+        stance,
+        prop,
+        tuple(sorted(stmts, key=_key)),
+        tuple(sorted(sides)) if len(sides) > 1 else tuple(sides),
+        tuple(sorted({s.actor for s in stmts})),
     )
 
 
@@ -498,8 +517,8 @@ def _clash(
 ) -> list[Contradiction]:
     """Classify two incompatible sets of statements into a dispute and inconsistencies."""
     side_of = graph._side_map()
-    texts = tuple(graph.propositions[p].text for p in dict.fromkeys(props))
-    pids = tuple(dict.fromkeys(props))
+    pids = (props[0],) if props[0] == props[1] else props
+    texts = tuple(graph.propositions[p].text for p in pids)
     lsides = {side_of[s.actor] for s in left}
     rsides = {side_of[s.actor] for s in right}
     out: list[Contradiction] = []
@@ -510,8 +529,8 @@ def _clash(
             or (between[1] in lsides and between[0] in rsides)
         )
         if ok:
-            a = _group(side_of, stances[0], props[0], left)
-            b = _group(side_of, stances[1], props[1], right)
+            a = _group(side_of, stances[0], props[0], left, lsides)
+            b = _group(side_of, stances[1], props[1], right, rsides)
             out.append(
                 Contradiction(
                     "dispute",
@@ -520,15 +539,20 @@ def _clash(
                     texts,
                     (a, b),
                     tuple(sorted(lsides | rsides)),
-                    _explain(graph, "dispute", basis, texts, a, b),
+                    graph,
                 )
             )
     if "inconsistency" in want:
         for sd in sorted(lsides & rsides):
             if between is not None and sd not in between:
                 continue
-            a = _group(side_of, stances[0], props[0], [s for s in left if side_of[s.actor] == sd])
-            b = _group(side_of, stances[1], props[1], [s for s in right if side_of[s.actor] == sd])
+            only = {sd}
+            a = _group(
+                side_of, stances[0], props[0], [s for s in left if side_of[s.actor] == sd], only
+            )
+            b = _group(
+                side_of, stances[1], props[1], [s for s in right if side_of[s.actor] == sd], only
+            )
             if (b.first_said or _UNDATED) < (a.first_said or _UNDATED):
                 a, b = b, a
             if basis == "opposite_stances":
@@ -545,12 +569,13 @@ def _clash(
                     texts_i,
                     (a, b),
                     (sd,),
-                    _explain(graph, "inconsistency", basis, texts_i, a, b),
+                    graph,
                 )
             )
     return out
 
 
+@paused_gc
 def contradictions(
     graph: ClaimGraph,
     *,
@@ -679,6 +704,7 @@ def _agreement_explanation(graph: ClaimGraph, sides: tuple[str, ...], text: str)
     return f"{who} {both} assert {_quote(text)}; no side denies it."
 
 
+@paused_gc
 def agreements(
     graph: ClaimGraph,
     *,
@@ -759,6 +785,7 @@ def agreements(
 
 
 # --------------------------------------------------------------------------- positions
+@paused_gc
 def positions(
     graph: ClaimGraph,
     *,
@@ -787,17 +814,30 @@ def positions(
     ['demand']
     """
     wanted = _as_set(side)
-    pool = statements(graph, side=wanted, since=since, until=until)
+    for sd in wanted or ():
+        if sd not in graph.actors:
+            raise NotFoundError(f"no side '{sd}' in the graph")
+    since_d, until_d = _date(since, "since"), _date(until, "until")
+    split = _splitter(graph, since_d, until_d)
+    side_of = graph._side_map()
     table: dict[str, dict[str, str]] = {}
+    # the table from the stance index: one pass, order-independent
+    for p in graph._stances:
+        for stance, group in zip(("asserts", "denies"), split(p), strict=True):
+            for s in group:
+                sd = side_of[s.actor]
+                if wanted is not None and sd not in wanted:
+                    continue
+                row = table.get(sd)
+                if row is None:
+                    row = table[sd] = {}
+                prev = row.get(p)
+                row[p] = stance if prev is None or prev == stance else "both"
     demands: dict[str, list[Statement]] = {}
     offers: dict[str, list[Statement]] = {}
-    for s in sorted(pool, key=_key):
-        sd = graph.side(s.actor)
-        row = table.setdefault(sd, {})
-        prev = row.get(s.proposition)
-        row[s.proposition] = s.stance if prev in (None, s.stance) else "both"
-        if s.kind == "demand":
-            demands.setdefault(sd, []).append(s)
-        elif s.kind in ("offer", "proposal"):
-            offers.setdefault(sd, []).append(s)
+    for kinds, per_side in (({"demand"}, demands), ({"offer", "proposal"}, offers)):
+        for s in sorted(statements(graph, kind=kinds, since=since_d, until=until_d), key=_key):
+            sd = side_of[s.actor]
+            if wanted is None or sd in wanted:
+                per_side.setdefault(sd, []).append(s)
     return Positions(table=table, demands=demands, offers=offers)

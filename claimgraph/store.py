@@ -46,7 +46,6 @@ A file on disk works the same way, and opening it again finds everything:
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import json
 import os
@@ -60,6 +59,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Literal, cast
 
+from ._gc import gc_paused as _gc_paused
 from .dates import date_bounds
 from .exceptions import (
     ClaimGraphError,
@@ -305,18 +305,6 @@ def _records(type: str, texts: Sequence[str], chunk: int = 20_000) -> list[Recor
 
 def _statements(texts: Sequence[str]) -> list[Statement]:
     return cast(list[Statement], _records("statement", texts))
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Building many small objects: the cyclic garbage collector would dominate."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 # ----------------------------------------------------------------------------- planning

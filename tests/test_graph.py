@@ -650,3 +650,38 @@ def test_same_proposition_in_another_case_is_not_a_conflict() -> None:
     again = g.add_proposition(text="it rained in Kabul")
     assert again.id == first.id
     assert len(g.propositions) == 1
+
+
+# ---------------------------------------------------------------------------- memory sharing
+def test_shared_edge_key_dicts_are_never_modified() -> None:
+    g = cg.ClaimGraph(
+        [
+            cg.Proposition(id="q", text="Q"),
+            cg.Proposition(id="s", text="S"),
+            cg.Proposition(id="r", text="R", contradicts=["s"]),
+            cg.Proposition(id="p", text="P", contradicts=["q"], implies=["q"]),
+        ]
+    )
+    assert set(g.nx["r"]["s"]) == {"contradicts"}
+    assert set(g.nx["p"]["q"]) == {"contradicts", "implies"}
+    g.update("p", implies=[])
+    assert set(g.nx["p"]["q"]) == {"contradicts"}
+    assert set(g.nx["r"]["s"]) == {"contradicts"}
+    assert g.nx._pred["q"]["p"] is g.nx._succ["p"]["q"]  # one key dict per pair, both ways
+
+
+def test_equal_reports_are_shared_between_statements(small: cg.ClaimGraph) -> None:
+    a = small.add_statement(actor="pakistan", proposition="sheltered", reports=[{"source": "news"}])
+    b = small.add_statement(
+        actor="afghanistan", proposition="sheltered", said="2025", reports=[{"source": "news"}]
+    )
+    assert a.reports[0] is b.reports[0]
+    assert a.reports == (cg.Report(source="news"),)
+
+
+def test_records_share_their_fields_sets() -> None:
+    one = cg.Actor(id="a", name="A", kind="state")
+    two = cg.Actor(id="b", name="B", kind="state")
+    assert one.model_fields_set is two.model_fields_set
+    copy = one.model_copy(update={"aliases": ("Ay",)})
+    assert "aliases" in copy.model_fields_set and "aliases" not in one.model_fields_set

@@ -860,3 +860,17 @@ def test_yaml_keeps_next_line_characters(tmp_path: Path, text: str) -> None:
     path = tmp_path / "nel.yaml"
     g.save(path)
     assert cg.load(path).propositions["p"].text == text
+
+
+def test_fast_and_careful_json_paths_agree(
+    example_graph: cg.ClaimGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimgraph import io as cg_io
+
+    path = tmp_path / "g.json"
+    example_graph.save(path)
+    fast = cg.load(path)
+    monkeypatch.setattr(cg_io, "_parse_json_fast", lambda text, path: None)
+    careful = cg.load(path)
+    assert fast == careful == example_graph
+    assert fast.title == careful.title
