@@ -90,7 +90,16 @@ class StanceGroup:
         return min(dates) if dates else None
 
 
-@dataclass(frozen=True)
+_Parts = tuple[
+    tuple[str, str],  # stances
+    tuple[str, str],  # propositions
+    list[Statement],  # left
+    list[Statement],  # right
+    dict[str, str],  # actor -> side
+]
+
+
+@dataclass(frozen=True, eq=False)
 class Contradiction:
     """Statements that cannot all be true, grouped per proposition (or proposition pair).
 
@@ -107,21 +116,64 @@ class Contradiction:
         The proposition ids involved (one, or two for ``exclusive``/``implication``).
     texts : tuple of str
         Their canonical wordings.
-    groups : tuple of StanceGroup
-        The two incompatible positions. For an inconsistency, the earlier one first.
     sides : tuple of str
         Every side involved.
+    size : int
+        How many statements are involved.
+    groups : tuple of StanceGroup
+        The two incompatible positions. For an inconsistency, the earlier one first.
     explanation : str
         One sentence a person can read.
+
+    Notes
+    -----
+    ``groups`` (with their sorted statements) and ``explanation`` are worked out on first
+    use: listing every contradiction of a million statements builds only what is needed to
+    classify and rank them.
     """
 
     kind: Literal["dispute", "inconsistency"]
     basis: Literal["opposite_stances", "exclusive", "implication"]
     propositions: tuple[str, ...]
     texts: tuple[str, ...]
-    groups: tuple[StanceGroup, StanceGroup]
     sides: tuple[str, ...]
-    _graph: ClaimGraph = field(repr=False, compare=False)
+    size: int
+    _parts: _Parts | tuple[StanceGroup, StanceGroup] = field(repr=False)
+    _graph: ClaimGraph = field(repr=False)
+
+    @cached_property
+    def groups(self) -> tuple[StanceGroup, StanceGroup]:
+        """The two incompatible positions. For an inconsistency, the earlier one first."""
+        parts = self._parts
+        if len(parts) == 2:
+            return parts
+        stances, props, left, right, side_of = parts
+        return (
+            _group(side_of, stances[0], props[0], left),
+            _group(side_of, stances[1], props[1], right),
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Contradiction):
+            return NotImplemented
+        return (
+            self.kind == other.kind
+            and self.basis == other.basis
+            and self.propositions == other.propositions
+            and self.texts == other.texts
+            and self.sides == other.sides
+            and self.groups == other.groups
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        props = ", ".join(repr(p) for p in self.propositions)
+        return (
+            f"<Contradiction {self.kind} ({self.basis}) on {props}:"
+            f" {' vs '.join(self.sides) if self.kind == 'dispute' else self.sides[0]},"
+            f" {self.size} statement{'' if self.size == 1 else 's'}>"
+        )
 
     @cached_property
     def explanation(self) -> str:
@@ -529,16 +581,15 @@ def _clash(
             or (between[1] in lsides and between[0] in rsides)
         )
         if ok:
-            a = _group(side_of, stances[0], props[0], left, lsides)
-            b = _group(side_of, stances[1], props[1], right, rsides)
             out.append(
                 Contradiction(
                     "dispute",
                     basis,
                     pids,
                     texts,
-                    (a, b),
                     tuple(sorted(lsides | rsides)),
+                    len(left) + len(right),
+                    (stances, props, left, right, side_of),
                     graph,
                 )
             )
@@ -567,8 +618,9 @@ def _clash(
                     basis,
                     pids if basis == "opposite_stances" else (a.proposition, b.proposition),
                     texts_i,
-                    (a, b),
                     (sd,),
+                    len(a.statements) + len(b.statements),
+                    (a, b),
                     graph,
                 )
             )
@@ -687,7 +739,7 @@ def contradictions(
     found.sort(
         key=lambda c: (
             c.kind != "dispute",
-            -sum(len(g.statements) for g in c.groups),
+            -c.size,
             c.propositions,
             c.sides,
         )

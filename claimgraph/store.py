@@ -1629,7 +1629,7 @@ class Store:
         found.sort(
             key=lambda c: (
                 c.kind != "dispute",
-                -sum(len(g.statements) for g in c.groups),
+                -c.size,
                 c.propositions,
                 c.sides,
             )
