@@ -119,11 +119,20 @@ def _convert(args: argparse.Namespace) -> int:
         else:
             graph = formats.read(args.input, args.from_format)
         save(graph, args.output)
-        print(f"{args.output}: {graph!r}")
+        sizes = [
+            (len(graph.statement_records), "statement"),
+            (len(graph.propositions), "proposition"),
+            (len(graph.actors), "actor"),
+            (len(graph.sources), "source"),
+            (len(graph.reviews), "review"),
+        ]
+        counts = [f"{n} {w}{'' if n == 1 else 's'}" for n, w in sizes if n or w != "review"]
+        print(f"wrote {args.output}: {', '.join(counts)}")
         return 0
     graph = load(args.input)
     formats.write(graph, args.output, args.to_format)
-    print(f"{args.output}: {len(graph.statement_records)} statements")
+    fmt = args.to_format or formats.format_of(args.output)
+    print(f"wrote {args.output} ({fmt}): {len(graph.statement_records)} statements")
     return 0
 
 

@@ -3,17 +3,15 @@
 Each format is a submodule with ``read_*``/``write_*`` functions for files (and
 ``from_*``/``to_*`` for objects in memory):
 
-=================  ==================================  ===================================
-format             module                              extensions
-=================  ==================================  ===================================
-``csv``            :mod:`claimgraph.formats.tables`    ``.csv`` (and DataFrames)
-``claimreview``    :mod:`claimgraph.formats.claimreview`  ``.jsonld``, ``.claimreview.json``
-``aif``            :mod:`claimgraph.formats.aif`       ``.aif.json``, ``.aif``
-``graphml``        :mod:`claimgraph.formats.graphs`    ``.graphml``
-``gexf``           :mod:`claimgraph.formats.graphs`    ``.gexf``
-``node-link``      :mod:`claimgraph.formats.graphs`    ``.nodelink.json``
-``apx``            :mod:`claimgraph.formats.apx`       ``.apx`` (write only)
-=================  ==================================  ===================================
+| format | module | extensions |
+| --- | --- | --- |
+| ``csv`` | :mod:`claimgraph.formats.tables` | ``.csv`` (and DataFrames) |
+| ``claimreview`` | :mod:`claimgraph.formats.claimreview` | ``.jsonld``, ``.claimreview.json`` |
+| ``aif`` | :mod:`claimgraph.formats.aif` | ``.aif.json``, ``.aif`` |
+| ``graphml`` | :mod:`claimgraph.formats.graphs` | ``.graphml`` |
+| ``gexf`` | :mod:`claimgraph.formats.graphs` | ``.gexf`` |
+| ``node-link`` | :mod:`claimgraph.formats.graphs` | ``.nodelink.json`` |
+| ``apx`` | :mod:`claimgraph.formats.apx` | ``.apx`` (write only) |
 
 :data:`FORMATS` is the registry (name → :class:`Format`); :func:`read` and :func:`write`
 pick the format by name or from the file name, and sniff the content of a plain

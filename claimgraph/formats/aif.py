@@ -3,27 +3,22 @@
 AIF keeps the same split claimgraph makes: *locutions* (L-nodes: who said what) anchor
 *propositions* (I-nodes: what was said) through illocutions (YA-nodes). The mapping:
 
-=====================================  ===================================================
-AIF                                    claimgraph
-=====================================  ===================================================
-I-node                                 :class:`~claimgraph.Proposition` ``aif-<nodeID>``
-L-node ``--YA-->`` I-node              :class:`~claimgraph.Statement` ``aif-<L nodeID>``
-                                       by the locution's speaker, reported in one
-                                       :class:`~claimgraph.Source` (the map), the L text
-                                       (without the speaker prefix) as its quote
-YA illocution                          stance and kind: Asserting → asserts/claim,
-                                       Agreeing, Conceding → agreement, Disagreeing →
-                                       denies/denial, anything else → kind ``other``;
-                                       the name is kept in the note when the kind
-                                       alone does not say it
-``locutions[].personID``,              :class:`~claimgraph.Actor` ``aif-person-<id>``
-``participants``, speaker prefixes     named from ``participants``, else the prefix
-``locutions[].start``                  the statement's ``said``
-RA (premise → RA → conclusion)         premise ``implies`` conclusion
-CA (attacker → CA → attacked)          attacker ``contradicts`` attacked
-MA (rephrase)                          both propositions imply each other
-TA (L1 → TA → L2)                      statement of L2 ``responds_to`` that of L1
-=====================================  ===================================================
+| AIF | claimgraph |
+| --- | --- |
+| I-node | proposition ``aif-<nodeID>`` |
+| L-node ``--YA-->`` I-node | statement ``aif-<nodeID>`` by the speaker, quoted from the map |
+| YA illocution | stance and kind (Asserting: claim, Disagreeing: denial, ...) |
+| ``locutions``, ``participants`` | actors ``aif-person-<personID>`` |
+| ``locutions[].start`` | the statement's ``said`` |
+| RA: premise → RA → conclusion | premise ``implies`` conclusion |
+| CA: attacker → CA → attacked | attacker ``contradicts`` attacked |
+| MA: a rephrase | the two propositions imply each other |
+| TA: L1 → TA → L2 | the statement of L2 ``responds_to`` that of L1 |
+
+Each statement is reported in one source, the map, with the locution text (without the
+speaker prefix) as its quote. Illocutions other than Asserting, Agreeing and Disagreeing
+give kind ``other`` or ``agreement`` and are kept in the statement's note, so that the
+export writes them back.
 
 Real AIFdb exports are messy, and the reader copes: node ids that are strings or ints,
 duplicate locution records (the first is kept), speaker prefixes such as ``"CL : "``
@@ -144,8 +139,12 @@ class _Reader:
             nid = _key(raw["nodeID"])
             if nid in nodes:
                 if nodes[nid].get("text") != raw.get("text"):
-                    self.fail("aif_duplicate", f"node {nid} is listed twice with different texts",
-                              f"nodes[{i}]", "nodeID")  # fmt: skip
+                    self.fail(
+                        "aif_duplicate",
+                        f"node {nid} is listed twice with different texts",
+                        f"nodes[{i}]",
+                        "nodeID",
+                    )
                 continue
             nodes[nid] = dict(raw)
         out_edges: dict[str, list[str]] = defaultdict(list)

@@ -1,27 +1,19 @@
 """Fact-checks: schema.org ``ClaimReview`` JSON-LD and Google Fact Check Tools JSON.
 
-Fact-checkers publish their verdicts as `schema.org ClaimReview
-<https://schema.org/ClaimReview>`_ JSON-LD embedded in their pages, and Google's Fact
-Check Tools API (``claims:search``) serves them as flat JSON. Both are read into
-:class:`~claimgraph.Review` records, with the claim itself as a
-:class:`~claimgraph.Statement` when the claimant is named:
+Fact-checkers publish their verdicts as [schema.org ClaimReview](https://schema.org/ClaimReview)
+JSON-LD embedded in their pages, and Google's Fact Check Tools API (``claims:search``)
+serves them as flat JSON. Both are read into :class:`~claimgraph.Review` records, with
+the claim itself as a :class:`~claimgraph.Statement` when the claimant is named:
 
-=========================================  ==============================================
-ClaimReview (JSON-LD)                      claimgraph
-=========================================  ==============================================
-``claimReviewed``                          the :class:`~claimgraph.Proposition` (its text)
-``author`` (Organization / Person)         the reviewer, an :class:`~claimgraph.Actor`
-                                           (kind ``outlet`` / ``person``)
-``reviewRating.ratingValue``,              ``rating_value``, ``best_rating``,
-``bestRating``, ``worstRating``            ``worst_rating``
-``reviewRating.alternateName``             ``textual_rating``
-``datePublished``, ``url``                 the review's ``date`` and ``url``
-``itemReviewed`` (``Claim``): ``author``   the claimant and the statement it made
-  ``datePublished``                        the statement's ``said``
-  ``appearance``, ``firstAppearance``      :class:`~claimgraph.Source` records reporting
-                                           it (``url``, ``headline``, ``publisher``,
-                                           ``datePublished``)
-=========================================  ==============================================
+| ClaimReview (JSON-LD) | claimgraph |
+| --- | --- |
+| ``claimReviewed`` | the proposition (its text) |
+| ``author`` (Organization / Person) | the reviewer: an actor of kind ``outlet`` / ``person`` |
+| ``reviewRating``: ``ratingValue``, ... | ``rating_value``, ``best_rating``, ``worst_rating`` |
+| ``reviewRating.alternateName`` | ``textual_rating`` |
+| ``datePublished``, ``url`` | the review's ``date`` and ``url`` |
+| ``itemReviewed`` (a ``Claim``) | the statement its ``author`` made, ``said`` on its date |
+| ``appearance``, ``firstAppearance`` | the sources that report the statement |
 
 Google's ``claims:search`` JSON maps the same way: ``text`` → proposition,
 ``claimant`` → actor, ``claimDate`` → said, and each ``claimReview[]`` entry

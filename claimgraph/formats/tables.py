@@ -3,30 +3,28 @@
 One row per statement and source (a statement reported by two sources is two rows with
 the same ``statement`` id), in the columns of :data:`COLUMNS`:
 
-========================  ===========================================================
-column                    meaning
-========================  ===========================================================
-``statement``             the statement's id (derived from the content when blank)
-``actor``                 the actor's id, or its name
-``actor_name``            the actor's display name
-``actor_kind``            person, office, government, state, ... (blank: other)
-``side``                  the side the actor belongs to (an actor id or name)
-``side_name``             the side's display name
-``proposition``           the proposition's id
-``text``                  the proposition's wording
-``stance``                ``asserts`` or ``denies`` (blank: asserts)
-``kind``                  claim, denial, demand, offer, ... (blank: from the stance)
-``said``                  when it was said: ``2025``, ``2025-10``, ``2025-10-19``, ...
-``source``                the source's id
-``source_url``            the source's URL
-``source_title``          its title
-``source_kind``           article, wire, transcript, ... (blank: article)
-``publisher``             the outlet that published it
-``published``             when it was published
-``quote``                 the verbatim words as this source quotes them
-``responds_to``           ids of the statements it answers, separated by ``;``
-``note``                  the analyst's note on the statement
-========================  ===========================================================
+| column | meaning |
+| --- | --- |
+| ``statement`` | the statement's id (derived from the content when blank) |
+| ``actor`` | the actor's id, or its name |
+| ``actor_name`` | the actor's display name |
+| ``actor_kind`` | person, office, government, state, ... (blank: other) |
+| ``side`` | the side the actor belongs to (an actor id or name) |
+| ``side_name`` | the side's display name |
+| ``proposition`` | the proposition's id |
+| ``text`` | the proposition's wording |
+| ``stance`` | ``asserts`` or ``denies`` (blank: asserts) |
+| ``kind`` | claim, denial, demand, offer, ... (blank: from the stance) |
+| ``said`` | when it was said: ``2025``, ``2025-10``, ``2025-10-19``, ... |
+| ``source`` | the source's id |
+| ``source_url`` | the source's URL |
+| ``source_title`` | its title |
+| ``source_kind`` | article, wire, transcript, ... (blank: article) |
+| ``publisher`` | the outlet that published it |
+| ``published`` | when it was published |
+| ``quote`` | the verbatim words as this source quotes them |
+| ``responds_to`` | ids of the statements it answers, separated by ``;`` |
+| ``note`` | the analyst's note on the statement |
 
 Importing matches before it creates: an actor by id, then by name or alias; a proposition
 by id, then by its wording with case, spaces and punctuation ignored; a source by id, then
