@@ -79,22 +79,39 @@ def _add_format_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
         " content. Nothing is written if IN has any problem.",
     )
     p.add_argument("input", metavar="IN", help="the file to import")
-    p.add_argument("--from", dest="from_format", metavar="FORMAT", choices=list(FORMATS),
-                   help="the format of IN (default: from its name or content)")  # fmt: skip
-    p.add_argument("-o", "--output", required=True, metavar="OUT",
-                   help="the claimgraph file to write (.json or .yaml)")  # fmt: skip
-    p.add_argument("--map", action="append", default=[], metavar="THEIRS=OURS",
-                   help="csv only: read column THEIRS as OURS (OURS empty: ignore it);"
-                   " repeatable")  # fmt: skip
+    p.add_argument(
+        "--from",
+        dest="from_format",
+        metavar="FORMAT",
+        choices=list(FORMATS),
+        help="the format of IN (default: from its name or content)",
+    )
+    p.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="the claimgraph file to write"
+    )
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="THEIRS=OURS",
+        help="csv only: read column THEIRS as OURS (OURS empty: ignore it); repeatable",
+    )
     p = sub.add_parser(
         "export",
         help="convert a claimgraph file into another format",
-        description=f"Read IN (a claimgraph file) and write it as FORMAT. Formats: {listing}."
-        " Nothing is written if anything fails.",
+        description="Read IN (a claimgraph file, or any file import reads) and write it as"
+        f" FORMAT. Formats: {listing}. Nothing is written if anything fails.",
     )
-    p.add_argument("input", metavar="IN", help="a claimgraph .json or .yaml file")
-    p.add_argument("--to", dest="to_format", metavar="FORMAT", choices=list(FORMATS),
-                   help="the format to write (default: from the name of OUT)")  # fmt: skip
+    p.add_argument(
+        "input", metavar="IN", help="a claimgraph .json or .yaml file, or any file import reads"
+    )
+    p.add_argument(
+        "--to",
+        dest="to_format",
+        metavar="FORMAT",
+        choices=list(FORMATS),
+        help="the format to write (default: from the name of OUT)",
+    )
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
 
 
@@ -129,7 +146,8 @@ def _convert(args: argparse.Namespace) -> int:
         counts = [f"{n} {w}{'' if n == 1 else 's'}" for n, w in sizes if n or w != "review"]
         print(f"wrote {args.output}: {', '.join(counts)}")
         return 0
-    graph = load(args.input)
+    foreign = formats.format_of(args.input, sniff=True)
+    graph = formats.read(args.input, foreign) if foreign else load(args.input)
     formats.write(graph, args.output, args.to_format)
     fmt = args.to_format or formats.format_of(args.output)
     print(f"wrote {args.output} ({fmt}): {len(graph.statement_records)} statements")

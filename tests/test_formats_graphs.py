@@ -122,7 +122,18 @@ def test_malformed_graph_files(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------------------- APX
-def test_apx_attacks_follow_the_contradictions(example_graph: cg.ClaimGraph) -> None:
+def test_apx_writes_the_attack_relation(example_graph: cg.ClaimGraph) -> None:
+    af = apx.from_apx(apx.to_apx(example_graph))
+    names = apx.apx_names(example_graph)
+    assert set(af.edges) == {(names[a], names[b]) for a, b in apx.attacks(example_graph)}
+    assert af.number_of_edges() > 0
+
+
+def test_apx_attacks_follow_the_contradictions(
+    example_graph: cg.ClaimGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the relation built here when claimgraph.argumentation is not there
+    monkeypatch.setattr(apx, "_attacks_from_argumentation", lambda graph: None)
     af = apx.from_apx(apx.to_apx(example_graph))
     names = apx.apx_names(example_graph)
     assert set(af.nodes) == set(names.values())  # every statement is an argument

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import claimgraph as cg
 from claimgraph.formats import tables
@@ -190,10 +193,12 @@ def test_failed_csv_write_leaves_no_file(
 
 
 # ---------------------------------------------------------------------------- pandas
-pd = pytest.importorskip("pandas")
+@pytest.fixture
+def pd() -> Any:
+    return pytest.importorskip("pandas")
 
 
-def test_dataframe_types_and_dates(example_graph: cg.ClaimGraph) -> None:
+def test_dataframe_types_and_dates(example_graph: cg.ClaimGraph, pd: Any) -> None:
     df = tables.to_dataframe(example_graph)
     for col in ("stance", "kind", "side", "actor_kind", "said_precision"):
         assert isinstance(df[col].dtype, pd.CategoricalDtype), col
@@ -208,7 +213,7 @@ def test_dataframe_types_and_dates(example_graph: cg.ClaimGraph) -> None:
     ["2025", "2025-10", "2025-10-19", "2025-10-19T08:30", "2025-10-19T08:30:05Z",
      "2025-10-19T08:30:05.250000+03:00"],
 )  # fmt: skip
-def test_dataframe_round_trips_partial_dates(said: str) -> None:
+def test_dataframe_round_trips_partial_dates(said: str, pd: Any) -> None:
     g = cg.ClaimGraph([cg.Actor(id="a", name="A"), cg.Proposition(id="p", text="P.")])
     g.add_statement(actor="a", proposition="p", said=said)
     g.add_source(id="s", title="S", published=said)
@@ -217,7 +222,7 @@ def test_dataframe_round_trips_partial_dates(said: str) -> None:
     assert back.statements()[0].said == said
 
 
-def test_dataframe_errors_name_the_index_label() -> None:
+def test_dataframe_errors_name_the_index_label(pd: Any) -> None:
     df = pd.DataFrame(
         {"actor": ["A", "B"], "text": ["T.", "U."], "stance": ["asserts", "sometimes"]},
         index=["first", "second"],
@@ -228,16 +233,77 @@ def test_dataframe_errors_name_the_index_label() -> None:
     assert err.record == "row second" and err.field == "stance"
 
 
-def test_dataframe_with_plain_date_strings_and_mapping() -> None:
+def test_dataframe_with_plain_date_strings_and_mapping(pd: Any) -> None:
     df = pd.DataFrame({"who": ["Kabul"], "what": ["Talks resume."], "when": ["2025-11"]})
     g = tables.from_dataframe(df, {"who": "actor", "what": "text", "when": "said"})
     assert g.statements()[0].said == "2025-11"
 
 
-def test_dataframe_bad_precision_is_an_error(example_graph: cg.ClaimGraph) -> None:
+def test_dataframe_bad_precision_is_an_error(example_graph: cg.ClaimGraph, pd: Any) -> None:
     df = tables.to_dataframe(example_graph)
     df["said_precision"] = df["said_precision"].cat.add_categories(["fortnight"])
     df.loc[df.statement == "pk-ceasefire", "said_precision"] = "fortnight"
     with pytest.raises(cg.InvalidDataError, match="fortnight") as exc:
         tables.from_dataframe(df)
     assert exc.value.errors[0].field == "said"
+
+
+# ---------------------------------------------------------------------------- properties
+_words = (
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\x00"),
+        min_size=1,
+        max_size=30,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            _words,  # actor name
+            _words,  # proposition text
+            st.sampled_from(["asserts", "denies"]),
+            st.sampled_from([None, "2025", "2025-10", "2025-10-19", "2025-10-19T08:30Z"]),
+            st.one_of(st.none(), _words),  # quote
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_any_text_survives_a_csv_round_trip(
+    tmp_path_factory: pytest.TempPathFactory,
+    rows: list[tuple[str, str, str, str | None, str | None]],
+) -> None:
+    g = cg.ClaimGraph([cg.Source(id="src", title="S")])
+    seen_actors: set[str] = set()
+    seen_props: set[str] = set()
+    for name, text, stance, said, quote in rows:
+        key = tables.match_key(text)
+        if not tables.match_key(name) or not key or cg.slugify(name) in seen_actors:
+            continue
+        if key in seen_props:
+            continue
+        seen_props.add(key)
+        actor = g.add_actor(name=name) if cg.slugify(name) else None
+        if actor is None:
+            continue
+        seen_actors.add(actor.id)
+        prop = g.add_proposition(text=text)
+        g.add_statement(
+            actor=actor.id,
+            proposition=prop.id,
+            stance=stance,
+            said=said,
+            reports=[{"source": "src", "quote": quote}],
+        )
+    path = tmp_path_factory.mktemp("csv") / "round.csv"
+    tables.write_csv(g, path)
+    back = tables.read_csv(path)
+    assert back.statement_records == g.statement_records
+    assert {p.id: p.text for p in back.propositions.values()} == {
+        p.id: p.text for p in g.propositions.values()
+    }

@@ -110,7 +110,14 @@ def _attacks_from_argumentation(graph: ClaimGraph) -> list[tuple[str, str]] | No
     raw = getattr(af, "attacks", None)
     if raw is None:  # pragma: no cover
         return None
-    return [(str(a), str(b)) for a, b in raw]
+    try:
+        pairs = [(str(a), str(b)) for a, b in raw]
+    except (TypeError, ValueError):  # pragma: no cover - not pairs
+        return None
+    known = graph.statement_records
+    if not all(a in known and b in known for a, b in pairs):  # pragma: no cover
+        return None  # arguments that are not statements: not this module's attack graph
+    return pairs
 
 
 def to_apx(graph: ClaimGraph) -> str:
