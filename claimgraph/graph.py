@@ -288,7 +288,7 @@ class ClaimGraph:
         self._related: dict[str, None] = {}
         self._side_cache: dict[str, str] = {}
         self._sides_complete = False
-        self._date_index: dict[int, tuple[list[str], list[str]]] | None = None
+        self._date_index: dict[int, tuple[list[str], list[int], list[Statement]]] | None = None
         self._by_side: dict[str, list[Statement]] | None = None
         self._seq = 0
         self._report_pool: dict[str, Report] = {}
@@ -972,17 +972,18 @@ class ClaimGraph:
             self._date_index = self._build_date_index()
         lo_day = date_bounds(since)[0] if since is not None else ""
         hi_day = date_bounds(until)[1] if until is not None else "\U0010ffff"
-        found: list[str] = []
-        for width, (starts, ids) in self._date_index.items():
+        seqs: list[int] = []
+        found: list[Statement] = []
+        for width, (starts, seq, stmts) in self._date_index.items():
             # a span of `width` characters (4 year, 7 month, 10 day) starting at `start`
             # overlaps iff start <= hi_day and start[:width] >= lo_day[:width]
             lo = bisect.bisect_left(starts, lo_day[:width]) if lo_day else 0
             hi = bisect.bisect_right(starts, hi_day)
-            found += ids[lo:hi]
-        node = self._node
-        found.sort(key=lambda i: node[i]["seq"])  # insertion order, like the other indexes
-        stmts = self._statements
-        return [stmts[i] for i in found]
+            seqs += seq[lo:hi]
+            found += stmts[lo:hi]
+        # insertion order, like the other indexes (sorting plain ints, at C speed)
+        order = sorted(range(len(seqs)), key=seqs.__getitem__)
+        return [found[i] for i in order]
 
     def statements_of_side(self, side: str) -> list[Statement]:
         """Statements said by any actor of one side, in insertion order (a lazy index)."""
@@ -1004,18 +1005,23 @@ class ClaimGraph:
         stmts.sort(key=lambda s: node[s.id]["seq"])
         return stmts
 
-    def _build_date_index(self) -> dict[int, tuple[list[str], list[str]]]:
+    def _build_date_index(self) -> dict[int, tuple[list[str], list[int], list[Statement]]]:
+        """Per date width (4, 7 or 10 characters): start days (sorted), seqs, statements."""
         from .dates import date_bounds
 
-        by_width: dict[int, list[tuple[str, str]]] = {}
+        node = self._node
+        by_width: dict[int, list[tuple[str, int, Statement]]] = {}
         for s in self._statements.values():
             if s.said:
                 width = min(len(s.said), 10)
-                by_width.setdefault(width, []).append((date_bounds(s.said)[0], s.id))
+                rows = by_width.get(width)
+                if rows is None:
+                    rows = by_width[width] = []
+                rows.append((date_bounds(s.said)[0], node[s.id]["seq"], s))
         index = {}
-        for width, pairs in sorted(by_width.items()):
-            pairs.sort()
-            index[width] = ([p[0] for p in pairs], [p[1] for p in pairs])
+        for width, rows in sorted(by_width.items()):
+            rows.sort(key=lambda r: (r[0], r[1]))
+            index[width] = ([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
         return index
 
     def implied(self, proposition: str) -> set[str]:
