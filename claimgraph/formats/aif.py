@@ -238,6 +238,7 @@ class _Reader:
                 statements.append(fields)
                 statement_of.setdefault(lid, []).append(sid)
         # transitions → responds_to
+        by_id = {x["id"]: x for x in statements}
         for nid, node in nodes.items():
             if node.get("type") != "TA":
                 continue
@@ -246,7 +247,7 @@ class _Reader:
                     b, a = folded.get(before, before), folded.get(after, after)
                     for s_after in statement_of.get(a, []):
                         for s_before in statement_of.get(b, []):
-                            st = next(x for x in statements if x["id"] == s_after)
+                            st = by_id[s_after]
                             if s_before != s_after:
                                 st.setdefault("responds_to", []).append(s_before)
         # build and check
@@ -332,16 +333,19 @@ class _Reader:
         ]
 
     def _said(self, lid: str) -> str | None:
-        for raw in self.doc.get("locutions") or []:
-            if isinstance(raw, Mapping) and _key(raw.get("nodeID", "")) == lid:
-                start = raw.get("start")
-                if start:
-                    try:
-                        return parse_partial_date(str(start).strip())
-                    except ValueError:
-                        return None
-                return None
-        return None
+        """When a locution was said: the ``start`` of its first locution record."""
+        if not hasattr(self, "_starts"):
+            self._starts: dict[str, Any] = {}
+            for raw in self.doc.get("locutions") or []:
+                if isinstance(raw, Mapping) and "nodeID" in raw:
+                    self._starts.setdefault(_key(raw["nodeID"]), raw.get("start"))
+        start = self._starts.get(lid)
+        if not start:
+            return None
+        try:
+            return parse_partial_date(str(start).strip())
+        except ValueError:
+            return None
 
     def _source(
         self, nodes: dict[str, Any], locs: dict[str, Any], folded: dict[str, str]
