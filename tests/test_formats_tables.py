@@ -94,6 +94,17 @@ def test_mapping_renames_and_ignores_columns() -> None:
         tables.from_rows(rows, mapping={"Who": "speaker"})
 
 
+def test_kinds_are_read_leniently() -> None:
+    g = tables.from_rows(
+        [{"actor": "Taliban", "actor_kind": "Armed group", "text": "T.", "kind": "Demand",
+          "stance": "Asserts", "source_url": "https://x", "source_kind": "Press release"}]
+    )  # fmt: skip
+    [st] = g.statements()
+    assert (st.kind, st.stance) == ("demand", "asserts")
+    assert g.actors["taliban"].kind == "armed_group"
+    assert g.sources[st.reports[0].source].kind == "press_release"
+
+
 def test_unknown_columns_are_errors_unless_ignored() -> None:
     rows = [{"actor": "A", "text": "T.", "stnace": "denies"}]
     with pytest.raises(cg.InvalidDataError) as exc:

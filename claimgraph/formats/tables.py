@@ -104,6 +104,7 @@ COLUMNS: tuple[str, ...] = (
 """The columns of a statement table, in the order they are written."""
 
 _DATE_COLUMNS = ("said", "published")
+_ENUM_COLUMNS = frozenset({"stance", "kind", "actor_kind", "source_kind"})
 _STANCES = {"asserts": "asserts", "assert": "asserts", "denies": "denies", "deny": "denies"}
 _PUNCT_OR_SPACE = re.compile(r"[\W_]+", re.UNICODE)
 _LIST_SPLIT = re.compile(r"\s*[;|]\s*")
@@ -797,7 +798,10 @@ def _import(
             if isinstance(value, _BadCell):
                 imp.error("partial_date", str(value), label, line, name)
                 continue
-            row[name] = _cell(value)
+            cell = _cell(value)
+            if cell is not None and name in _ENUM_COLUMNS:
+                cell = cell.lower().replace(" ", "_").replace("-", "_")
+            row[name] = cell
         if any(v is not None for v in row.values()):
             imp.row(row, label, line)
     imp.apply_sides()
