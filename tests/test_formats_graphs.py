@@ -7,6 +7,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import claimgraph as cg
 from claimgraph.formats import apx, graphs
@@ -121,6 +123,20 @@ def test_malformed_graph_files(tmp_path: Path) -> None:
         graphs.read_node_link(notnl)
 
 
+@pytest.mark.parametrize("write", [graphs.write_graphml, graphs.write_gexf])
+def test_text_xml_cannot_hold_is_refused_before_writing(tmp_path: Path, write: object) -> None:
+    g = cg.ClaimGraph([cg.Actor(id="a", name="A", note="copied from a PDF\x0b")])
+    path = tmp_path / "g.xml"
+    with pytest.raises(cg.InvalidDataError) as exc:
+        write(g, path)  # type: ignore[operator]
+    [err] = exc.value.errors
+    assert (err.code, err.record, err.field) == ("not_xml_text", "actor 'a'", "note")
+    assert "U+000B" in err.message
+    assert list(tmp_path.iterdir()) == []
+    graphs.write_node_link(g, tmp_path / "g.json")  # JSON can hold it
+    assert graphs.read_node_link(tmp_path / "g.json") == g
+
+
 # ---------------------------------------------------------------------------- APX
 def test_apx_writes_the_attack_relation(example_graph: cg.ClaimGraph) -> None:
     af = apx.from_apx(apx.to_apx(example_graph))
@@ -175,3 +191,41 @@ def test_apx_reader_reads_the_aspartix_instances() -> None:
         af = apx.read_apx(path)
         assert af.number_of_nodes() == text.count("arg(")
         assert af.number_of_edges() == len({ln for ln in text.split() if ln.startswith("att(")})
+
+
+_xml_text = st.text(
+    alphabet=st.characters(
+        blacklist_categories=("Cs",),
+        blacklist_characters="".join(chr(c) for c in range(32) if c not in (9, 10, 13))
+        + "\ufffe\uffff",
+    ),
+    min_size=1,
+    max_size=40,
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=_xml_text, note=_xml_text, text=_xml_text, quote=_xml_text)
+def test_any_xml_text_survives_graph_files(
+    tmp_path_factory: pytest.TempPathFactory, name: str, note: str, text: str, quote: str
+) -> None:
+    g = cg.ClaimGraph(
+        [
+            cg.Actor(id="a", name=name, note=note, aliases=[note, name]),
+            cg.Source(id="s", title=text),
+            cg.Proposition(id="p", text=text),
+            cg.Statement(
+                id="st", actor="a", proposition="p", reports=[{"source": "s", "quote": quote}]
+            ),
+        ],
+        title=name,
+    )
+    folder = tmp_path_factory.mktemp("g")
+    for write, read, ext in (
+        (graphs.write_graphml, graphs.read_graphml, "graphml"),
+        (graphs.write_gexf, graphs.read_gexf, "gexf"),
+        (graphs.write_node_link, graphs.read_node_link, "json"),
+    ):
+        path = folder / f"g.{ext}"
+        write(g, path)
+        assert read(path) == g, ext

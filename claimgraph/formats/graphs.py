@@ -32,6 +32,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 from typing import Any
 
 import networkx as nx
@@ -182,6 +183,41 @@ def _out_edges(flat: nx.Graph[Any], node: Any) -> list[tuple[Any, Any, dict[str,
     return list(flat.edges(node, data=True))
 
 
+# ---------------------------------------------------------------------------- XML text
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _check_xml(flat: nx.MultiDiGraph[str]) -> None:
+    """Refuse text that XML 1.0 cannot hold (control characters), naming where it is."""
+    errors: list[ErrorDetail] = []
+
+    def check(value: Any, record: str, field: str) -> None:
+        if isinstance(value, str):
+            m = _NOT_XML.search(value)
+            if m is not None:
+                errors.append(
+                    ErrorDetail(
+                        "not_xml_text",
+                        f"character U+{ord(m.group()):04X} cannot be written to XML",
+                        record,
+                        field,
+                    )
+                )
+
+    for node, data in flat.nodes(data=True):
+        label = f"{data.get('type', 'node')} '{node}'"
+        check(node, label, "id")
+        for key, value in data.items():
+            check(value, label, key)
+    for u, v, key, data in flat.edges(keys=True, data=True):
+        for attr, value in data.items():
+            check(value, f"{key} edge {u} → {v}", attr)
+    for key, value in flat.graph.items():
+        check(value, "graph", key)
+    if errors:
+        raise InvalidDataError(f"{len(errors)} text(s) that XML cannot hold", errors)
+
+
 # ---------------------------------------------------------------------------- GraphML
 def write_graphml(graph: ClaimGraph, path: str | os.PathLike[str]) -> None:
     """Write GraphML (yEd, Gephi, Cytoscape), atomically.
@@ -196,6 +232,7 @@ def write_graphml(graph: ClaimGraph, path: str | os.PathLike[str]) -> None:
     True
     """
     flat = to_networkx(graph)
+    _check_xml(flat)
     atomic_write(path, lambda f: nx.write_graphml(flat, f, named_key_ids=True), binary=True)
 
 
@@ -226,6 +263,7 @@ def write_gexf(graph: ClaimGraph, path: str | os.PathLike[str]) -> None:
     flat = to_networkx(graph)
     if graph.title is not None:
         flat.graph["name"] = graph.title  # GEXF keeps the graph's name, not other attributes
+    _check_xml(flat)
     atomic_write(path, lambda f: nx.write_gexf(flat, f), binary=True)
 
 
