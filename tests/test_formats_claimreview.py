@@ -291,6 +291,32 @@ def test_fact_checker_page_is_read(tmp_path: Path) -> None:
     ]
 
 
+def test_reviews_attach_to_the_graph_they_check(example_graph: cg.ClaimGraph) -> None:
+    doc = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": "pakistan rejected kabuls offer to remove or hand over the militants"
+        " islamabad considers a threat",
+        "author": {"@type": "Organization", "name": "Fact Desk"},
+        "reviewRating": {"@type": "Rating", "alternateName": "Unproven"},
+        "itemReviewed": {
+            "@type": "Claim",
+            "author": {"@type": "Person", "name": "Taliban Spokesperson"},
+            "appearance": {"@type": "NewsArticle", "url": "https://www.arabnews.com/node/"},
+        },
+    }
+    before = len(example_graph)
+    g = claimreview.from_claimreview(doc, into=example_graph)
+    assert g is example_graph
+    [rv] = g.reviews.values()
+    assert rv.proposition == "offer-rejected"  # matched by wording
+    assert rv.statement == "af-claims-offer-rejected"  # the claimant's statement
+    assert len(g) == before + 2  # only the reviewer and the review are new
+    with pytest.raises(cg.InvalidDataError):
+        claimreview.from_claimreview([doc, {"@type": "ClaimReview"}], into=example_graph)
+    assert len(g.reviews) == 1  # nothing was added
+
+
 FACTCHECK_API = {
     "claims": [
         {

@@ -67,6 +67,7 @@ from ..models import (
     normalize_text,
 )
 from ._safe import atomic_write, load_json, read_bytes
+from .tables import match_key
 
 __all__ = [
     "from_claimreview",
@@ -232,18 +233,32 @@ def _claim_reviews(doc: Any) -> list[dict[str, Any]]:
 
 
 class _Builder:
-    """Collects records, matching actors, propositions and sources already made."""
+    """Collects records, matching the actors, propositions, sources and statements of
+    ``into`` (by name, wording, URL, and claimant) and those already made."""
 
-    def __init__(self, path: str | None) -> None:
+    def __init__(self, path: str | None, into: ClaimGraph | None = None) -> None:
         self.path = path
+        self.into = into if into is not None else ClaimGraph()
         self.records: dict[str, Record] = {}
         self.errors: list[ErrorDetail] = []
         self.prop_by_text: dict[str, str] = {}
+        self.actor_by_name: dict[str, str] = {}
+        self.source_by_url: dict[str, str] = {}
+        for p in self.into.propositions.values():
+            self.prop_by_text.setdefault(match_key(p.text), p.id)
+        for a in self.into.actors.values():
+            for name in (a.name, *a.aliases):
+                self.actor_by_name.setdefault(match_key(name), a.id)
+        for src in self.into.sources.values():
+            if src.url:
+                self.source_by_url.setdefault(src.url, src.id)
 
     def fail(self, code: str, message: str, record: str, field: str | None = None) -> None:
         self.errors.append(ErrorDetail(code, message, record, field, self.path))
 
     def keep(self, rec: Record) -> str:
+        if rec.id in self.into:
+            return rec.id  # already in the graph: matched, not changed
         have = self.records.get(rec.id)
         if have is None:
             self.records[rec.id] = rec
@@ -259,23 +274,38 @@ class _Builder:
         name = _text(node) if not isinstance(node, dict) else _text(node.get("name"))
         if name is None:
             return None
+        found = self.actor_by_name.get(match_key(name))
+        if found is not None:
+            return found
         types = _types(node)
         kind = "person" if "Person" in types else default_kind
         if types & {"Organization", "NewsMediaOrganization"}:
             kind = "outlet" if default_kind == "outlet" else "organization"
         try:
-            return self.keep(Actor(name=name, kind=kind))
+            aid = self.keep(Actor(name=name, kind=kind))
         except ValidationError as exc:
             self.fail("invalid", str(exc.errors()[0]["msg"]), label, field)
             return None
+        self.actor_by_name[match_key(name)] = aid
+        return aid
 
     def proposition(self, text: str) -> str:
-        key = normalize_text(text)
+        key = match_key(text) or normalize_text(text)
         pid = self.prop_by_text.get(key)
         if pid is None:
             pid = self.keep(Proposition(text=text))
             self.prop_by_text[key] = pid
         return pid
+
+    def statement(self, actor: str, pid: str, said: str | None, reports: list[Report]) -> str:
+        """The claimant's statement: one already in the graph by that actor asserting that
+        proposition (on that date, if both are dated), or a new one."""
+        existing = self.into.statements_about(pid) if pid in self.into else []
+        for st in existing:
+            same_day = said is None or st.said is None or st.said == said
+            if st.actor == actor and st.stance == "asserts" and same_day:
+                return st.id
+        return self.keep(Statement(actor=actor, proposition=pid, said=said, reports=reports))
 
     def date(self, value: Any, label: str, field: str) -> str | None:
         text = _text(value)
@@ -301,7 +331,12 @@ class _Builder:
         fields = {k: v for k, v in fields.items() if v is not None}
         if not fields:
             return None
-        return self.keep(Source(**fields))
+        if fields.get("url") in self.source_by_url:
+            return self.source_by_url[fields["url"]]
+        sid = self.keep(Source(**fields))
+        if fields.get("url"):
+            self.source_by_url[fields["url"]] = sid
+        return sid
 
     def number(self, value: Any, label: str, field: str) -> float | None:
         value = _first(value)
@@ -338,8 +373,7 @@ class _Builder:
                 if sid is not None and all(r.source != sid for r in reports):
                     reports.append(Report(source=sid))
             said = self.date(claim.get("datePublished"), label, "itemReviewed.datePublished")
-            st = Statement(actor=claimant, proposition=pid, said=said, reports=reports)
-            statement = self.keep(st)
+            statement = self.statement(claimant, pid, said, reports)
         rating = _first(node.get("reviewRating"))
         rating = rating if isinstance(rating, dict) else {}
         fields = {
@@ -365,14 +399,22 @@ class _Builder:
                 f"{self.path or 'input'}: {len(self.errors)} problem(s); nothing was read",
                 self.errors,
             )
-        return ClaimGraph(self.records.values())
+        self.into.add_all(self.records.values())
+        return self.into
 
 
-def from_claimreview(doc: Any, *, path: str | None = None) -> ClaimGraph:
+def from_claimreview(
+    doc: Any, *, into: ClaimGraph | None = None, path: str | None = None
+) -> ClaimGraph:
     """Build a graph from ClaimReview JSON-LD (one object, a list, or an ``@graph``).
 
     Every ``ClaimReview`` node found is read; other nodes are ignored. Errors name the
     review (``ClaimReview[0]``, ...) and the property.
+
+    With ``into``, the reviews are added to that graph (atomically), matched to what it
+    holds: the proposition by its wording (case, spaces and punctuation ignored), actors
+    by name or alias, sources by URL, and the claimant's statement asserting the
+    proposition.
 
     Raises
     ------
@@ -387,13 +429,15 @@ def from_claimreview(doc: Any, *, path: str | None = None) -> ClaimGraph:
             f"cannot read {path or 'input'}",
             [ErrorDetail("no_claimreview", "no schema.org ClaimReview found", path=path)],
         )
-    b = _Builder(path)
+    b = _Builder(path, into)
     for i, node in enumerate(reviews):
         b.review(node, f"ClaimReview[{i}]")
     return b.graph()
 
 
-def from_factcheck_api(doc: Any, *, path: str | None = None) -> ClaimGraph:
+def from_factcheck_api(
+    doc: Any, *, into: ClaimGraph | None = None, path: str | None = None
+) -> ClaimGraph:
     """Build a graph from Google Fact Check Tools JSON (a ``claims:search`` response).
 
     Accepts the response (``{"claims": [...]}``), a list of claims, or one claim.
@@ -418,7 +462,7 @@ def from_factcheck_api(doc: Any, *, path: str | None = None) -> ClaimGraph:
             f"cannot read {path or 'input'}",
             [ErrorDetail("no_claims", 'expected Fact Check Tools JSON with "claims"', path=path)],
         )
-    b = _Builder(path)
+    b = _Builder(path, into)
     for i, claim in enumerate(claims):
         label = f"claims[{i}]"
         if not isinstance(claim, dict):
@@ -433,7 +477,7 @@ def from_factcheck_api(doc: Any, *, path: str | None = None) -> ClaimGraph:
         claimant = b.actor(claim.get("claimant"), "organization", label, "claimant")
         if claimant is not None:
             said = b.date(claim.get("claimDate"), label, "claimDate")
-            statement = b.keep(Statement(actor=claimant, proposition=pid, said=said))
+            statement = b.statement(claimant, pid, said, [])
         for j, rev in enumerate(_all(claim.get("claimReview"))):
             rlabel = f"{label}.claimReview[{j}]"
             if not isinstance(rev, dict):
@@ -445,7 +489,11 @@ def from_factcheck_api(doc: Any, *, path: str | None = None) -> ClaimGraph:
             if name is None:
                 b.fail("missing", "a claimReview needs a publisher", rlabel, "publisher")
                 continue
-            reviewer = b.keep(Actor(name=name, kind="outlet"))
+            reviewer = b.actor(
+                {"@type": "Organization", "name": name}, "outlet", rlabel, "publisher"
+            )
+            if reviewer is None:  # pragma: no cover - the name was checked above
+                continue
             try:
                 b.keep(
                     Review(
@@ -486,7 +534,7 @@ class _JsonLdScripts(HTMLParser):
             self.blocks[-1] += data
 
 
-def read_claimreview(path: str | os.PathLike[str]) -> ClaimGraph:
+def read_claimreview(path: str | os.PathLike[str], *, into: ClaimGraph | None = None) -> ClaimGraph:
     """Read fact-checks from a file: JSON-LD, Fact Check Tools JSON, or an HTML page.
 
     An HTML page (a fact-checker's article) is searched for its
@@ -500,10 +548,10 @@ def read_claimreview(path: str | os.PathLike[str]) -> ClaimGraph:
         parser = _JsonLdScripts()
         parser.feed(data.decode("utf-8", errors="replace"))
         docs = [load_json(block, path=where) for block in parser.blocks if block.strip()]
-        return from_claimreview(docs, path=where)
+        return from_claimreview(docs, into=into, path=where)
     doc = load_json(data, path=where)
     if isinstance(doc, dict) and ("claims" in doc or "claimReview" in doc):
-        return from_factcheck_api(doc, path=where)
+        return from_factcheck_api(doc, into=into, path=where)
     if isinstance(doc, list) and doc and isinstance(doc[0], dict) and "claimReview" in doc[0]:
-        return from_factcheck_api(doc, path=where)
-    return from_claimreview(doc, path=where)
+        return from_factcheck_api(doc, into=into, path=where)
+    return from_claimreview(doc, into=into, path=where)
