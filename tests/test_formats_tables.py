@@ -222,7 +222,7 @@ def test_dataframe_types_and_dates(example_graph: cg.ClaimGraph, pd: Any) -> Non
 @pytest.mark.parametrize(
     "said",
     ["2025", "2025-10", "2025-10-19", "2025-10-19T08:30", "2025-10-19T08:30:05Z",
-     "2025-10-19T08:30:05.250000+03:00"],
+     "2025-10-19T08:30:05.250000+03:00", "1453-05-29", "1071"],
 )  # fmt: skip
 def test_dataframe_round_trips_partial_dates(said: str, pd: Any) -> None:
     g = cg.ClaimGraph([cg.Actor(id="a", name="A"), cg.Proposition(id="p", text="P.")])

@@ -233,7 +233,8 @@ def to_dataframe(graph: ClaimGraph) -> pd.DataFrame:
         values = [r[col] for r in rows]
         if col in _DATE_COLUMNS:
             parsed = [_date_to_parts(v) for v in values]
-            data[col] = pdm.to_datetime(pdm.Series([p[0] for p in parsed], dtype="object"))
+            # microseconds: any year a partial date can have (nanoseconds stop at 1677)
+            data[col] = pdm.Series([p[0] for p in parsed], dtype="datetime64[us]")
             data[f"{col}_precision"] = pdm.Categorical([p[1] for p in parsed])
         elif col == "stance":
             data[col] = pdm.Categorical(values, categories=["asserts", "denies"])
