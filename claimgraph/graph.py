@@ -286,6 +286,10 @@ class ClaimGraph:
         self._stances: dict[str, tuple[list[Statement], list[Statement]]] = {}
         # propositions that declare `contradicts` or `implies` (few): walked directly
         self._related: dict[str, None] = {}
+        # proposition id → [sides asserting, sides denying]: disputes without visiting
+        # statements; rebuilt on demand after an actor moves to another side
+        self._prop_sides: dict[str, list[tuple[str, ...]]] = {}
+        self._prop_sides_ok = True
         self._side_cache: dict[str, str] = {}
         self._sides_complete = False
         self._date_index: dict[int, tuple[list[str], list[int], list[Statement]]] | None = None
@@ -570,7 +574,9 @@ class ClaimGraph:
             self._link_edges(rec)
         result.added = [rec.id for rec in new]
         if any(isinstance(r, Actor) for r in plan.batch.values()):
-            self._forget_sides()
+            # new actors never move existing ones to another side (only update() can):
+            # the cached sides stay right, they are just not complete any more
+            self._sides_complete = False
         self._changed()
         return result
 
@@ -696,6 +702,8 @@ class ClaimGraph:
             if pair is None:
                 pair = self._stances[rec.proposition] = ([], [])
             pair[rec.stance != "asserts"].append(rec)
+            if self._prop_sides_ok:
+                self._note_side(rec)
             edge(rid, rec.actor, "said_by", _EDGE_ATTRS["said_by"])
             edge(rid, rec.proposition, "about", _EDGE_ATTRS["about"])
             for r in rec.reports:
@@ -750,6 +758,12 @@ class ClaimGraph:
                 group[:] = [x for x in group if x.id != rid]
                 if not pair[0] and not pair[1]:
                     del self._stances[rec.proposition]
+                    self._prop_sides.pop(rec.proposition, None)
+                elif self._prop_sides_ok:
+                    side = self.side
+                    self._prop_sides[rec.proposition] = [
+                        tuple(dict.fromkeys(side(x.actor) for x in grp)) for grp in pair
+                    ]
         elif isinstance(rec, Proposition):
             self._related.pop(rid, None)
 
@@ -912,6 +926,26 @@ class ClaimGraph:
     def _forget_sides(self) -> None:
         self._side_cache.clear()
         self._sides_complete = False
+        self._prop_sides_ok = False  # rebuilt on demand by _stance_sides()
+
+    def _note_side(self, rec: Statement) -> None:
+        sides = self._prop_sides.get(rec.proposition)
+        if sides is None:
+            sides = self._prop_sides[rec.proposition] = [(), ()]
+        sd = self.side(rec.actor)
+        i = rec.stance != "asserts"
+        if sd not in sides[i]:
+            sides[i] += (sd,)
+
+    def _stance_sides(self) -> dict[str, list[tuple[str, ...]]]:
+        """Proposition id → [sides that assert it, sides that deny it] (an index)."""
+        if not self._prop_sides_ok:
+            self._prop_sides = {}
+            self._prop_sides_ok = True
+            for yes, no in self._stances.values():
+                for st in (*yes, *no):
+                    self._note_side(st)
+        return self._prop_sides
 
     def _side_map(self) -> dict[str, str]:
         """Actor id → side id for every actor (a cache; do not modify)."""

@@ -693,17 +693,36 @@ def contradictions(
     found: list[Contradiction] = []
     stances = graph._stances
     pairs = stances.items() if proposition is None else [(proposition, split(proposition))]
+    props = graph.propositions
+    side_of = graph._side_map()
+    stance_sides = graph._stance_sides()
+    disputes_only = between is None and "dispute" in want
+    opposite: tuple[str, str] = ("asserts", "denies")
     for p, (yes, no) in pairs:
         if yes and no:
             if dated:
                 yes, no = split(p)
                 if not (yes and no):
                     continue
-            found += _clash(
-                graph, "opposite_stances", (p, p), ("asserts", "denies"), yes, no, between, want
-            )
+            if disputes_only and not dated:
+                # the common case, inlined: one side asserts, another denies
+                lsides, rsides = stance_sides[p]
+                if len(lsides) == 1 and len(rsides) == 1 and lsides != rsides:
+                    found.append(
+                        Contradiction(
+                            "dispute",
+                            "opposite_stances",
+                            (p,),
+                            (props[p].text,),
+                            (lsides + rsides) if lsides < rsides else (rsides + lsides),
+                            len(yes) + len(no),
+                            (opposite, (p, p), yes, no, side_of),
+                            graph,
+                        )
+                    )
+                    continue
+            found += _clash(graph, "opposite_stances", (p, p), opposite, yes, no, between, want)
     # declared relations between propositions: few, so walk them directly
-    props = graph.propositions
     for p in graph._related:
         rec = props[p]
         for q in dict.fromkeys(rec.contradicts):  # a duplicate entry is one relation
