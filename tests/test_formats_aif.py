@@ -142,6 +142,21 @@ def test_example_through_aif_keeps_what_aif_carries(example_graph: cg.ClaimGraph
     assert "demand" in {str(s.kind) for s in example_graph.statements()}
 
 
+def test_export_writes_aifdb_shaped_records(example_graph: cg.ClaimGraph) -> None:
+    data = aif.to_aif(example_graph, timestamp="2025-11-05 12:00:00")
+    assert all(isinstance(n["nodeID"], str) for n in data["nodes"])
+    assert {n["timestamp"] for n in data["nodes"]} == {"2025-11-05 12:00:00"}
+    ids = {n["nodeID"] for n in data["nodes"]}
+    assert all(e["fromID"] in ids and e["toID"] in ids for e in data["edges"])
+    assert len({e["edgeID"] for e in data["edges"]}) == len(data["edges"])
+    locs = {loc["nodeID"]: loc for loc in data["locutions"]}
+    assert set(locs) == {n["nodeID"] for n in data["nodes"] if n["type"] == "L"}
+    assert set(next(iter(locs.values()))) == {
+        "nodeID", "personID", "timestamp", "start", "end", "source"
+    }  # fmt: skip
+    assert aif.to_aif(example_graph, timestamp="x") == aif.to_aif(example_graph, timestamp="x")
+
+
 def test_conflict_and_rephrase_nodes() -> None:
     g = cg.ClaimGraph(
         [

@@ -54,6 +54,7 @@ Examples
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import os
 import re
@@ -398,8 +399,12 @@ def read_aif(path: str | os.PathLike[str], *, name: str | None = None) -> ClaimG
 
 
 # ---------------------------------------------------------------------------- export
-def to_aif(graph: ClaimGraph) -> dict[str, Any]:
+def to_aif(graph: ClaimGraph, *, timestamp: str | None = None) -> dict[str, Any]:
     """The graph as AIFdb JSON: ``nodes``, ``edges``, ``locutions`` and ``participants``.
+
+    Ids are written as strings and every node and locution gets a ``timestamp``
+    (``YYYY-MM-DD HH:MM:SS``, as AIFdb writes them): ``timestamp``, or the current UTC
+    time.
 
     Propositions become I-nodes, statements L-nodes anchored by a YA illocution
     (``Asserting``, ``Disagreeing`` for denials, ``Agreeing`` for agreements, or the
@@ -491,8 +496,25 @@ def to_aif(graph: ClaimGraph) -> dict[str, Any]:
             edge(node_id(p.id), s)
             edge(s, node_id(q))
     participants = [
-        {"participantID": n, "firstname": graph.actors[aid].name, "surname": ""}
+        {"participantID": str(n), "firstname": graph.actors[aid].name, "surname": ""}
         for aid, n in persons.items()
+    ]
+    stamp = timestamp or _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+    for node in nodes:
+        node["nodeID"] = str(node["nodeID"])
+        node["timestamp"] = stamp
+    for e in edges:
+        e.update(edgeID=str(e["edgeID"]), fromID=str(e["fromID"]), toID=str(e["toID"]))
+    locutions = [
+        {
+            "nodeID": str(loc["nodeID"]),
+            "personID": str(loc["personID"]),
+            "timestamp": stamp,
+            "start": loc.get("start"),
+            "end": None,
+            "source": None,
+        }
+        for loc in locutions
     ]
     return {"nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants}
 
