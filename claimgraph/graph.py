@@ -13,7 +13,6 @@ by their relation, one of :data:`EDGE_TYPES`, and carry ``type`` (the same name)
 
 from __future__ import annotations
 
-import bisect
 import gc
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -284,6 +283,8 @@ class ClaimGraph:
         # proposition id → (asserting statements, denying statements): contradictions and
         # agreements read stances from here instead of walking the adjacency
         self._stances: dict[str, tuple[list[Statement], list[Statement]]] = {}
+        # actor id → its statements (the actor node's in-edges also hold its members)
+        self._said_by: dict[str, list[Statement]] = {}
         # propositions that declare `contradicts` or `implies` (few): walked directly
         self._related: dict[str, None] = {}
         # proposition id → [sides asserting, sides denying]: disputes without visiting
@@ -292,7 +293,13 @@ class ClaimGraph:
         self._prop_sides_ok = True
         self._side_cache: dict[str, str] = {}
         self._sides_complete = False
-        self._date_index: dict[int, tuple[list[str], list[int], list[Statement]]] | None = None
+        # said date prefix (YYYY, YYYY-MM or YYYY-MM-DD) → (insertion numbers, statements),
+        # one table per precision: a date range visits the buckets it overlaps, no sort
+        self._dated: dict[int, dict[str, tuple[list[int], list[Statement]]]] = {
+            4: {},
+            7: {},
+            10: {},
+        }
         self._by_side: dict[str, list[Statement]] | None = None
         self._seq = 0
         self._report_pool: dict[str, Report] = {}
@@ -702,6 +709,17 @@ class ClaimGraph:
             if pair is None:
                 pair = self._stances[rec.proposition] = ([], [])
             pair[rec.stance != "asserts"].append(rec)
+            said = self._said_by.get(rec.actor)
+            if said is None:
+                said = self._said_by[rec.actor] = []
+            said.append(rec)
+            if rec.said:
+                key = rec.said[:10]
+                bucket = self._dated[len(key)].get(key)
+                if bucket is None:
+                    bucket = self._dated[len(key)][key] = ([], [])
+                bucket[0].append(self._node[rid]["seq"])
+                bucket[1].append(rec)
             if self._prop_sides_ok:
                 self._note_side(rec)
             edge(rid, rec.actor, "said_by", _EDGE_ATTRS["said_by"])
@@ -752,6 +770,19 @@ class ClaimGraph:
             kinds = self._by_kind.get(rec.kind)
             if kinds is not None:
                 kinds.pop(rid, None)
+            said = self._said_by[rec.actor]
+            said[:] = [x for x in said if x.id != rid]
+            if not said:
+                del self._said_by[rec.actor]
+            if rec.said:
+                key = rec.said[:10]
+                table = self._dated[len(key)]
+                seqs, stmts = table[key]
+                keep = [i for i, x in enumerate(stmts) if x.id != rid]
+                if keep:
+                    table[key] = ([seqs[i] for i in keep], [stmts[i] for i in keep])
+                else:
+                    del table[key]
             pair = self._stances.get(rec.proposition)
             if pair is not None:
                 group = pair[rec.stance != "asserts"]
@@ -768,7 +799,6 @@ class ClaimGraph:
             self._related.pop(rid, None)
 
     def _changed(self) -> None:
-        self._date_index = None
         self._by_side = None
         cache = getattr(self._g, "__networkx_cache__", None)
         if cache:
@@ -980,7 +1010,7 @@ class ClaimGraph:
 
     def statements_by(self, actor: str) -> list[Statement]:
         """Statements said by one actor (not its members), in insertion order."""
-        return [self._statements[s] for s in self._neighbours(actor, "said_by", True)]
+        return list(self._said_by.get(actor, ()))
 
     def statements_in(self, source: str) -> list[Statement]:
         """Statements reported in one source, in insertion order."""
@@ -997,24 +1027,23 @@ class ClaimGraph:
     def statements_between(self, since: str | None, until: str | None) -> list[Statement]:
         """Dated statements whose date span overlaps ``[since, until]``, in insertion order.
 
-        Uses one sorted index per date precision (year, month, day or finer), so each
-        lookup is two binary searches per precision, not a scan.
+        Uses one table of date buckets per precision (year, month, day or finer): a lookup
+        visits the buckets whose dates overlap the range, never the statements outside it.
         """
         from .dates import date_bounds
 
-        if self._date_index is None:
-            self._date_index = self._build_date_index()
         lo_day = date_bounds(since)[0] if since is not None else ""
         hi_day = date_bounds(until)[1] if until is not None else "\U0010ffff"
         seqs: list[int] = []
         found: list[Statement] = []
-        for width, (starts, seq, stmts) in self._date_index.items():
-            # a span of `width` characters (4 year, 7 month, 10 day) starting at `start`
-            # overlaps iff start <= hi_day and start[:width] >= lo_day[:width]
-            lo = bisect.bisect_left(starts, lo_day[:width]) if lo_day else 0
-            hi = bisect.bisect_right(starts, hi_day)
-            seqs += seq[lo:hi]
-            found += stmts[lo:hi]
+        for width, table in self._dated.items():
+            # a span of `width` characters (4 year, 7 month, 10 day) overlaps the range iff
+            # its prefix lies between the range's first and last day cut to that width
+            lo, hi = lo_day[:width], hi_day[:width]
+            for key, (seq, stmts) in table.items():
+                if lo <= key <= hi:
+                    seqs += seq
+                    found += stmts
         # insertion order, like the other indexes (sorting plain ints, at C speed)
         order = sorted(range(len(seqs)), key=seqs.__getitem__)
         return [found[i] for i in order]
@@ -1038,25 +1067,6 @@ class ClaimGraph:
         node = self._node
         stmts.sort(key=lambda s: node[s.id]["seq"])
         return stmts
-
-    def _build_date_index(self) -> dict[int, tuple[list[str], list[int], list[Statement]]]:
-        """Per date width (4, 7 or 10 characters): start days (sorted), seqs, statements."""
-        from .dates import date_bounds
-
-        node = self._node
-        by_width: dict[int, list[tuple[str, int, Statement]]] = {}
-        for s in self._statements.values():
-            if s.said:
-                width = min(len(s.said), 10)
-                rows = by_width.get(width)
-                if rows is None:
-                    rows = by_width[width] = []
-                rows.append((date_bounds(s.said)[0], node[s.id]["seq"], s))
-        index = {}
-        for width, rows in sorted(by_width.items()):
-            rows.sort(key=lambda r: (r[0], r[1]))
-            index[width] = ([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
-        return index
 
     def implied(self, proposition: str) -> set[str]:
         """Propositions implied by ``proposition``, transitively (excluding itself)."""

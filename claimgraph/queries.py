@@ -892,8 +892,23 @@ def positions(
     split = _splitter(graph, since_d, until_d)
     side_of = graph._side_map()
     table: dict[str, dict[str, str]] = {}
-    # the table from the stance index: one pass, order-independent
-    for p in graph._stances:
+    if since_d is None and until_d is None:
+        # from the per-proposition side index: one step per (proposition, side)
+        for p, (yes_sides, no_sides) in graph._stance_sides().items():
+            for sd in yes_sides:
+                if wanted is None or sd in wanted:
+                    row = table.get(sd)
+                    if row is None:
+                        row = table[sd] = {}
+                    row[p] = "asserts"
+            for sd in no_sides:
+                if wanted is None or sd in wanted:
+                    row = table.get(sd)
+                    if row is None:
+                        row = table[sd] = {}
+                    row[p] = "both" if sd in yes_sides else "denies"
+    # with a date range, from the statements said in it
+    for p in graph._stances if since_d is not None or until_d is not None else ():
         for stance, group in zip(("asserts", "denies"), split(p), strict=True):
             for s in group:
                 sd = side_of[s.actor]

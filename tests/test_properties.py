@@ -376,3 +376,26 @@ def test_statement_filters_match_a_plain_scan(
         assert sorted(s.id for s in line) == sorted(s.id for s in expected)
         keys = [s.said or "9999-99-99" for s in line]
         assert keys == sorted(keys)
+
+
+@SLOW
+@given(g=graphs())
+def test_positions_match_the_statements(g: cg.ClaimGraph) -> None:
+    """The index-based table equals one computed statement by statement, with and without
+    a date range (which takes the statement path), and after an actor changes side."""
+
+    def naive(since: str | None = None) -> dict[str, dict[str, str]]:
+        table: dict[str, dict[str, str]] = {}
+        for s in g.statements(since=since):
+            row = table.setdefault(g.side(s.actor), {})
+            prev = row.get(s.proposition)
+            row[s.proposition] = s.stance if prev in (None, s.stance) else "both"
+        return table
+
+    assert g.positions().table == naive()
+    assert g.positions(since="2000").table == naive("2000")
+    movable = [a for a in g.actors.values() if a.member_of]
+    if movable and len(g.sides()) > 1:
+        other = next(sd for sd in g.sides() if sd != g.side(movable[0].id))
+        g.update(movable[0].id, member_of=[other])
+        assert g.positions().table == naive()
