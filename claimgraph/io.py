@@ -541,7 +541,107 @@ def _read_text(path: str | os.PathLike[str]) -> str:
 def _parse(text: str, format: Format, path: str | None) -> _Parsed:
     if format == "yaml":
         return _parse_yaml(text, path)
-    return _parse_json_fast(text, path) or _parse_json(text, path)
+    parsed = _parse_json_lines(text, path)
+    if parsed is None:  # not in the layout claimgraph writes: one pass over the whole
+        parsed = _parse_json_fast(text, path)
+    return parsed or _parse_json(text, path)  # anything wrong: record by record
+
+
+_CHUNK = 20_000
+"""Records validated per call on the line-by-line path."""
+
+_LIST_ADAPTERS: dict[str, TypeAdapter[Any]] = {}
+
+
+def _parse_json_lines(text: str, path: str | None) -> _Parsed | Literal[False] | None:
+    """Read a native file in the layout :func:`save` writes, a chunk of records at a time.
+
+    That layout has one record per line, and a raw newline can only stand between JSON
+    values (inside strings it is escaped), so the records of a section can be cut into
+    chunks of lines and each chunk validated by pydantic-core as one JSON array. Peak memory
+    stays near the graph's own size instead of holding a parse tree of the whole file.
+
+    Returns None if the text is not in that layout (another path reads it), and False if it
+    is but something in it is wrong (the careful path then names every problem).
+    """
+    first = text.find("\n")
+    if first < 0 or not text.startswith('{"format"') or text[first - 1] != ",":
+        return None
+    try:
+        head = json.loads(text[: first - 1] + "}")
+    except ValueError:
+        return None
+    version = head.get("version")
+    if (
+        not isinstance(head, dict)
+        or set(head) - {"format", "version", "title"}
+        or head.get("format") != "claimgraph"
+        or type(version) is not int
+        or version != FORMAT_VERSION
+        or not isinstance(head.get("title", ""), str)
+    ):
+        return None
+    out = _Parsed(path)
+    out.title = head.get("title")
+    starts: list[tuple[int, int]] = []  # (index of a section's first record, its line)
+    line_no, pos = 2, first + 1
+    seen: set[str] = set()
+    classes = dict(_SECTIONS)
+    while True:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return None
+        line = text[pos:nl]
+        if line == "}":
+            return out if not text[nl + 1 :].strip() else None
+        name = line.partition('"')[2].partition('"')[0]
+        if name not in classes or name in seen:
+            return None
+        seen.add(name)
+        if line in (f'"{name}": []', f'"{name}": [],'):
+            line_no, pos = line_no + 1, nl + 1
+            continue
+        if line != f'"{name}": [':
+            return None
+        end = text.find("\n]", nl)  # records start with "{": this closes the section
+        if end < 0:
+            return None
+        adapter = _LIST_ADAPTERS.get(name)
+        if adapter is None:
+            adapter = _LIST_ADAPTERS[name] = TypeAdapter(list[classes[name]])  # type: ignore[valid-type]
+        before = len(out.records)
+        starts.append((before, line_no + 1))
+        i = nl + 1
+        while i < end:
+            j = i
+            for _ in range(_CHUNK):
+                j = text.find("\n", j + 1, end)
+                if j < 0:
+                    j = end
+                    break
+            chunk = text[i:j]
+            if j < end:  # lines inside a section end with the comma between records
+                if not chunk.endswith(","):
+                    return False
+                chunk = chunk[:-1]
+            try:
+                out.records += adapter.validate_json("[" + chunk + "]")
+            except ValidationError:
+                return False
+            i = j + 1
+        line_no += 1 + len(out.records) - before  # the opening line and the records
+        close = text.find("\n", end + 1)
+        if close < 0 or text[end + 1 : close] not in ("]", "],"):
+            return None
+        line_no, pos = line_no + 1, close + 1
+        out.record_line = partial(_line_from_starts, starts)
+
+
+def _line_from_starts(starts: list[tuple[int, int]], i: int) -> int | None:
+    for first, line in reversed(starts):
+        if i >= first:
+            return line + i - first
+    return None
 
 
 class _FastNativeFile(BaseModel):

@@ -868,9 +868,30 @@ def test_fast_and_careful_json_paths_agree(
     from claimgraph import io as cg_io
 
     path = tmp_path / "g.json"
+    example_graph.add_actor(id="desk", name="Desk", kind="outlet")
+    example_graph.add_review(proposition="offer-rejected", reviewer="desk", textual_rating="?")
     example_graph.save(path)
-    fast = cg.load(path)
-    monkeypatch.setattr(cg_io, "_parse_json_fast", lambda text, path: None)
-    careful = cg.load(path)
-    assert fast == careful == example_graph
-    assert fast.title == careful.title
+    text = path.read_text(encoding="utf-8")
+    by_lines = cg_io._parse_json_lines(text, None)
+    whole = cg_io._parse_json_fast(text, None)
+    careful = cg_io._parse_json(text, None)
+    assert by_lines and whole
+    assert by_lines.records == whole.records == careful.records == list(example_graph)
+    assert by_lines.title == whole.title == careful.title == example_graph.title
+    # the line of every record is the same on every path
+    n = len(careful.records)
+    assert [by_lines.record_line(i) for i in range(n)] == [careful.record_line(i) for i in range(n)]
+    assert [whole.record_line(i) for i in range(n)] == [careful.record_line(i) for i in range(n)]
+    # JSON in another layout is not for the line path, but still read in one pass
+    compact = json.dumps(json.loads(text))
+    assert cg_io._parse_json_lines(compact, None) is None
+    assert cg.loads(compact) == example_graph
+    # in the layout, but invalid: the careful path names the record and its line
+    broken = text.replace('"stance":"denies"', '"stance":"maybe"', 1)
+    assert cg_io._parse_json_lines(broken, None) is False
+    with pytest.raises(cg.InvalidDataError) as info:
+        cg.loads(broken)
+    [err] = info.value.errors
+    assert err.field == "stance" and err.line == broken[: broken.index('"maybe"')].count("\n") + 1
+    monkeypatch.setattr(cg_io, "_CHUNK", 3)  # many chunks: the commas between them
+    assert cg.loads(text) == example_graph
