@@ -175,6 +175,11 @@ class Contradiction:
             f" {self.size} statement{'' if self.size == 1 else 's'}>"
         )
 
+    def _repr_html_(self) -> str:
+        from .display import contradiction_html
+
+        return contradiction_html(self)
+
     @cached_property
     def explanation(self) -> str:
         """One sentence a person can read (worded on first use)."""
@@ -276,6 +281,11 @@ class Agreement:
     statements: tuple[Statement, ...]
     explanation: str
 
+    def _repr_html_(self) -> str:
+        from .display import agreement_html
+
+        return agreement_html(self)
+
     def to_dict(self, graph: ClaimGraph) -> dict[str, Any]:
         """A JSON-ready dict, with quotes and source details from ``graph``."""
         return {
@@ -323,6 +333,11 @@ class Positions:
         return [
             {"proposition": p, **{s: self.stance(s, p) for s in sides}} for p in self.propositions
         ]
+
+    def _repr_html_(self) -> str:
+        from .display import positions_html
+
+        return positions_html(self)
 
 
 # --------------------------------------------------------------------------- statements
@@ -827,6 +842,7 @@ def agreements(
             contested.add(p)
     out = []
     dated = since_d is not None or until_d is not None
+    stance_sides = graph._stance_sides()
     for p, (yes, no) in graph._stances.items():
         if p in contested or not yes or (no and not dated):
             continue
@@ -834,7 +850,12 @@ def agreements(
             yes, no = split(p)
             if no or not yes:
                 continue
-        sides = {side_of[s.actor] for s in yes}
+            sides = {side_of[s.actor] for s in yes}
+        else:  # the sides asserting it, from the index: most propositions stop here
+            yes_sides = stance_sides[p][0]
+            if len(yes_sides) < min_sides:
+                continue
+            sides = set(yes_sides)
         if len(sides) < min_sides or not need <= sides:
             continue
         if p in exclusive and any(split(q)[0] for q in graph.exclusive_with(p)):
