@@ -16,6 +16,7 @@ import contextlib
 import gc
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -190,6 +191,8 @@ def _parse_json(text: str, path: str | None) -> _Parsed:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise out.fail("json_syntax", f"malformed JSON: {exc.msg}", exc.lineno) from None
+    except RecursionError:
+        raise out.fail("json_depth", "malformed JSON: values nested too deeply", None) from None
     if not isinstance(doc, dict) or doc.get("format") != "claimgraph":
         raise out.fail(
             "not_claimgraph",
@@ -318,9 +321,36 @@ def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
         return loader.construct_scalar(node)
 
 
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+class _PyLineLoader(yaml.SafeLoader):
+    """The same, on PyYAML's pure-Python parser: for input nested deeper than LibYAML's
+    recursive composer can take without overflowing the C stack (a crash, not an error)."""
+
+
+for _loader in (_LineLoader, _PyLineLoader):
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+_MAX_C_DEPTH = 256
+_FLOW = re.compile(r"[\[\]{}]")
+_BLOCK = re.compile(r"^[ \t-]*", re.MULTILINE)
+
+
+def _may_nest_deeply(text: str) -> bool:
+    """Whether YAML text could nest deeper than ``_MAX_C_DEPTH`` (an upper bound).
+
+    A nesting level takes an opening bracket, or a deeper indent, or a ``- `` in front of
+    an item: the longest run of indent and dashes at the start of a line bounds block
+    nesting, the running count of open brackets bounds flow nesting.
+    """
+    if max(map(len, _BLOCK.findall(text)), default=0) > _MAX_C_DEPTH:
+        return True
+    depth = 0
+    for m in _FLOW.finditer(text):
+        depth += 1 if m.group() in "[{" else -1
+        if depth > _MAX_C_DEPTH:
+            return True
+    return False
 
 
 def _line_in(node: Any, loc: Iterable[Any]) -> int | None:
@@ -344,7 +374,10 @@ def _line_or(node: Any, fallback: int) -> Callable[[tuple[Any, ...]], int | None
 def _parse_yaml(text: str, path: str | None) -> _Parsed:
     out = _Parsed(path)
     try:
-        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        loader = _PyLineLoader if _may_nest_deeply(text) else _LineLoader
+        doc = yaml.load(text, Loader=loader)  # noqa: S506 - SafeLoader subclasses
+    except RecursionError:
+        raise out.fail("yaml_depth", "malformed YAML: values nested too deeply", None) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)

@@ -895,3 +895,21 @@ def test_fast_and_careful_json_paths_agree(
     assert err.field == "stance" and err.line == broken[: broken.index('"maybe"')].count("\n") + 1
     monkeypatch.setattr(cg_io, "_CHUNK", 3)  # many chunks: the commas between them
     assert cg.loads(text) == example_graph
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "code"),
+    [
+        ("deep.json", '{"format": "claimgraph", "version": 1, "title": ' + "[" * 100_000, "json"),
+        ("deep.json", "[" * 100_000 + "]" * 100_000, "json"),
+        ("deep.yaml", "claimgraph: 1\ntitle: " + "[" * 100_000 + "]" * 100_000, "yaml"),
+        ("deep.yaml", "claimgraph: 1\nstatements:\n  " + "- " * 50_000 + "x\n", "yaml"),
+        ("deep.yaml", "claimgraph: 1\ntitle: " + "{a: " * 50_000 + "1" + "}" * 50_000, "yaml"),
+    ],
+)
+def test_deeply_nested_input_is_a_file_format_error(
+    tmp_file: Writer, name: str, text: str, code: str
+) -> None:
+    with pytest.raises(cg.FileFormatError) as info:
+        cg.load(tmp_file(name, text))
+    assert info.value.errors[0].code.startswith(code)
