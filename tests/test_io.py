@@ -906,6 +906,7 @@ def test_fast_and_careful_json_paths_agree(
         ("deep.yaml", "claimgraph: 1\nstatements:\n  " + "- " * 50_000 + "x\n", "yaml"),
         ("deep.yaml", "claimgraph: 1\ntitle: " + "{a: " * 50_000 + "1" + "}" * 50_000, "yaml"),
     ],
+    ids=["json-unclosed", "json-array", "yaml-flow-list", "yaml-block-list", "yaml-flow-map"],
 )
 def test_deeply_nested_input_is_a_file_format_error(
     tmp_file: Writer, name: str, text: str, code: str
