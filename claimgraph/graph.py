@@ -424,6 +424,12 @@ class ClaimGraph:
             + ">"
         )
 
+    def _repr_html_(self) -> str:
+        """Counts, sides and top disputes, for notebooks (see :mod:`claimgraph.display`)."""
+        from .display import graph_html
+
+        return graph_html(self)
+
     def copy(self) -> ClaimGraph:
         """An independent copy (records are immutable, so they are shared)."""
         return ClaimGraph(iter(self), title=self.title)

@@ -216,6 +216,12 @@ class _Record(BaseModel):
         """The ids this record refers to, as ``(field, target type, id)`` triples."""
         return []
 
+    def _repr_html_(self) -> str:
+        """A table of the fields, for notebooks (see :mod:`claimgraph.display`)."""
+        from .display import record_html
+
+        return record_html(self)
+
 
 class Actor(_Record):
     """Someone who speaks: a person, office, government, state, armed group, outlet, mediator.
