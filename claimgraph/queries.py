@@ -180,11 +180,6 @@ class Contradiction:
 
         return contradiction_html(self)
 
-    def _repr_html_(self) -> str:
-        from .display import contradiction_html
-
-        return contradiction_html(self)
-
     @cached_property
     def explanation(self) -> str:
         """One sentence a person can read (worded on first use)."""
@@ -291,11 +286,6 @@ class Agreement:
 
         return agreement_html(self)
 
-    def _repr_html_(self) -> str:
-        from .display import agreement_html
-
-        return agreement_html(self)
-
     def to_dict(self, graph: ClaimGraph) -> dict[str, Any]:
         """A JSON-ready dict, with quotes and source details from ``graph``."""
         return {
@@ -343,11 +333,6 @@ class Positions:
         return [
             {"proposition": p, **{s: self.stance(s, p) for s in sides}} for p in self.propositions
         ]
-
-    def _repr_html_(self) -> str:
-        from .display import positions_html
-
-        return positions_html(self)
 
     def _repr_html_(self) -> str:
         from .display import positions_html
