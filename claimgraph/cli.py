@@ -63,6 +63,17 @@ def _build_parser() -> argparse.ArgumentParser:
         help="which file format (default: json)",
     )
     _add_format_commands(sub)
+    p = sub.add_parser(
+        "view",
+        help="write the interactive network view of a file as a standalone HTML page",
+        description="Write the interactive network view of FILE (actors by side, statements,"
+        " propositions, contradictions; filters by side and proposition) as one HTML page"
+        " that works offline. Needs the viz extra.",
+    )
+    p.add_argument("file", metavar="FILE", help="a claimgraph file (or any file import reads)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="the .html file to write")
+    p.add_argument("--title", help="the page title (default: the graph's title)")
+    p.add_argument("--sources", action="store_true", help="draw the sources too")
     return parser
 
 
@@ -191,6 +202,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 else:
                     print(f"ok: {path}")
             return status
+        if args.command == "view":
+            from . import formats
+            from .view import view
+
+            foreign = formats.format_of(args.file, sniff=True)
+            graph = formats.read(args.file, foreign) if foreign else load(args.file)
+            view(graph, args.output, title=args.title, sources=args.sources)
+            print(f"wrote {args.output}: {len(graph.statement_records)} statements")
+            return 0
         if args.command in ("import", "export"):
             return _convert(args)
         print(json.dumps(schema(args.format), indent=2, ensure_ascii=False))
