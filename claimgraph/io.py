@@ -677,21 +677,6 @@ def _line_from_starts(starts: list[tuple[int, int]], i: int) -> int | None:
     return None
 
 
-class _FastNativeFile(BaseModel):
-    """The native format for the fast path: one validation pass in pydantic-core."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    format: Literal["claimgraph"]
-    version: StrictInt  # a JSON true or 1.0 is not version 1
-    title: str | None = None
-    actors: list[Actor] = []
-    sources: list[Source] = []
-    propositions: list[Proposition] = []
-    statements: list[Statement] = []
-    reviews: list[Review] = []
-
-
 _FAST_ADAPTER: TypeAdapter[_FastNativeFile] | None = None
 
 
@@ -1005,6 +990,12 @@ class NativeFile(BaseModel):
     propositions: list[Proposition] = []
     statements: list[Statement] = []
     reviews: list[Review] = []
+
+
+class _FastNativeFile(NativeFile):
+    """The native format as the one-pass reader validates it."""
+
+    version: StrictInt  # type: ignore[assignment]  # a JSON true or 1.0 is not version 1
 
 
 def schema(format: Format = "json") -> dict[str, Any]:
