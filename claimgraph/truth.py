@@ -357,7 +357,7 @@ def investment(
     claims: Iterable[Claim] | Claims,
     *,
     g: float = 1.2,
-    max_iter: int = 50,
+    max_iter: int = 200,
     tol: float = 1e-6,
 ) -> TruthResult:
     """Investment (Pasternack and Roth, COLING 2010).
@@ -671,15 +671,20 @@ def accu_copy(
 
     Examples
     --------
-    Two sources that repeat each other's mistakes count for about one:
+    Three sources repeat one another, mistakes included (objects 0-5, where four
+    independent sources outvote them); on objects 20-23 only two independent sources
+    disagree with the three copies, and plain ACCU follows the copies:
 
-    >>> claims = [(s, o, "wrong") for s in ("copy1", "copy2") for o in range(5)]
-    >>> claims += [(s, o, "right") for s in ("ind1",) for o in range(5)]
-    >>> accu([*claims]).truths[0], accu_copy([*claims]).truths[0]
-    ('wrong', 'wrong')
-    >>> claims += [("ind2", o, "right") for o in range(3)] + [("ind2", 9, "x")]
-    >>> accu(claims).truths[0], accu_copy(claims).truths[0]
-    ('wrong', 'right')
+    >>> copies = [(s, o, "bad" if o < 6 or o >= 20 else "ok")
+    ...           for s in ("orig", "copy1", "copy2") for o in range(24)]
+    >>> independent = [(s, o, "ok" if o != 6 + i else "oops")
+    ...                for i, s in enumerate(["i1", "i2", "i3", "i4"])
+    ...                for o in range(24 if i < 2 else 20)]
+    >>> claims = copies + independent
+    >>> majority_vote(claims).truths[22], accu(claims).truths[22], accu_copy(claims).truths[22]
+    ('bad', 'bad', 'ok')
+    >>> accu_copy(claims).params["dependent_pairs"]
+    3
     """
     idx = _index(claims)
     return _accu("accu-copy", idx, True, n, initial_accuracy, alpha, c, max_iter, tol)
