@@ -33,6 +33,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -195,6 +196,7 @@ _TOOLTIP_CSS = (
 )
 
 
+@functools.lru_cache(maxsize=1)
 def _vis_assets() -> tuple[str, str]:
     """vis-network's JavaScript and CSS, from the ``pyvis`` package's data."""
     try:
@@ -213,7 +215,7 @@ def _vis_assets() -> tuple[str, str]:
     js = (newest / "vis-network.min.js").read_text(encoding="utf-8")
     # of the stylesheet only the tooltip's rule is used (the rest styles the editing UI)
     css = (newest / "vis-network.css").read_text(encoding="utf-8")
-    rules = re.findall(r"[^{}]*vis-tooltip[^{}]*\{[^}]*\}", css)
+    rules = [r + "}" for r in css.split("}") if "vis-tooltip" in r.partition("{")[0]]
     return js, "".join(rules) or _TOOLTIP_CSS
 
 
@@ -361,8 +363,10 @@ _APP = r"""
     edges: {smooth: big ? false : {type: "continuous"}},
     nodes: {font: {size: 12}}
   };
+  var t0 = performance.now();
   var network = new vis.Network(document.getElementById("cg-network"),
                                 {nodes: nodeView, edges: edgeView}, options);
+  window.cgBuildMs = performance.now() - t0;
   network.once("stabilizationIterationsDone", function () {
     network.setOptions({physics: false});
     document.body.setAttribute("data-cg-ready", "1");
