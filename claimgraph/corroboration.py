@@ -106,6 +106,9 @@ class Support:
             "chains": {s: [list(c) for c in cs] for s, cs in self.chains.items()},
         }
 
+    def _repr_html_(self) -> str:
+        return f"<div>{self._html()}</div>"
+
     def _html(self) -> str:
         if not self.sources:
             return '<span style="color:#777">no source</span>'
@@ -133,6 +136,12 @@ class StatementCorroboration:
     stance: str
     support: Support
 
+    def _repr_html_(self) -> str:
+        return (
+            f"<div><p>statement <b>{escape(self.statement)}</b> ({escape(self.stance)} "
+            f"{escape(self.proposition)})</p>{self.support._html()}</div>"
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "statement": self.statement,
@@ -149,6 +158,12 @@ class PropositionCorroboration:
     proposition: str
     asserts: Support
     denies: Support
+
+    def _repr_html_(self) -> str:
+        return (
+            f"<div><p>proposition <b>{escape(self.proposition)}</b></p><p>asserted: "
+            f"{self.asserts._html()}</p><p>denied: {self.denies._html()}</p></div>"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -243,7 +258,9 @@ class _UnionFind:
 class _Origins:
     """Every source's origins, from the condensation of the ``derived_from`` graph."""
 
-    def __init__(self, graph: ClaimGraph) -> None:
+    def __init__(self, graph: ClaimGraph, publisher: Mapping[str, str]) -> None:
+        self.publisher = publisher
+        self._keys: dict[str, tuple[str, ...]] = {}
         d: nx.DiGraph[str] = nx.DiGraph()
         for sid, src in graph.sources.items():
             for parent in src.derived_from:
@@ -266,19 +283,50 @@ class _Origins:
             )
         self.members = members
         self._chains: dict[str, tuple[Chain, ...]] = {}
+        self._of: dict[str, tuple[str, ...]] = {}
 
-    def keys(self, source: str) -> frozenset[str]:
-        """Union-find keys of the source's origins (itself, if it derives from nothing)."""
-        comp = self.component.get(source)
-        if comp is None:
-            return frozenset([source])
-        return frozenset(f"\0{c}" for c in self.origin_components[comp])
+    def keys(self, source: str) -> tuple[str, ...]:
+        """Union-find keys of what the source rests on: its origins (itself, if it derives
+        from nothing) and, by publisher, the publishers of it and of its origins."""
+        keys = self._keys.get(source)
+        if keys is None:
+            comp = self.component.get(source)
+            found = (
+                [source]
+                if comp is None
+                else [f"\0{c}" for c in sorted(self.origin_components[comp])]
+            )
+            if self.publisher:
+                found += sorted(
+                    {self.publisher[o] for o in (source, *self.of(source)) if o in self.publisher}
+                )
+            keys = self._keys[source] = tuple(found)
+        return keys
+
+    def groups(self, sources: list[str]) -> list[list[str]]:
+        """The sources (sorted, distinct) grouped by what they rest on, in order."""
+        if len(sources) < 2:
+            return [sources] if sources else []
+        uf = _UnionFind()
+        for s in sources:
+            keys = self.keys(s)
+            first = uf.find(keys[0])
+            for k in keys[1:]:
+                uf.union(first, k)
+        grouped: dict[str, list[str]] = {}
+        for s in sources:
+            grouped.setdefault(uf.find(self.keys(s)[0]), []).append(s)
+        return sorted(grouped.values())
 
     def of(self, source: str) -> tuple[str, ...]:
         comp = self.component.get(source)
         if comp is None:
             return (source,)
-        return tuple(sorted(m for c in self.origin_components[comp] for m in self.members[c]))
+        if source not in self._of:
+            self._of[source] = tuple(
+                sorted(m for c in self.origin_components[comp] for m in self.members[c])
+            )
+        return self._of[source]
 
     def chains(self, source: str) -> tuple[Chain, ...]:
         """The shortest ``derived_from`` path from the source to each origin component."""
@@ -310,33 +358,24 @@ class _Origins:
         return self._chains[source]
 
 
-def _support(
-    sources: Iterable[str],
-    origins: _Origins,
-    publisher: Mapping[str, str],
-    by_publisher: bool,
-    chains: bool,
-) -> Support:
-    srcs = sorted(set(sources))
-    uf = _UnionFind()
-    for s in srcs:
-        uf.find(s)
-        for k in origins.keys(s):
-            uf.union(s, k)
-        if by_publisher:
-            for o in (s, *origins.of(s)):
-                if o in publisher:
-                    uf.union(s, publisher[o])
-    grouped: dict[str, list[str]] = {}
-    for s in srcs:
-        grouped.setdefault(uf.find(s), []).append(s)
-    groups = sorted(tuple(g) for g in grouped.values())
+def _support(srcs: list[str], origins: _Origins, chains: bool) -> Support:
+    groups = [tuple(g) for g in origins.groups(srcs)]
     return Support(
         sources=tuple(srcs),
         groups=tuple(groups),
         origins=tuple(tuple(sorted({o for s in g for o in origins.of(s)})) for g in groups),
         chains={s: c for s in srcs if (c := origins.chains(s))} if chains else {},
     )
+
+
+def _publishers(graph: ClaimGraph, by_publisher: bool) -> dict[str, str]:
+    if not by_publisher:
+        return {}
+    return {
+        sid: "\1" + normalize_text(src.publisher)
+        for sid, src in graph.sources.items()
+        if src.publisher
+    }
 
 
 def corroboration(
@@ -389,22 +428,13 @@ def corroboration(
     >>> c.propositions["p"].asserts.independent
     2
     """
-    origins = _Origins(graph)
-    publisher = (
-        {
-            sid: "\1" + normalize_text(src.publisher)
-            for sid, src in graph.sources.items()
-            if src.publisher
-        }
-        if by_publisher
-        else {}
-    )
+    origins = _Origins(graph, _publishers(graph, by_publisher))
     cache: dict[tuple[str, ...], Support] = {}
 
     def support(sources: Iterable[str]) -> Support:
         key = tuple(sorted(set(sources)))
         if key not in cache:
-            cache[key] = _support(key, origins, publisher, by_publisher, chains)
+            cache[key] = _support(list(key), origins, chains)
         return cache[key]
 
     statements: dict[str, StatementCorroboration] = {}
@@ -439,5 +469,9 @@ def independent_counts(graph: ClaimGraph, *, by_publisher: bool = False) -> dict
     >>> set(counts.values())   # every statement in the example comes from one article
     {1}
     """
-    c = corroboration(graph, by_publisher=by_publisher, chains=False)
-    return {s: v.support.independent for s, v in c.statements.items()}
+    origins = _Origins(graph, _publishers(graph, by_publisher))
+    out: dict[str, int] = {}
+    for sid, st in graph.statement_records.items():
+        srcs = sorted({r.source for r in st.reports})
+        out[sid] = len(srcs) if len(srcs) < 2 else len(origins.groups(srcs))
+    return out

@@ -227,9 +227,10 @@ class TruthResult:
 
     def _repr_html_(self, top: int = 10) -> str:
         e = escape
+        ties = set(self.ties())
         rows = "".join(
-            f"<tr><td>{e(str(o))}</td><td>{e(str(v))}</td>"
-            f"<td>{self.confidence[o][v]:.3g}</td><td>{self.support[o]}</td></tr>"
+            f"<tr><td>{e(str(o))}</td><td>{e(str(v))}{' <i>(tie)</i>' if o in ties else ''}"
+            f"</td><td>{self.confidence[o][v]:.3g}</td><td>{self.support[o]}</td></tr>"
             for o, v in sorted(self.truths.items(), key=lambda kv: _order(kv[0]))[:top]
         )
         srcs = "".join(
