@@ -44,7 +44,7 @@ __all__ = [
     "statements_html",
 ]
 
-# the colour of a stance, used in every table (and by claimgraph.view / claimgraph.timeline)
+# the colour of a stance, used in every table (and by claimgraph.view / claimgraph.figures)
 STANCE_COLORS = {"asserts": "#1b7837", "denies": "#b2182b", "both": "#7b3294"}
 
 _STYLE = (

@@ -1,8 +1,7 @@
 """An interactive network view of a graph: inline in a notebook, or a standalone HTML file.
 
->>> v = view(g)                  # doctest: +SKIP
->>> v                            # in a notebook: the network, inline   # doctest: +SKIP
->>> view(g, "network.html")      # the same page as a file               # doctest: +SKIP
+``view(g)`` as the last value of a notebook cell shows the network inline;
+``view(g, "network.html")`` also writes the same page as a standalone file.
 
 The page draws actors (coloured by side), propositions and statements, each statement
 linked to its actor and its proposition: assertions in green, denials in red and dashed.

@@ -113,7 +113,7 @@ def test_cli_view(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 # ---------------------------------------------------------------------------- figures
 def test_timeline_figure(g: cg.ClaimGraph, tmp_path: Path) -> None:
     pytest.importorskip("matplotlib", reason="figures need the viz extra (matplotlib)")
-    from claimgraph.timeline import plot_timeline
+    from claimgraph.figures import plot_timeline
 
     fig = plot_timeline(g, "ceasefire-agreed", path=tmp_path / "t.png")
     ax = fig.axes[0]
@@ -131,7 +131,7 @@ def test_timeline_figure(g: cg.ClaimGraph, tmp_path: Path) -> None:
 
 def test_network_figure(g: cg.ClaimGraph, tmp_path: Path) -> None:
     pytest.importorskip("matplotlib", reason="figures need the viz extra (matplotlib)")
-    from claimgraph.timeline import draw_network
+    from claimgraph.figures import draw_network
 
     fig = draw_network(g, path=tmp_path / "n.svg")
     texts = {t.get_text() for t in fig.axes[0].texts}
@@ -140,3 +140,15 @@ def test_network_figure(g: cg.ClaimGraph, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"\.png"):
         draw_network(g, path=tmp_path / "n.gif")
     assert not (tmp_path / "n.gif").exists()
+
+
+def test_submodules_do_not_shadow_package_names() -> None:
+    """Importing a submodule sets an attribute of the package: none may hide a public name
+    (a module ``claimgraph.timeline`` would replace the function ``cg.timeline``)."""
+    import importlib
+    import types
+
+    for name in ("display", "frames", "view", "figures"):
+        importlib.import_module(f"claimgraph.{name}")
+    shadowed = [n for n in cg.__all__ if isinstance(getattr(cg, n), types.ModuleType)]
+    assert not shadowed

@@ -13,7 +13,7 @@ matplotlib API is used (no ``pyplot``), so no GUI backend or global state is inv
 Examples
 --------
 >>> import claimgraph as cg
->>> from claimgraph.timeline import plot_timeline
+>>> from claimgraph.figures import plot_timeline
 >>> g = cg.load(cg.example_path())
 >>> fig = plot_timeline(g, cg.contradictions(g)[0])
 >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
@@ -99,7 +99,7 @@ def plot_timeline(
     Examples
     --------
     >>> import claimgraph as cg
-    >>> from claimgraph.timeline import plot_timeline
+    >>> from claimgraph.figures import plot_timeline
     >>> g = cg.load(cg.example_path())
     >>> fig = plot_timeline(g, "ceasefire-agreed")
     >>> fig.axes[0].get_title(loc="left").startswith("A ceasefire")
@@ -181,7 +181,7 @@ def draw_network(
     Examples
     --------
     >>> import claimgraph as cg
-    >>> from claimgraph.timeline import draw_network
+    >>> from claimgraph.figures import draw_network
     >>> fig = draw_network(cg.load(cg.example_path()))
     >>> len(fig.axes)
     1
