@@ -136,6 +136,9 @@ def test_display_escapes_and_to_dict() -> None:
     assert "<b>evil</b>" not in html and "&lt;b&gt;evil&lt;/b&gt;" in html
     assert "single origin" in html
     assert "1 statements (1 on a single origin)" in repr(c)
+    for part in (c.statements["s"], c.propositions["p"], c.statements["s"].support):
+        part_html = part._repr_html_()
+        assert "<b>evil</b>" not in part_html and "&lt;b&gt;evil&lt;/b&gt;" in part_html
     d = c.to_dict()
     assert d["statements"]["s"]["independent"] == 1
     assert d["statements"]["s"]["chains"] == {"<b>evil</b>": [["<b>evil</b>", "w&"]]}
@@ -192,6 +195,33 @@ def test_count_matches_shared_origin_components(
     assert 1 <= support.independent <= len(reports)
     flat = sorted(s for grp in support.groups for s in grp)
     assert flat == sorted(reports)
+    assert independent_counts(g) == {"x": support.independent}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    edges=st.lists(st.tuples(names, names), max_size=10),
+    publishers=st.lists(st.sampled_from(["P", "p ", "Q", None]), min_size=8, max_size=8),
+    reports=st.lists(st.lists(names, max_size=5, unique=True), min_size=1, max_size=4),
+)
+def test_fast_counts_agree_with_the_full_result(
+    edges: list[tuple[str, str]], publishers: list[str | None], reports: list[list[str]]
+) -> None:
+    derived: dict[str, list[str]] = {f"s{i}": [] for i in range(8)}
+    for a, b in edges:
+        if b not in derived[a]:
+            derived[a].append(b)
+    sources = {
+        s: {"derived_from": d, "publisher": publishers[i]}
+        for i, (s, d) in enumerate(derived.items())
+    }
+    g = graph(sources, {f"st{i}": r for i, r in enumerate(reports)})
+    for by_publisher in (False, True):
+        full = corroboration(g, by_publisher=by_publisher)
+        counts = {k: v.support.independent for k, v in full.statements.items()}
+        assert independent_counts(g, by_publisher=by_publisher) == counts
+        plain = corroboration(g).statements
+        assert all(counts[k] <= plain[k].support.independent for k in counts)
 
 
 @pytest.mark.parametrize("by_publisher", [False, True])
