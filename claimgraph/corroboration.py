@@ -55,6 +55,7 @@ __all__ = [
     "Support",
     "corroboration",
     "independent_counts",
+    "source_groups",
 ]
 
 Chain = tuple[str, ...]
@@ -456,6 +457,24 @@ def corroboration(
         origins={s: origins.of(s) for s in sorted(used)},
         by_publisher=by_publisher,
     )
+
+
+def source_groups(graph: ClaimGraph, *, by_publisher: bool = False) -> dict[str, str]:
+    """Every source of the graph mapped to the group it speaks with: sources that share an
+    origin (and, by publisher, a publisher) are one group, named by its members' sorted
+    ids joined with ``+``. Used by :func:`claimgraph.truth.credibility` to count a wire
+    story and its reprints as one voice.
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> g = cg.ClaimGraph([cg.Source(id="w"), cg.Source(id="r", derived_from=["w"]),
+    ...                    cg.Source(id="x")])
+    >>> source_groups(g)
+    {'r': 'r+w', 'w': 'r+w', 'x': 'x'}
+    """
+    origins = _Origins(graph, _publishers(graph, by_publisher))
+    return {s: "+".join(group) for group in origins.groups(sorted(graph.sources)) for s in group}
 
 
 def independent_counts(graph: ClaimGraph, *, by_publisher: bool = False) -> dict[str, int]:

@@ -710,6 +710,7 @@ def credibility(
     method: str = "truthfinder",
     *,
     by: Literal["source", "actor"] = "source",
+    independent: bool = False,
     **params: Any,
 ) -> TruthResult:
     """Truth discovery over a claim graph: who is reliable, which propositions are credible.
@@ -720,6 +721,10 @@ def credibility(
     that stance. A source that reports both stances on one proposition (a news article
     quoting both sides) makes no claim about it: it reports a dispute, it does not take a
     side. With ``by="actor"`` the sources are the actors and each statement is a claim.
+
+    With ``independent=True`` (sources only), sources that derive from a common origin
+    speak as one voice (the groups of :func:`claimgraph.corroboration.source_groups`, named
+    ``"a+b+..."``): a wire story and its reprints make one claim, not several.
 
     ``method`` is a key of :data:`METHODS`; ``params`` go to that method. The result's
     ``truths`` map each proposition to the stance judged more credible, ``confidence`` gives
@@ -742,15 +747,23 @@ def credibility(
     """
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}: choose from {', '.join(METHODS)}")
+    if by not in ("source", "actor"):
+        raise ValueError(f"by must be 'source' or 'actor', not {by!r}")
+    voice: dict[str, str] = {}
+    if independent:
+        if by != "source":
+            raise ValueError("independent=True needs by='source': it groups sources by origin")
+        from .corroboration import source_groups
+
+        voice = source_groups(graph)
     stances: dict[tuple[str, str], set[str]] = {}
     for st in graph.statement_records.values():
         if by == "actor":
             stances.setdefault((st.actor, st.proposition), set()).add(str(st.stance))
-        elif by == "source":
-            for rep in st.reports:
-                stances.setdefault((rep.source, st.proposition), set()).add(str(st.stance))
         else:
-            raise ValueError(f"by must be 'source' or 'actor', not {by!r}")
+            for rep in st.reports:
+                who = voice.get(rep.source, rep.source)
+                stances.setdefault((who, st.proposition), set()).add(str(st.stance))
     skipped = 0
     claims: list[Claim] = []
     for (who, prop), values in sorted(stances.items()):
@@ -760,6 +773,7 @@ def credibility(
         claims.extend((who, prop, v) for v in sorted(values))
     res = METHODS[method](claims, **params)
     res.params["by"] = by
+    res.params["independent"] = independent
     if by == "source":
         res.params["skipped_both_ways"] = skipped
     return res

@@ -213,6 +213,26 @@ def test_credibility_by_source_skips_sources_reporting_both_sides() -> None:
         assert r.truths["p"] == "denies"
         assert r.support == {"p": 2, "q": 1}
         assert "both" not in r.trust
+    # two reprints of one wire story outvote an independent source, unless grouped
+    g.add_all(
+        [
+            cg.Source(id="wire", title="wire"),
+            *[cg.Source(id=f"re{i}", title=f"re{i}", derived_from=["wire"]) for i in (1, 2)],
+            cg.Statement(
+                id="4",
+                actor="y",
+                proposition="q",
+                stance="denies",
+                reports=[{"source": "re1"}, {"source": "re2"}],
+            ),
+        ]
+    )
+    assert truth.credibility(g, "majority").truths["q"] == "denies"
+    grouped = truth.credibility(g, "majority", independent=True)
+    assert grouped.ties() == ["q"] and grouped.support["q"] == 2
+    assert "re1+re2+wire" in grouped.trust and grouped.params["independent"]
+    with pytest.raises(ValueError, match="needs by='source'"):
+        truth.credibility(g, by="actor", independent=True)
     with pytest.raises(ValueError, match="unknown method"):
         truth.credibility(g, "oracle")
     with pytest.raises(ValueError, match="by must be"):
