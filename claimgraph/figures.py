@@ -43,13 +43,19 @@ __all__ = ["draw_network", "plot_timeline", "save_figure"]
 _ASSERTS, _DENIES = "#1b7837", "#b2182b"
 
 
-def _figure(**kwargs: Any) -> Figure:
+def _require_matplotlib() -> None:
     try:
-        from matplotlib.figure import Figure
+        import matplotlib  # noqa: F401
     except ImportError:
         raise MissingDependencyError(
             "figures need matplotlib: pip install 'claimgraph[viz]'"
         ) from None
+
+
+def _figure(**kwargs: Any) -> Figure:
+    _require_matplotlib()
+    from matplotlib.figure import Figure
+
     return Figure(**kwargs)
 
 
@@ -105,6 +111,7 @@ def plot_timeline(
     >>> fig.axes[0].get_title(loc="left").startswith("A ceasefire")
     True
     """
+    _require_matplotlib()
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
     from matplotlib.lines import Line2D
 

@@ -33,11 +33,11 @@ True
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 import os
 import re
 from html import escape
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -197,15 +197,23 @@ _TOOLTIP_CSS = (
 
 @functools.lru_cache(maxsize=1)
 def _vis_assets() -> tuple[str, str]:
-    """vis-network's JavaScript and CSS, from the ``pyvis`` package's data."""
+    """vis-network's JavaScript and CSS, from the ``pyvis`` package's data.
+
+    Only the files are read: pyvis itself (which imports IPython and jinja2) is not
+    imported.
+    """
     try:
-        lib = resources.files("pyvis") / "lib"
-    except ModuleNotFoundError:
+        spec = importlib.util.find_spec("pyvis")
+    except ImportError:  # pragma: no cover - a broken installation
+        spec = None
+    locations = list(spec.submodule_search_locations or ()) if spec is not None else []
+    if not locations:
         raise MissingDependencyError(
             "the network view needs pyvis (it ships vis-network): pip install 'claimgraph[viz]'"
-        ) from None
+        )
+    lib = Path(locations[0]) / "lib"
     dirs = sorted(
-        (d for d in lib.iterdir() if d.name.startswith("vis-") and d.is_dir()),
+        (d for d in lib.glob("vis-*") if d.is_dir()),
         key=lambda d: tuple(int(x) for x in d.name[4:].split(".") if x.isdigit()),
     )
     if not dirs:  # pragma: no cover - a pyvis without its assets

@@ -152,3 +152,32 @@ def test_submodules_do_not_shadow_package_names() -> None:
         importlib.import_module(f"claimgraph.{name}")
     shadowed = [n for n in cg.__all__ if isinstance(getattr(cg, n), types.ModuleType)]
     assert not shadowed
+
+
+def test_missing_extras_name_what_to_install(
+    g: cg.ClaimGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+    import sys
+
+    from claimgraph import figures, frames
+    from claimgraph import view as view_module
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "pyvis" else real(name, *a)
+    )
+    view_module._vis_assets.cache_clear()
+    with pytest.raises(cg.MissingDependencyError, match=r"claimgraph\[viz\]"):
+        view(g)
+    view_module._vis_assets.cache_clear()
+    for name in ("matplotlib", "matplotlib.figure", "matplotlib.dates", "pandas"):
+        monkeypatch.setitem(sys.modules, name, None)
+    with pytest.raises(cg.MissingDependencyError, match=r"claimgraph\[viz\]"):
+        figures.plot_timeline(g, "ceasefire-agreed")
+    with pytest.raises(cg.MissingDependencyError, match=r"claimgraph\[viz\]"):
+        figures.draw_network(g)
+    with pytest.raises(cg.MissingDependencyError, match=r"claimgraph\[pandas\]"):
+        frames.positions_frame(g.positions())
+    # the rich display needs none of them
+    assert "<table>" in g._repr_html_()
