@@ -1,4 +1,5 @@
-"""The ``claimgraph`` command line: ``report``, ``validate``, ``schema``, ``import``, ``export``.
+"""The ``claimgraph`` command line: ``report``, ``validate``, ``schema``, ``import``, ``export``,
+``view``.
 
 Exit status: 0 on success, 1 when a file has problems (each printed with its line),
 2 on a usage error.
