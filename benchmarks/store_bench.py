@@ -294,13 +294,17 @@ def run(n: int, args: argparse.Namespace) -> list[tuple[str, str, str, str]]:
             None,
         )
         seconds, found = best(store.contradictions, repeat)
-        involved = sum(len(g.statements) for c in found for g in c.groups)
         row(
             "grouped contradictions",
             f"{seconds:.2f} s",
             "≤ 10 s at 10M",
             seconds <= TARGETS["contradictions"],
         )
+        # their statements are read when first used: here, every group of every one
+        t = time.perf_counter()
+        involved = sum(len(g.statements) for c in found for g in c.groups)
+        read = time.perf_counter() - t
+        row("  then reading all their groups", f"{read:.2f} s", "(read on first use)", None)
         row("  contradictions / statements in them", f"{len(found):,} / {involved:,}", "", None)
         del found
         seconds, agreed = best(store.agreements, repeat)

@@ -54,6 +54,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from itertools import islice
 from pathlib import Path
 from types import SimpleNamespace
@@ -73,12 +74,14 @@ from .exceptions import (
 from .graph import ClaimGraph, MergeResult, _combine, _describe, _diff
 from .models import Actor, Proposition, Record, Report, Source, Statement
 from .queries import (
+    _UNDATED,
     Agreement,
     Contradiction,
+    StanceGroup,
     _agreement_explanation,
     _as_set,
-    _clash,
     _date,
+    _group,
     _key,
 )
 
@@ -350,18 +353,261 @@ class _Relations:
 
 
 class _View:
-    """The little of a graph that the shared query helpers read: sides, names, texts."""
+    """The little of a graph that the shared query helpers read: sides, names, texts.
 
-    def __init__(self, sides: dict[str, str], names: dict[str, str], texts: dict[str, str]) -> None:
+    With a ``store``, the side of an actor it was not given is looked up there (the
+    contradictions read their statements, and learn their actors, only when asked to).
+    """
+
+    def __init__(
+        self,
+        sides: dict[str, str],
+        names: dict[str, str],
+        texts: dict[str, str],
+        store: Store | None = None,
+    ) -> None:
         self._sides = sides
+        self._store = store
         self.actors = {a: SimpleNamespace(name=n) for a, n in names.items()}
         self.propositions = {p: SimpleNamespace(text=t) for p, t in texts.items()}
 
     def side(self, actor: str) -> str:
-        return self._sides[actor]
+        found = self._sides.get(actor)
+        if found is None:
+            if self._store is None:
+                raise KeyError(actor)
+            found = self._sides[actor] = self._store.side(actor)
+        return found
 
     def _side_map(self) -> dict[str, str]:
         return self._sides
+
+    def __reduce__(self) -> tuple[Any, ...]:  # without the store
+        names = {a: ns.name for a, ns in self.actors.items()}
+        texts = {p: ns.text for p, ns in self.propositions.items()}
+        return (_View, (dict(self._sides), names, texts))
+
+
+# ----------------------------------------------------------------------------- lazy groups
+# A contradiction is classified, counted and ranked from SQL aggregates (statements per
+# proposition, stance and side); its statements are read back only when its groups are first
+# needed, a block of the answer's contradictions at a time (iterating over an answer reads
+# each block with one query).
+_BLOCK = 512  # contradictions whose groups one read fills
+
+
+class _Pending:
+    """The ``_parts`` of a stored contradiction until its groups are read: where from."""
+
+    __slots__ = ("index", "props", "reader", "reorder", "side", "sides", "size", "stances")
+
+    def __init__(
+        self,
+        reader: _GroupReader,
+        props: tuple[str, str],
+        stances: tuple[str, str],
+        side: str | None,
+        reorder: bool,
+        size: int,
+        sides: tuple[str, ...],
+    ) -> None:
+        self.reader = reader
+        self.props = props  # the two positions: (proposition, stance) each
+        self.stances = stances
+        self.side = side  # an inconsistency: only this side's statements
+        self.reorder = reorder  # put the earlier position first (not ordered yet)
+        self.size = size  # what the counts said: checked when the statements are read
+        self.sides = sides
+        self.index = -1  # its place in the answer, set once the answer is sorted
+
+
+class _GroupReader:
+    """Reads the groups of one answer's contradictions from the store, on demand."""
+
+    def __init__(self, store: Store, view: _View, date_sql: str, date_params: list[Any]) -> None:
+        self.store = store
+        self.view = view
+        self.date_sql = date_sql
+        self.date_params = date_params
+        self.clashes: list[_Pending] = []
+        self.done = bytearray()  # 1 once a contradiction took its groups
+        self.ready: dict[int, tuple[StanceGroup, StanceGroup]] = {}  # read, not yet taken
+
+    def number(self, found: list[Contradiction]) -> None:
+        """Number the (sorted) answer, so that reads follow its order."""
+        for i, c in enumerate(found):
+            pending = cast(_Pending, c._parts)
+            pending.index = i
+            self.clashes.append(pending)
+        self.done = bytearray(len(found))
+
+    def groups(self, i: int) -> tuple[StanceGroup, StanceGroup]:
+        got = self.ready.pop(i, None)
+        if got is None:
+            store = self.store
+            if store._closed:
+                raise ClaimGraphError(
+                    f"the store '{store.path}' is closed: a contradiction reads its statements"
+                    " from the store when they are first used (groups, statements, explanation,"
+                    " ==); use them before closing it"
+                )
+            block: list[int] = []
+            j, n = i, len(self.clashes)
+            while j < n and len(block) < _BLOCK:
+                if not self.done[j]:
+                    block.append(j)
+                j += 1
+            with store.snapshot(), _gc_paused():
+                self._read(block)
+            got = self.ready.pop(i, None)
+            if got is None:
+                raise ClaimGraphError(
+                    "the store changed since this contradiction was found: its statements are"
+                    " no longer the ones it counted; ask for the contradictions again"
+                )
+        self.done[i] = 1
+        return got
+
+    def texts(self, i: int) -> tuple[str, ...]:
+        texts = self.view.propositions
+        pending = self.clashes[i]
+        if pending.props[0] not in texts or pending.props[1] not in texts:
+            store = self.store
+            if store._closed:
+                raise ClaimGraphError(
+                    f"the store '{store.path}' is closed: a contradiction reads the texts of"
+                    " its propositions when they are first used; use them before closing it"
+                )
+            props = {p for c in self.clashes[i : i + _BLOCK] for p in c.props} - texts.keys()
+            texts.update(store._view({}, props).propositions)
+        return tuple(texts[p].text for p in dict.fromkeys(pending.props))
+
+    def _read(self, block: list[int]) -> None:
+        clashes = self.clashes
+        props = {p for j in block for p in clashes[j].props}
+        extra = f" AND {self.date_sql}" if self.date_sql else ""
+        rows = self.store._conn.execute(
+            "SELECT proposition, stance, side, actor, json FROM statement WHERE proposition IN"  # noqa: S608 - clauses are constants; values are parameters
+            f" (SELECT value FROM json_each(?)){extra}",
+            [_ids_param(props), *self.date_params],
+        ).fetchall()
+        # the positions the block needs, with their sides (None: every side)
+        wanted: dict[tuple[str, str], set[str] | None] = {}
+        for j in block:
+            c = clashes[j]
+            for key in zip(c.props, c.stances, strict=True):
+                if c.side is None:
+                    wanted[key] = None
+                else:
+                    sides = wanted.setdefault(key, set())
+                    if sides is not None:
+                        sides.add(c.side)
+        keep = wanted.get
+        rows = [
+            r
+            for r in rows
+            if (r[0], r[1]) in wanted and ((s := keep((r[0], r[1]))) is None or r[2] in s)
+        ]
+        side_of = self.view._sides
+        for r in rows:
+            side_of[r[3]] = r[2]
+        split: dict[tuple[str, str], list[tuple[str, Statement]]] = {}
+        for r, st in zip(rows, _statements([r[4] for r in rows]), strict=True):
+            split.setdefault((r[0], r[1]), []).append((r[2], st))
+        ready = self.ready
+        for j in block:
+            c = clashes[j]
+            left = split.get((c.props[0], c.stances[0]), [])
+            right = split.get((c.props[1], c.stances[1]), [])
+            sd = c.side
+            if sd is None:
+                a = _group(side_of, c.stances[0], c.props[0], [st for _s, st in left])
+                b = _group(side_of, c.stances[1], c.props[1], [st for _s, st in right])
+                fits = set(a.sides) | set(b.sides) == set(c.sides)
+            else:
+                only = {sd}
+                lst = [st for s, st in left if s == sd]
+                rst = [st for s, st in right if s == sd]
+                fits = bool(lst and rst)
+                if not fits:
+                    continue
+                a = _group(side_of, c.stances[0], c.props[0], lst, only)
+                b = _group(side_of, c.stances[1], c.props[1], rst, only)
+                if c.reorder and (b.first_said or _UNDATED) < (a.first_said or _UNDATED):
+                    a, b = b, a
+            if fits and len(a.statements) + len(b.statements) == c.size:
+                ready[j] = (a, b)
+
+
+class _StoredContradiction(Contradiction):  # the dataclass's fields, __eq__ and __repr__
+    """A :class:`~claimgraph.Contradiction` found in a store, that reads its statements when
+    they are first used.
+
+    Everything but the groups (kind, basis, propositions, texts, sides, size) comes from SQL
+    aggregates. The first use of :attr:`groups` (through ``statements``, ``actors``,
+    ``dates``, ``explanation``, ``to_dict``, ``==``...) reads the statements from the
+    store as it is then — within the same :meth:`Store.snapshot`, the store the query saw —
+    together with those of the next few hundred contradictions of the same answer. If the
+    store has changed the statements the contradiction counted meanwhile, that read raises
+    :class:`~claimgraph.ClaimGraphError` (ask again); the store must still be open, and be
+    used from its own thread. Pickling or copying one reads its groups and gives a plain
+    :class:`~claimgraph.Contradiction`.
+    """
+
+    @cached_property
+    def groups(self) -> tuple[StanceGroup, StanceGroup]:
+        """The two incompatible positions. For an inconsistency, the earlier one first."""
+        pending = cast(_Pending, self._parts)
+        return pending.reader.groups(pending.index)
+
+    @cached_property  # a field of the dataclass, read on first use
+    def texts(self) -> tuple[str, ...]:
+        """The canonical wordings of the propositions (read on first use)."""
+        pending = cast(_Pending, self._parts)
+        return pending.reader.texts(pending.index)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            Contradiction,
+            (
+                self.kind,
+                self.basis,
+                self.propositions,
+                self.texts,
+                self.sides,
+                self.size,
+                self.groups,
+                self._graph,
+            ),
+        )
+
+
+def _stored(
+    kind: str,
+    basis: str,
+    propositions: tuple[str, ...],
+    sides: tuple[str, ...],
+    size: int,
+    pending: _Pending,
+    graph: Any,
+) -> Contradiction:
+    """A :class:`_StoredContradiction`, built as the dataclass would (without its per-field
+    ``object.__setattr__`` calls: an answer may hold millions), its texts read when used."""
+    c = _new(_StoredContradiction)
+    _set(
+        c,
+        "__dict__",
+        {
+            "kind": kind,
+            "basis": basis,
+            "propositions": propositions,
+            "sides": sides,
+            "size": size,
+            "_parts": pending,
+            "_graph": graph,
+        },
+    )
+    return cast(Contradiction, c)
 
 
 # ----------------------------------------------------------------------------- the store
@@ -1461,8 +1707,10 @@ class Store:
         self._relations_cache = (version, rel)
         return rel
 
-    def _view(self, sides: dict[str, str], props: Iterable[str]) -> _View:
-        side_ids = set(sides.values())
+    def _view(
+        self, sides: dict[str, str], props: Iterable[str], side_ids: Iterable[str] = ()
+    ) -> _View:
+        side_ids = {*sides.values(), *side_ids}
         names = dict(
             self._conn.execute(
                 "SELECT id, json_extract(json, '$.name') FROM actor"
@@ -1492,9 +1740,23 @@ class Store:
         """Statements that cannot all be true, grouped: :func:`claimgraph.contradictions` in SQL.
 
         The parameters, the grouping, the order and the explanations are those of
-        :func:`claimgraph.contradictions` on the same records. The candidates are found in
-        SQL (propositions both asserted and denied, from an index; declared exclusive and
-        implied pairs); only their statements are read back.
+        :func:`claimgraph.contradictions` on the same records. Everything is worked out in
+        SQL, from counts per proposition, stance and side (propositions both asserted and
+        denied, from an index; declared exclusive and implied pairs): no statement is read
+        back to classify, count and rank the contradictions.
+
+        Notes
+        -----
+        A contradiction reads its statements (and the texts of its propositions) when they
+        are first used — its ``groups``, ``statements``, ``actors``, ``dates``,
+        ``explanation``, ``to_dict()``, ``==`` — together with those of the next few hundred
+        contradictions of the same answer, so that going through an answer reads it in
+        blocks. They are read from the store as it is then: inside the same
+        :meth:`snapshot` as the query, exactly what the query saw; after another batch was
+        committed, the current records, and :class:`~claimgraph.ClaimGraphError` if the
+        statements a contradiction counted have changed (ask again). The store must still be
+        open, and be used from its own thread. Pickling a contradiction reads it and gives a
+        plain :class:`~claimgraph.Contradiction`.
 
         Examples
         --------
@@ -1564,13 +1826,14 @@ class Store:
             related.add(p)
             if p in implies:
                 related.update(implied(p))
-        stance = self._stances(related, date_sql, date_params)
+        # counts per proposition, stance and side (date-filtered) of all these
+        tally = self._tally({*opposed, *related}, date_sql, date_params)
 
         def yes(p: str) -> bool:
-            return stance.get(p, (False, False))[0]
+            return (p, "asserts") in tally
 
         def no(p: str) -> bool:
-            return stance.get(p, (False, False))[1]
+            return (p, "denies") in tally
 
         pairs: list[tuple[Literal["exclusive", "implication"], str, str]] = []
         for p in owners:
@@ -1588,43 +1851,85 @@ class Store:
                         continue
                     if no(q):
                         pairs.append(("implication", p, q))
-        # 3. read back the statements of the candidates only
-        needed = set(opposed) | {p for _b, a, b in pairs for p in (a, b)}
-        statements, sides = self._rows(needed, date_sql, date_params)
-        split: dict[tuple[str, str], list[Statement]] = {}
-        for s in statements:
-            key = (s.proposition, s.stance)
-            group = split.get(key)
-            if group is None:
-                split[key] = [s]
-            else:
-                group.append(s)
-        view = cast(ClaimGraph, self._view(sides, needed))
+        # 3. classify every clash from the counts; the statements (and the propositions'
+        # texts) are read when a contradiction's groups (texts) are first used
+        first: dict[tuple[str, str, str], str | None] = {}
+        if pairs and "inconsistency" in want:  # the earliest dates order these (few) clashes
+            in_pairs: set[str] = set()
+            for basis, a, b in pairs:
+                left = tally.get((a, "asserts"))
+                right = tally.get((b, "asserts" if basis == "exclusive" else "denies"))
+                if left and right and left.keys() & right.keys():
+                    in_pairs.update((a, b))
+            first = self._first_said(in_pairs, date_sql, date_params)
+        view = self._view({}, (), {sd for t in tally.values() for sd in t})
+        view._store = self
+        reader = _GroupReader(self, view, date_sql, date_params)
+        graph = cast(ClaimGraph, view)
         found: list[Contradiction] = []
-        for p in sorted(opposed, key=self._prop_order(opposed)):
-            left, right = split.get((p, "asserts")), split.get((p, "denies"))
-            if left and right:
-                found += _clash(
-                    view,
-                    "opposite_stances",
-                    (p, p),
-                    ("asserts", "denies"),
-                    left,
-                    right,
-                    between,
-                    want,
-                )
+
+        def clash(
+            basis: Literal["opposite_stances", "exclusive", "implication"],
+            props: tuple[str, str],
+            stances: tuple[str, str],
+        ) -> None:
+            """What :func:`claimgraph.queries._clash` finds, from the counts alone."""
+            left, right = tally.get((props[0], stances[0])), tally.get((props[1], stances[1]))
+            if not left or not right:
+                return
+            pids = (props[0],) if props[0] == props[1] else props
+            lsides, rsides = left.keys(), right.keys()
+            union = lsides | rsides
+            across = between is None or (
+                (between[0] in lsides and between[1] in rsides)
+                or (between[1] in lsides and between[0] in rsides)
+            )
+            if "dispute" in want and len(union) > 1 and across:
+                sides = tuple(sorted(union))
+                size = sum(left.values()) + sum(right.values())
+                pending = _Pending(reader, props, stances, None, False, size, sides)
+                found.append(_stored("dispute", basis, pids, sides, size, pending, graph))
+            if "inconsistency" not in want:
+                return
+            for sd in sorted(lsides & rsides):
+                if between is not None and sd not in between:
+                    continue
+                size = left[sd] + right[sd]
+                if basis == "opposite_stances":  # the earlier position first: when read
+                    pending = _Pending(reader, props, stances, sd, True, size, (sd,))
+                    pids_i = pids
+                else:  # the order decides the propositions: from the first dates
+                    (pa, pb), (sa, sb) = props, stances
+                    fa, fb = first.get((pa, sa, sd)), first.get((pb, sb, sd))
+                    if (fb or _UNDATED) < (fa or _UNDATED):
+                        pa, pb, sa, sb = pb, pa, sb, sa
+                    pending = _Pending(reader, (pa, pb), (sa, sb), sd, False, size, (sd,))
+                    pids_i = (pa, pb)
+                found.append(_stored("inconsistency", basis, pids_i, (sd,), size, pending, graph))
+
+        opposite = ("asserts", "denies")
+        quick = between is None and "dispute" in want
+        for p in opposed:  # the final order is total for these: no need to sort them first
+            if quick:  # the common case, inlined: one side asserts, another denies
+                left, right = tally.get((p, "asserts"), {}), tally.get((p, "denies"), {})
+                if len(left) == 1 and len(right) == 1:
+                    [(ls, ln)], [(rs, rn)] = left.items(), right.items()
+                    if ls != rs:
+                        sides = (ls, rs) if ls < rs else (rs, ls)
+                        size = ln + rn
+                        pending = _Pending(reader, (p, p), opposite, None, False, size, sides)
+                        found.append(
+                            _stored(
+                                "dispute", "opposite_stances", (p,), sides, size, pending, graph
+                            )
+                        )
+                        continue
+            clash("opposite_stances", (p, p), opposite)
         for basis, a, b in pairs:
-            stances = ("asserts", "asserts") if basis == "exclusive" else ("asserts", "denies")
-            found += _clash(
-                view,
+            clash(
                 basis,
                 (a, b),
-                stances,
-                split[(a, stances[0])],
-                split[(b, stances[1])],
-                between,
-                want,
+                ("asserts", "asserts") if basis == "exclusive" else ("asserts", "denies"),
             )
         found.sort(
             key=lambda c: (
@@ -1634,17 +1939,44 @@ class Store:
                 c.sides,
             )
         )
+        reader.number(found)
         return found
 
-    def _prop_order(self, props: Collection[str]) -> Callable[[str], int]:
-        """Sort key: the order propositions were added (the in-memory iteration order)."""
-        rank = dict(
-            self._conn.execute(
-                "SELECT id, seq FROM proposition WHERE id IN (SELECT value FROM json_each(?))",
-                (_ids_param(props),),
-            ).fetchall()
+    def _tally(
+        self, props: Collection[str], date_sql: str, date_params: list[Any]
+    ) -> dict[tuple[str, str], dict[str, int]]:
+        """(proposition, stance) → side → how many (date-filtered) statements."""
+        out: dict[tuple[str, str], dict[str, int]] = {}
+        if not props:
+            return out
+        extra = f" AND {date_sql}" if date_sql else ""
+        rows = self._conn.execute(
+            "SELECT proposition, stance, side, count(*) FROM statement WHERE proposition IN"  # noqa: S608 - clauses are constants; values are parameters
+            f" (SELECT value FROM json_each(?)){extra} GROUP BY proposition, stance, side",
+            [_ids_param(props), *date_params],
         )
-        return rank.__getitem__
+        for p, stance, side, n in rows:
+            key = (p, stance)
+            t = out.get(key)
+            if t is None:
+                out[key] = {side: n}
+            else:
+                t[side] = n
+        return out
+
+    def _first_said(
+        self, props: Collection[str], date_sql: str, date_params: list[Any]
+    ) -> dict[tuple[str, str, str], str | None]:
+        """(proposition, stance, side) → the earliest date said (``first_said``), if any."""
+        if not props:
+            return {}
+        extra = f" AND {date_sql}" if date_sql else ""
+        rows = self._conn.execute(
+            "SELECT proposition, stance, side, min(said) FROM statement WHERE proposition IN"  # noqa: S608 - clauses are constants; values are parameters
+            f" (SELECT value FROM json_each(?)){extra} GROUP BY proposition, stance, side",
+            [_ids_param(props), *date_params],
+        )
+        return {(p, stance, side): said for p, stance, side, said in rows}
 
     # ------------------------------------------------------------------ agreements
     def agreements(

@@ -4,8 +4,10 @@ readers read while a writer appends."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
+import pickle
 import random
 import sqlite3
 import subprocess
@@ -22,6 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import claimgraph as cg
+import claimgraph.store as store_module
 from claimgraph.store import FORMAT_VERSION, Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -605,6 +608,91 @@ def test_update_recomputes_sides(tmp_path: Path) -> None:
         assert store.load() == graph
 
 
+# ----------------------------------------------------------------------------- lazy groups
+def _count_decoded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record the id of every statement rebuilt from its stored JSON."""
+    decoded: list[str] = []
+    rebuild = store_module._REBUILD["statement"]
+
+    def counting(d: dict[str, Any]) -> cg.Record:
+        decoded.append(d["id"])
+        return rebuild(d)
+
+    monkeypatch.setitem(store_module._REBUILD, "statement", counting)
+    return decoded
+
+
+@pytest.mark.parametrize("case", [{}, {"kind": "inconsistency"}, {"since": "2024-03"}])
+def test_contradictions_read_statements_only_when_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: dict[str, Any]
+) -> None:
+    records = generate(3000, seed=3)
+    graph = cg.ClaimGraph(records)
+    with Store(tmp_path / "lazy.cgdb") as store:
+        store.add_all(records)
+        decoded = _count_decoded(monkeypatch)
+        monkeypatch.setattr(store_module, "_BLOCK", 4)  # contradictions read together
+        found = store.contradictions(**case)
+        assert len(found) > 2 * 4
+        assert decoded == []  # classified, counted and ranked without reading a statement
+        memory = graph.contradictions(**case)
+        assert [(c.kind, c.propositions, c.sides, c.size) for c in found] == [
+            (c.kind, c.propositions, c.sides, c.size) for c in memory
+        ]
+        last = found[-1].groups  # one block: the last contradiction and none before it
+        assert last == memory[-1].groups
+        assert 0 < len(decoded) == sum(len(g.statements) for g in last)
+        first = found[0].statements
+        assert first == memory[0].statements
+        # the first read filled the groups of a block of contradictions: no more reading
+        n = len(decoded)
+        assert [c.groups for c in found[1:4]] == [c.groups for c in memory[1:4]]
+        assert len(decoded) == n
+        assert found == memory
+        assert [c.explanation for c in found] == [c.explanation for c in memory]
+
+
+def test_stored_contradictions_detect_a_changed_store(tmp_path: Path) -> None:
+    records = _edge_records()
+    path = tmp_path / "changed.cgdb"
+    with Store(path) as store:
+        store.add_all(records)
+        found = store.contradictions(proposition="p-shelter", kind="dispute")
+        kept = store.contradictions(proposition="p-shelter", kind="dispute")
+        assert kept[0].groups  # read before the change: kept as they were
+        store.update("s4", proposition="p-lonely")  # one statement fewer in the dispute
+        with pytest.raises(cg.ClaimGraphError, match="changed since"):
+            _ = found[0].groups
+        assert kept == cg.ClaimGraph(records).contradictions(
+            proposition="p-shelter", kind="dispute"
+        )
+        # inside a snapshot, another connection's writes do not show
+        graph = cg.ClaimGraph(records)
+        graph.update("s4", proposition="p-lonely")
+        with Store(path) as writer, store.snapshot():
+            found = store.contradictions()
+            writer.update("s1", stance="denies")
+            assert found == graph.contradictions()
+        closed = store.contradictions()
+    with pytest.raises(cg.ClaimGraphError, match="closed"):
+        _ = closed[0].groups
+
+
+def test_stored_contradictions_pickle_as_plain_ones(tmp_path: Path) -> None:
+    graph = cg.ClaimGraph(_edge_records())
+    with Store(tmp_path / "pickle.cgdb") as store:
+        store.add_all(graph)
+        found = store.contradictions()
+        fresh = store.contradictions()[0]
+        # built without the dataclass's __init__: every field but the (lazy) texts is set
+        names = {f.name for f in dataclasses.fields(cg.Contradiction)}
+        assert set(vars(fresh)) == names - {"texts"}
+        copies = pickle.loads(pickle.dumps(found))  # noqa: S301 - our own bytes
+    assert [type(c) for c in copies] == [cg.Contradiction] * len(found)
+    assert copies == found == graph.contradictions()
+    assert [c.explanation for c in copies] == [c.explanation for c in graph.contradictions()]
+
+
 def test_bad_filters_raise_like_the_graph(pair: tuple[cg.ClaimGraph, Store]) -> None:
     graph, store = pair
     calls: list[Callable[[Any], object]] = [
@@ -697,8 +785,9 @@ def _check_consistent(reader: Store, seen: list[int]) -> None:
         statements = reader.statements()
         contradictions = reader.contradictions()
         graph = reader.load()
+        # inside the snapshot: the contradictions read their statements when compared
+        assert contradictions == graph.contradictions()
     assert len(statements) == n == len(graph.statement_records)
-    assert contradictions == graph.contradictions()
     assert not seen or n >= seen[-1]
     seen.append(n)
 
