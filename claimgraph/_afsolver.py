@@ -1,0 +1,213 @@
+"""Labelling search for abstract argumentation frameworks (used by :mod:`.argumentation`).
+
+Arguments are the integers ``0 .. n-1``; a set of arguments is a Python ``int`` used as a
+bit set. A labelling gives each argument one of IN, OUT or UNDEC; while searching, each
+argument has a *domain*: the labels it may still take (a 3-bit mask). Constraints are
+propagated to a fixpoint after every choice, so the search only branches where the
+framework leaves a real choice.
+
+Complete labellings (Caminada 2006): IN iff every attacker is OUT, OUT iff some attacker
+is IN, UNDEC otherwise. They are in one-to-one correspondence with complete extensions
+(the IN set); stable labellings are complete labellings without UNDEC. The search starts
+from the grounded labelling, so only arguments the grounded semantics leaves undecided
+are ever branched on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+IN, OUT, UNDEC = 1, 2, 4
+ALL = IN | OUT | UNDEC
+
+_Doms = list[int]
+
+
+class Solver:
+    """Search engine over one framework given as attacker/target lists of indices."""
+
+    def __init__(self, n: int, attackers: list[list[int]], targets: list[list[int]]) -> None:
+        self.n = n
+        self.attackers = attackers
+        self.targets = targets
+        self.self_attacking = [i in attackers[i] for i in range(n)]
+        self._grounded: tuple[int, int] | None = None
+
+    # ------------------------------------------------------------------ grounded
+    def grounded(self) -> tuple[int, int]:
+        """The grounded labelling as (IN bits, OUT bits), by fixpoint (linear time)."""
+        if self._grounded is not None:
+            return self._grounded
+        n, att, tgt = self.n, self.attackers, self.targets
+        live = [len(att[i]) for i in range(n)]  # attackers not yet OUT
+        label = [0] * n
+        todo = [i for i in range(n) if live[i] == 0]
+        inn = out = 0
+        while todo:
+            a = todo.pop()
+            if label[a]:
+                continue
+            label[a] = IN
+            inn |= 1 << a
+            for b in tgt[a]:
+                if label[b]:
+                    continue
+                label[b] = OUT
+                out |= 1 << b
+                for c in tgt[b]:
+                    live[c] -= 1
+                    if live[c] == 0 and not label[c]:
+                        todo.append(c)
+        self._grounded = (inn, out)
+        return self._grounded
+
+    # ------------------------------------------------------------------ complete
+    def _initial(self, allowed: int) -> _Doms | None:
+        inn, out = self.grounded()
+        doms = []
+        for i in range(self.n):
+            if inn >> i & 1:
+                d = IN
+            elif out >> i & 1:
+                d = OUT
+            else:
+                d = allowed & (~IN if self.self_attacking[i] else ALL)
+            doms.append(d)
+        if not self._propagate(doms, list(range(self.n))):
+            return None
+        return doms
+
+    def _propagate(self, dom: _Doms, queue: list[int]) -> bool:
+        """Shrink domains to a fixpoint of the complete-labelling rules; False on conflict."""
+        att, tgt = self.attackers, self.targets
+        queue = list({y: None for x in queue for y in (x, *tgt[x])})
+        queued = set(queue)
+
+        def shrink(x: int, keep: int) -> bool:
+            new = dom[x] & keep
+            if new != dom[x]:
+                if not new:
+                    return False
+                dom[x] = new
+                for y in (x, *tgt[x]):
+                    if y not in queued:
+                        queued.add(y)
+                        queue.append(y)
+            return True
+
+        while queue:
+            a = queue.pop()
+            queued.discard(a)
+            d = dom[a]
+            attackers = att[a]
+            can_in = 0  # attackers that may be IN
+            fixed_in = False
+            not_out = 0  # attackers that may be something other than OUT
+            last_can_in = last_not_out = -1
+            must_not_out = False  # some attacker cannot be OUT
+            for b in attackers:
+                db = dom[b]
+                if db & IN:
+                    can_in += 1
+                    last_can_in = b
+                    if db == IN:
+                        fixed_in = True
+                if db != OUT:
+                    not_out += 1
+                    last_not_out = b
+                if not db & OUT:
+                    must_not_out = True
+            keep = ALL
+            if must_not_out:
+                keep &= ~IN
+            if not can_in:
+                keep &= ~OUT
+            if fixed_in or not not_out:
+                keep &= ~UNDEC
+            if not not_out:
+                keep &= ~OUT  # every attacker OUT: IN
+            if keep != ALL and not shrink(a, keep):
+                return False
+            d = dom[a]
+            # backwards, from a to its attackers
+            if d == IN:
+                for b in attackers:
+                    if not shrink(b, OUT):
+                        return False
+            elif d == OUT and can_in == 1 and not shrink(last_can_in, IN):
+                return False
+            if not d & OUT:  # a is IN or UNDEC: no attacker is IN
+                for b in attackers:
+                    if not shrink(b, ~IN):
+                        return False
+            # a is OUT or UNDEC: some attacker is not OUT
+            if not d & IN and not_out == 1 and not shrink(last_not_out, ~OUT):
+                return False
+        return True
+
+    def labellings(self, *, stable: bool = False, force_in: int | None = None) -> Iterator[_Doms]:
+        """Every complete (or stable) labelling; ``force_in`` fixes one argument IN."""
+        doms = self._initial(IN | OUT if stable else ALL)
+        if doms is None:
+            return
+        if force_in is not None:
+            if not doms[force_in] & IN:
+                return
+            doms[force_in] = IN
+            if not self._propagate(doms, [force_in]):
+                return
+        yield from self._search(doms)
+
+    def _search(self, doms: _Doms) -> Iterator[_Doms]:
+        stack = [doms]
+        while stack:
+            dom = stack.pop()
+            pick = -1
+            best = 4
+            for i, d in enumerate(dom):
+                if d & (d - 1):  # more than one label left
+                    size = (d & 1) + (d >> 1 & 1) + (d >> 2 & 1)
+                    if size < best:
+                        best, pick = size, i
+                        if size == 2:
+                            break
+            if pick < 0:
+                yield dom
+                continue
+            # push in reverse so IN is tried first (finds large extensions early)
+            for label in (UNDEC, OUT, IN):
+                if dom[pick] & label:
+                    child = dom.copy()
+                    child[pick] = label
+                    if self._propagate(child, [pick]):
+                        stack.append(child)
+
+
+def bits(mask: int) -> list[int]:
+    """The indices set in ``mask``, ascending."""
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
+
+
+def maximal(sets: list[int]) -> list[int]:
+    """The ⊆-maximal members of ``sets`` (bit sets), without duplicates."""
+    uniq = sorted(set(sets), key=lambda s: -bin(s).count("1"))
+    kept: list[int] = []
+    for s in uniq:
+        if not any(s & k == s for k in kept):
+            kept.append(s)
+    return kept
+
+
+def minimal(sets: list[int]) -> list[int]:
+    """The ⊆-minimal members of ``sets`` (bit sets), without duplicates."""
+    uniq = sorted(set(sets), key=lambda s: bin(s).count("1"))
+    kept: list[int] = []
+    for s in uniq:
+        if not any(s & k == k for k in kept):
+            kept.append(s)
+    return kept
