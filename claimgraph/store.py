@@ -46,6 +46,7 @@ A file on disk works the same way, and opening it again finds everything:
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import os
@@ -60,6 +61,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Literal, cast
 
+from ._gc import FREEZE_AT
 from ._gc import gc_paused as _gc_paused
 from .dates import date_bounds
 from .exceptions import (
@@ -432,6 +434,7 @@ class _GroupReader:
         self.clashes: list[_Pending] = []
         self.done = bytearray()  # 1 once a contradiction took its groups
         self.ready: dict[int, tuple[StanceGroup, StanceGroup]] = {}  # read, not yet taken
+        self.decoded = 0  # statements read since the collector last froze the heap
 
     def number(self, found: list[Contradiction]) -> None:
         """Number the (sorted) answer, so that reads follow its order."""
@@ -458,7 +461,10 @@ class _GroupReader:
                     block.append(j)
                 j += 1
             with store.snapshot(), _gc_paused():
-                self._read(block)
+                self.decoded += self._read(block)
+                if self.decoded >= FREEZE_AT:  # as ClaimGraph.add_all: spare the collector
+                    gc.freeze()
+                    self.decoded = 0
             got = self.ready.pop(i, None)
             if got is None:
                 raise ClaimGraphError(
@@ -482,7 +488,8 @@ class _GroupReader:
             texts.update(store._view({}, props).propositions)
         return tuple(texts[p].text for p in dict.fromkeys(pending.props))
 
-    def _read(self, block: list[int]) -> None:
+    def _read(self, block: list[int]) -> int:
+        """Read the groups of a block of contradictions; how many statements were decoded."""
         clashes = self.clashes
         props = {p for j in block for p in clashes[j].props}
         extra = f" AND {self.date_sql}" if self.date_sql else ""
@@ -537,6 +544,7 @@ class _GroupReader:
                     a, b = b, a
             if fits and len(a.statements) + len(b.statements) == c.size:
                 ready[j] = (a, b)
+        return len(rows)
 
 
 class _StoredContradiction(Contradiction):  # the dataclass's fields, __eq__ and __repr__
