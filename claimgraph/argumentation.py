@@ -533,6 +533,14 @@ class StatementAcceptance:
     sceptical: dict[str, bool]
     attackers: tuple[str, ...]
 
+    def __repr__(self) -> str:
+        acc = "; ".join(
+            f"{s} {'credulous' if self.credulous[s] else 'not credulous'}"
+            f"{', sceptical' if self.sceptical[s] else ''}"
+            for s in self.credulous
+        )
+        return f"<StatementAcceptance {self.statement}: grounded {self.grounded}; {acc}>"
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
         return {
