@@ -372,6 +372,7 @@ class _View:
         self._store = store
         self.actors = {a: SimpleNamespace(name=n) for a, n in names.items()}
         self.propositions = {p: SimpleNamespace(text=t) for p, t in texts.items()}
+        self.sources: dict[str, Source] = {}  # none: HTML and frames show no source details
 
     def side(self, actor: str) -> str:
         found = self._sides.get(actor)

@@ -693,6 +693,16 @@ def test_stored_contradictions_pickle_as_plain_ones(tmp_path: Path) -> None:
     assert [c.explanation for c in copies] == [c.explanation for c in graph.contradictions()]
 
 
+def test_stored_contradictions_show_as_html(tmp_path: Path) -> None:
+    from claimgraph.display import contradiction_html
+
+    graph = cg.ClaimGraph(_edge_records())
+    with Store(tmp_path / "html.cgdb") as store:
+        store.add_all(graph)
+        html = contradiction_html(store.contradictions(proposition="p-shelter")[0])
+    assert "s1" in html or "They are sheltered" in html
+
+
 def test_bad_filters_raise_like_the_graph(pair: tuple[cg.ClaimGraph, Store]) -> None:
     graph, store = pair
     calls: list[Callable[[Any], object]] = [
