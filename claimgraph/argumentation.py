@@ -579,10 +579,14 @@ class Acceptance:
     extensions: dict[str, list[frozenset[str]]]
 
     def __getitem__(self, statement: str) -> StatementAcceptance:
-        for r in self.rows:
-            if r.statement == statement:
-                return r
-        raise NotFoundError(f"no statement {statement!r} in the result")
+        index: dict[str, StatementAcceptance] | None = self.__dict__.get("_index")
+        if index is None:
+            index = {r.statement: r for r in self.rows}
+            object.__setattr__(self, "_index", index)
+        try:
+            return index[statement]
+        except KeyError:
+            raise NotFoundError(f"no statement {statement!r} in the result") from None
 
     def __iter__(self) -> Iterator[StatementAcceptance]:
         return iter(self.rows)
