@@ -24,6 +24,8 @@ contradictions            materialising every clashing pair through a propositio
 agreements, positions     one pass over the same proposition index / statement list
 statements(...),          a linear scan of all statements with the same predicate
 timeline(...)             (and a sort for the timeline)
+corroboration             walking every reported source's derived_from chain to its roots
+                          (no memo) and merging sources that share a root
 peak RSS                  the naive build / validate_json+build, each in its own process
 ========================  ===========================================================
 
@@ -81,6 +83,12 @@ OPERATIONS: dict[str, tuple[str, str, str | None, Any]] = {
     "statements_proposition": ("statements(proposition=...)", "linear scan", "time", 0.010),
     "statements_dates": ("statements(since=, until=)", "linear scan", "time", 0.010),
     "timeline": ("timeline(proposition=...)", "linear scan + sort", "time", 0.010),
+    "corroboration": (
+        "corroboration.independent_counts()",
+        "walk derived_from per report",
+        None,
+        None,
+    ),
     "rss_build": ("peak RSS: build + queries", "naive build", "bytes", 2.5 * GB),
     "rss_load": ("peak RSS: load + queries", "validate_json + add_all", "bytes", 2.5 * GB),
 }
@@ -93,6 +101,7 @@ QUERIES = (
     "statements_proposition",
     "statements_dates",
     "timeline",
+    "corroboration",
 )
 GROUPS = {
     "queries": QUERIES,
@@ -286,6 +295,38 @@ def scan_positions(stmts: Sequence[Any], side_of: dict[str, str]) -> dict[str, d
 
 
 # ------------------------------------------------------------------------------ the worker
+def naive_independent_counts(g: Any) -> dict[str, int]:
+    """Independent sources per statement the obvious way: walk each reported source's
+    ``derived_from`` chain to its roots (no memo), then merge sources sharing a root."""
+    sources = g.sources
+
+    def roots(sid: str) -> set[str]:
+        seen, todo, out = {sid}, [sid], set()
+        while todo:
+            cur = todo.pop()
+            src = sources.get(cur)
+            parents = src.derived_from if src is not None else ()
+            if not parents:
+                out.add(cur)
+            for p in parents:
+                if p not in seen:
+                    seen.add(p)
+                    todo.append(p)
+        return out or {sid}  # a pure cycle: the source stands for itself
+
+    counts: dict[str, int] = {}
+    for sid, st in g.statement_records.items():
+        groups: list[set[str]] = []
+        for src in {r.source for r in st.reports}:
+            mine = roots(src)
+            for grp in [x for x in groups if x & mine]:
+                groups.remove(grp)
+                mine |= grp
+            groups.append(mine)
+        counts[sid] = len(groups)
+    return counts
+
+
 def _query_args(g: Any) -> dict[str, Any]:
     """Deterministic, demanding arguments: the busiest actor, its side, the busiest proposition."""
     actor = max(sorted(g.actors), key=lambda a: len(g.statements_by(a)))
@@ -447,6 +488,17 @@ def measure(
         tb, expect = _time(base_fn, repeat)
         same = "same" if len(got) == len(expect) else f"baseline {len(expect)}!"
         ops[key] = _op(t, tb, f"{len(got)} results ({same}); {what}")
+    if "corroboration" in want:
+        from claimgraph.corroboration import independent_counts
+
+        t, got_counts = _time(lambda: independent_counts(g), repeat)
+        tb, base_counts = _time(lambda: naive_independent_counts(g), repeat)
+        single = sum(1 for v in got_counts.values() if v == 1)
+        same = "same" if got_counts == base_counts else "DIFFERENT from baseline!"
+        ops["corroboration"] = _op(
+            t, tb, f"{len(got_counts)} statements, {single} on one origin ({same})"
+        )
+        del got_counts, base_counts
     stmts.clear()
     side_of.clear()
     index.clear()
