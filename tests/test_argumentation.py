@@ -22,6 +22,7 @@ DIRS = {
     "pref": "preferred",
     "stable": "stable",
     "semi": "semi-stable",
+    "stage": "stage",
     "ideal": "ideal",
 }
 TASKS = {
@@ -30,6 +31,7 @@ TASKS = {
     "EE-PR": "preferred",
     "EE-ST": "stable",
     "EE-SST": "semi-stable",
+    "EE-STG": "stage",
     "SE-ID": "ideal",
 }
 SINGLE = {"grounded", "ideal"}  # some answer files hold one bare extension
@@ -130,7 +132,15 @@ def _brute(args: list[str], atts: set[tuple[str, str]]) -> dict[str, set[frozens
     co = {s for s in adm if all(a in s for a in args if defended(s, a))}
     pr = {s for s in co if not any(s < t for t in co)}
     st = {s for s in cf if all(a in s or attacks(s, a) for a in args)}
-    return {"complete": co, "preferred": pr, "stable": st, "grounded": {min(co, key=len)}}
+    rng = {s: s | {b for b in args if attacks(s, b)} for s in cf}
+    stg = {s for s in cf if not any(rng[s] < rng[t] for t in cf)}
+    return {
+        "complete": co,
+        "preferred": pr,
+        "stable": st,
+        "stage": stg,
+        "grounded": {min(co, key=len)},
+    }
 
 
 def test_random_frameworks_match_brute_force() -> None:
@@ -174,7 +184,7 @@ def test_bad_apx_names_the_line() -> None:
     with pytest.raises(cg.InvalidDataError, match="unknown argument"):
         ArgumentationFramework(["a"], [("a", "b")])
     with pytest.raises(cg.InvalidDataError, match="semantics"):
-        ArgumentationFramework(["a"]).extensions("stage")
+        ArgumentationFramework(["a"]).extensions("naive")
 
 
 def test_failed_write_leaves_no_file(tmp_path: Path) -> None:
