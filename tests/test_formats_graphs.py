@@ -145,24 +145,39 @@ def test_apx_writes_the_attack_relation(example_graph: cg.ClaimGraph) -> None:
     assert af.number_of_edges() > 0
 
 
-def test_apx_attacks_follow_the_contradictions(
-    example_graph: cg.ClaimGraph, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # the relation built here when claimgraph.argumentation is not there
-    monkeypatch.setattr(apx, "_attacks_from_argumentation", lambda graph: None)
+def test_apx_attacks_are_the_attack_graph(example_graph: cg.ClaimGraph) -> None:
+    from claimgraph.argumentation import attack_graph
+
     af = apx.from_apx(apx.to_apx(example_graph))
     names = apx.apx_names(example_graph)
     assert set(af.nodes) == set(names.values())  # every statement is an argument
-    expected = set()
+    ag = attack_graph(example_graph)
+    assert set(af.edges) == {(names[a], names[b]) for a, b in ag.attacks}
+    # every contradiction is a rebuttal both ways
     for c in example_graph.contradictions():
         a, b = c.groups
         for x in a.statements:
             for y in b.statements:
-                expected |= {(names[x.id], names[y.id]), (names[y.id], names[x.id])}
-    assert set(af.edges) == expected
+                assert (names[x.id], names[y.id]) in af.edges
+                assert (names[y.id], names[x.id]) in af.edges
     # agreements are never attacked
     assert af.in_degree(names["pk-ceasefire"]) == 0
     assert ("pk_false_and_misleading", "af_claims_offer_rejected") in af.edges
+
+
+def test_apx_response_attacks_are_one_way() -> None:
+    g = cg.ClaimGraph(
+        [
+            cg.Actor(id="a", name="A"),
+            cg.Actor(id="b", name="B"),
+            cg.Proposition(id="p", text="P."),
+            cg.Proposition(id="q", text="Q."),
+        ]
+    )
+    g.add_statement(id="s1", actor="a", proposition="p")
+    g.add_statement(id="s2", actor="b", proposition="q", kind="denial", responds_to=["s1"])
+    af = apx.from_apx(apx.to_apx(g))
+    assert set(af.edges) == {("s2", "s1")}
 
 
 def test_apx_names_are_unique_constants() -> None:

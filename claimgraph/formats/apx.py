@@ -2,9 +2,11 @@
 
 APX is the text format of the ICCMA competitions and of ASPARTIX: one fact per line,
 ``arg(x).`` for each argument and ``att(x,y).`` for "x attacks y". Here every statement is
-an argument, and two statements attack each other when they cannot both be true (see
-:func:`claimgraph.contradictions`): opposite stances on one proposition, assertions of
-mutually exclusive propositions, or an assertion whose implication the other denies.
+an argument and the attacks are those of :func:`claimgraph.argumentation.attack_graph`:
+two statements that cannot both be true attack each other (opposite stances on one
+proposition, assertions of mutually exclusive propositions, an assertion whose implication
+the other denies), a denial attacks the statement it responds to, and attacks carry over
+along support relations.
 
 Statement ids become APX constants: lowercase, with every character other than
 ``a-z``, ``0-9`` and ``_`` replaced by ``_`` (``pk-sheltered`` → ``pk_sheltered``);
@@ -71,11 +73,12 @@ def apx_names(graph: ClaimGraph) -> dict[str, str]:
 
 
 def attacks(graph: ClaimGraph) -> list[tuple[str, str]]:
-    """The attack relation between statements, as ``(attacker, attacked)`` id pairs.
+    """The attack relation between statements, as ``(attacker, attacked)`` id pairs: the
+    attacks of :func:`claimgraph.argumentation.attack_graph`.
 
-    Uses :func:`claimgraph.argumentation.attack_graph` when that module is installed,
-    and otherwise the statements of each contradiction, which attack each other both
-    ways (rebuttal is symmetric).
+    Rebuttals (opposite stances, exclusive propositions, a denied implication) attack both
+    ways; a denial that ``responds_to`` a statement attacks it one way, and attacks derived
+    through support relations follow the direction of the support.
 
     Examples
     --------
@@ -84,40 +87,9 @@ def attacks(graph: ClaimGraph) -> list[tuple[str, str]]:
     >>> ("af-denies-sheltered", "pk-sheltered") in apx.attacks(cg.load(cg.example_path()))
     True
     """
-    pairs = _attacks_from_argumentation(graph)
-    if pairs is not None:
-        return pairs
-    seen: dict[tuple[str, str], None] = {}
-    for c in graph.contradictions():
-        left, right = c.groups
-        for a in left.statements:
-            for b in right.statements:
-                if a.id != b.id:
-                    seen[(a.id, b.id)] = None
-                    seen[(b.id, a.id)] = None
-    return list(seen)
+    from ..argumentation import attack_graph
 
-
-def _attacks_from_argumentation(graph: ClaimGraph) -> list[tuple[str, str]] | None:
-    try:
-        from .. import argumentation  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return None
-    build = getattr(argumentation, "attack_graph", None)
-    if build is None:  # pragma: no cover - depends on the other module's state
-        return None
-    af = build(graph)
-    raw = getattr(af, "attacks", None)
-    if raw is None:  # pragma: no cover
-        return None
-    try:
-        pairs = [(str(a), str(b)) for a, b in raw]
-    except (TypeError, ValueError):  # pragma: no cover - not pairs
-        return None
-    known = graph.statement_records
-    if not all(a in known and b in known for a, b in pairs):  # pragma: no cover
-        return None  # arguments that are not statements: not this module's attack graph
-    return pairs
+    return [(str(a), str(b)) for a, b in attack_graph(graph).attacks]
 
 
 def to_apx(graph: ClaimGraph) -> str:
