@@ -198,9 +198,10 @@ def agreement_html(a: Agreement, graph: ClaimGraph | None = None) -> str:
     >>> a.sides[0] in agreement_html(a, g)
     True
     """
+    sides = ", ".join(_actor_name(graph, side) for side in a.sides)
     body = (
         f"<div><b>agreement</b> on “{_e(a.text)}” <span class='cg-muted'>— "
-        f"{_e(', '.join(a.sides))}</span></div><div>{_e(a.explanation)}</div>"
+        f"{_e(sides)}</span></div><div>{_e(a.explanation)}</div>"
         + _statement_rows(a.statements, graph)
     )
     return _box(body)
@@ -218,7 +219,11 @@ def positions_html(p: Positions, graph: ClaimGraph | None = None) -> str:
     True
     """
     sides = p.sides
-    head = "<tr><th>proposition</th>" + "".join(f"<th>{_e(s)}</th>" for s in sides) + "</tr>"
+    head = (
+        "<tr><th>proposition</th>"
+        + "".join(f"<th title='{_e(s)}'>{_e(_actor_name(graph, s))}</th>" for s in sides)
+        + "</tr>"
+    )
     rows = []
     for prop in p.propositions:
         label = prop
@@ -232,7 +237,8 @@ def positions_html(p: Positions, graph: ClaimGraph | None = None) -> str:
     for title, per_side in (("demands", p.demands), ("offers", p.offers)):
         for side, stmts in sorted(per_side.items()):
             body += (
-                f"<details><summary>{_e(side)} {title}: {len(stmts)}</summary>"
+                f"<details><summary>{_e(_actor_name(graph, side))} {title}: {len(stmts)}"
+                "</summary>"
                 f"{_statement_rows(stmts, graph, proposition=True)}</details>"
             )
     return _box(body)

@@ -280,11 +280,13 @@ class Agreement:
     actors: tuple[str, ...]
     statements: tuple[Statement, ...]
     explanation: str
+    # the graph it came from, for names in the notebook display (not part of the value)
+    _graph: ClaimGraph | None = field(default=None, repr=False, compare=False)
 
     def _repr_html_(self) -> str:
         from .display import agreement_html
 
-        return agreement_html(self)
+        return agreement_html(self, self._graph)
 
     def to_dict(self, graph: ClaimGraph) -> dict[str, Any]:
         """A JSON-ready dict, with quotes and source details from ``graph``."""
@@ -312,6 +314,8 @@ class Positions:
     table: dict[str, dict[str, str]]
     demands: dict[str, list[Statement]] = field(default_factory=dict)
     offers: dict[str, list[Statement]] = field(default_factory=dict)
+    # the graph it came from, for names in the notebook display (not part of the value)
+    _graph: ClaimGraph | None = field(default=None, repr=False, compare=False)
 
     @property
     def sides(self) -> list[str]:
@@ -337,7 +341,7 @@ class Positions:
     def _repr_html_(self) -> str:
         from .display import positions_html
 
-        return positions_html(self)
+        return positions_html(self, self._graph)
 
 
 # --------------------------------------------------------------------------- statements
@@ -870,6 +874,7 @@ def agreements(
                 actors=tuple(sorted({s.actor for s in yes})),
                 statements=tuple(sorted(yes, key=_key)),
                 explanation=_agreement_explanation(graph, side_t, text),
+                _graph=graph,
             )
         )
     out.sort(key=lambda a: (-len(a.sides), -len(a.statements), a.proposition))
@@ -947,4 +952,4 @@ def positions(
             sd = side_of[s.actor]
             if wanted is None or sd in wanted:
                 per_side.setdefault(sd, []).append(s)
-    return Positions(table=table, demands=demands, offers=offers)
+    return Positions(table=table, demands=demands, offers=offers, _graph=graph)

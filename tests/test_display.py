@@ -113,12 +113,29 @@ def test_contradiction_html_has_quotes_sides_dates_and_sources(g: cg.ClaimGraph)
     assert "<details>" in display.contradiction_html(c, open=False)
 
 
+def test_agreement_html_names_actors_and_sides(g: cg.ClaimGraph) -> None:
+    a = g.agreements()[0]
+    text = html.unescape(a._repr_html_())
+    names = [g.actors[side].name for side in a.sides]
+    assert f"— {', '.join(names)}</span>" in text
+    for s in a.statements:
+        assert f"<td>{g.actors[s.actor].name}</td>" in text
+    assert f"— {', '.join(a.sides)}</span>" in html.unescape(display.agreement_html(a))
+
+
 def test_positions_html_is_a_side_by_proposition_table(g: cg.ClaimGraph) -> None:
     pos = g.positions()
     fragment = pos._repr_html_()
     rows = re.findall(r"<tr>(.*?)</tr>", fragment)
-    header = re.findall(r"<th>(.*?)</th>", rows[0])
-    assert header == ["proposition", *pos.sides]
+    header = re.findall(r"<th[^>]*>(.*?)</th>", rows[0])
+    # the auto-display names the sides and the propositions, with the ids as tooltips
+    assert header == ["proposition", *(html.escape(g.actors[s].name) for s in pos.sides)]
+    for side in pos.sides:
+        assert f"<th title='{side}'>" in rows[0]
+    assert f">{html.escape(g.propositions['militants-sheltered'].text)}</td>" in fragment
+    bare = display.positions_html(pos)  # without a graph: the ids
+    bare_head = re.findall(r"<tr>(.*?)</tr>", bare)[0]
+    assert re.findall(r"<th[^>]*>(.*?)</th>", bare_head)[1:] == pos.sides
     assert len([r for r in rows if "<td" in r]) >= len(pos.propositions)
     sheltered = next(r for r in rows if "militants-sheltered" in r)
     cells = re.findall(r"<td>(.*?)</td>", sheltered)
