@@ -685,3 +685,30 @@ def test_records_share_their_fields_sets() -> None:
     assert one.model_fields_set is two.model_fields_set
     copy = one.model_copy(update={"aliases": ("Ay",)})
     assert "aliases" in copy.model_fields_set and "aliases" not in one.model_fields_set
+
+
+def test_gc_paused_freezes_large_leftovers_and_restores_the_collector() -> None:
+    import gc
+
+    from claimgraph import _gc
+
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        before = gc.get_freeze_count()
+        with _gc.gc_paused():
+            assert not gc.isenabled()
+            small = [[i] for i in range(10)]
+        assert gc.isenabled() and gc.get_freeze_count() == before  # small: left alone
+        with _gc.gc_paused():
+            with _gc.gc_paused():  # re-entrant: the inner exit keeps it paused
+                pass
+            assert not gc.isenabled()
+            big = [[i] for i in range(_gc.FREEZE_AT + 10)]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= before + len(big)  # moved out of the collector's way
+        del small, big
+    finally:
+        gc.unfreeze()
+        if not was:
+            gc.disable()
