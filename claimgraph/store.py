@@ -20,7 +20,8 @@ JSON without validating them again (as :meth:`pydantic.BaseModel.model_construct
 store is as trustworthy as the process that wrote it. The SQL is plain: one row per
 statement with its indexed columns (actor, side, proposition, stance, kind, the first day of
 its date and the date's precision) and one row per report, so the same tables can be exported
-to a columnar engine as they are.
+to a columnar engine as they are; one more table, kept up to date by triggers, counts the
+statements asserting and denying each proposition.
 
 Examples
 --------
@@ -159,6 +160,81 @@ _INDEXES = (
     "CREATE INDEX IF NOT EXISTS report_source ON report (source, statement)",
 )
 _INDEX_NAMES = tuple(sql.split()[5] for sql in _INDEXES)
+
+# Statements counted per proposition — how many assert it, how many deny it, and the side
+# asserting it (denying it) when only one does — kept in step with the statement table by
+# triggers (whoever writes, this release or an older one): the contradictions read the
+# propositions both asserted and denied, and most of their classification, from one index
+# instead of grouping every statement. Like the indexes, the counts are derived: a bulk
+# import drops the triggers and counts once at its end, and a store without them (made by
+# an earlier release, or a bulk import cut short) is counted when next opened for writing.
+# While the triggers are missing, the queries group the statements themselves, as before;
+# the store format (version 1) is unchanged.
+_COUNT_TABLES = (
+    "CREATE TABLE stance_count ("
+    " proposition TEXT PRIMARY KEY, asserts INTEGER NOT NULL, denies INTEGER NOT NULL,"
+    " asserting TEXT, denying TEXT) WITHOUT ROWID",
+    # the propositions both asserted and denied, in order, with what classifies most of
+    # them: a contradictions query reads this index and little else
+    "CREATE INDEX stance_count_opposed"
+    " ON stance_count (proposition, asserting, denying, asserts, denies)"
+    " WHERE asserts > 0 AND denies > 0",
+)
+# A statement more: one more count, and the one side taking its stance stays, starts or
+# ends (in SET, the columns are the row's values before the update).
+_COUNT_ADD = """
+    INSERT INTO stance_count (proposition, asserts, denies, asserting, denying)
+        VALUES (new.proposition, new.stance = 'asserts', new.stance = 'denies',
+            CASE WHEN new.stance = 'asserts' THEN new.side END,
+            CASE WHEN new.stance = 'denies' THEN new.side END)
+        ON CONFLICT DO UPDATE SET
+            asserting = CASE WHEN excluded.asserts = 0 THEN asserting
+                WHEN asserts = 0 THEN excluded.asserting
+                WHEN asserting = excluded.asserting THEN asserting END,
+            denying = CASE WHEN excluded.denies = 0 THEN denying
+                WHEN denies = 0 THEN excluded.denying
+                WHEN denying = excluded.denying THEN denying END,
+            asserts = asserts + excluded.asserts,
+            denies = denies + excluded.denies;
+"""
+# A statement less (rare: an update): one count less, and the one side taking that stance
+# found again from the statements (as they are after the change) through their index.
+_COUNT_REMOVE = """
+    UPDATE stance_count SET
+        asserting = CASE WHEN old.stance = 'asserts' THEN (
+            SELECT CASE WHEN min(side) = max(side) THEN min(side) END FROM statement
+            WHERE proposition = old.proposition AND stance = 'asserts') ELSE asserting END,
+        denying = CASE WHEN old.stance = 'denies' THEN (
+            SELECT CASE WHEN min(side) = max(side) THEN min(side) END FROM statement
+            WHERE proposition = old.proposition AND stance = 'denies') ELSE denying END,
+        asserts = asserts - (old.stance = 'asserts'),
+        denies = denies - (old.stance = 'denies')
+        WHERE proposition = old.proposition;
+    DELETE FROM stance_count
+        WHERE proposition = old.proposition AND asserts <= 0 AND denies <= 0;
+"""
+_COUNT_TRIGGERS = {
+    "statement_counted_insert": f"AFTER INSERT ON statement BEGIN {_COUNT_ADD} END",
+    "statement_counted_delete": f"AFTER DELETE ON statement BEGIN {_COUNT_REMOVE} END",
+    "statement_counted_update": (
+        "AFTER UPDATE OF proposition, stance, side ON statement"
+        " WHEN old.proposition IS NOT new.proposition OR old.stance IS NOT new.stance"
+        f" OR old.side IS NOT new.side BEGIN {_COUNT_REMOVE} {_COUNT_ADD} END"
+    ),
+}
+_COUNTED = (*_COUNT_TRIGGERS, "stance_count_opposed")  # all there: the counts are kept
+_COUNT_FILL = (
+    "INSERT INTO stance_count (proposition, asserts, denies, asserting, denying)"
+    " SELECT proposition, sum(stance = 'asserts'), sum(stance = 'denies'),"
+    " CASE WHEN min(CASE WHEN stance = 'asserts' THEN side END)"
+    " = max(CASE WHEN stance = 'asserts' THEN side END)"
+    " THEN min(CASE WHEN stance = 'asserts' THEN side END) END,"
+    " CASE WHEN min(CASE WHEN stance = 'denies' THEN side END)"
+    " = max(CASE WHEN stance = 'denies' THEN side END)"
+    " THEN min(CASE WHEN stance = 'denies' THEN side END) END"
+    " FROM statement GROUP BY proposition",
+)
+
 
 # One query finds ids in every table: ids are unique across record types, as in a ClaimGraph.
 # The table names come from _TYPES, never from input.
@@ -373,6 +449,7 @@ class _View:
         self.actors = {a: SimpleNamespace(name=n) for a, n in names.items()}
         self.propositions = {p: SimpleNamespace(text=t) for p, t in texts.items()}
         self.sources: dict[str, Source] = {}  # none: HTML and frames show no source details
+        self.reader: _GroupReader | None = None  # reads the groups of a stored answer
 
     def side(self, actor: str) -> str:
         found = self._sides.get(actor)
@@ -397,39 +474,54 @@ class _View:
 # needed, a block of the answer's contradictions at a time (iterating over an answer reads
 # each block with one query).
 _BLOCK = 512  # contradictions whose groups one read fills
+# An answer of this many contradictions (several objects each: FREEZE_AT objects or so)
+# moves the heap to the collector's permanent generation: else the first collection after
+# the query traverses all of them again.
+_FREEZE_ANSWER = FREEZE_AT // 4
 
 
-class _Pending:
-    """The ``_parts`` of a stored contradiction until its groups are read: where from."""
+# Where a stored contradiction's groups come from, until they are read: its two positions
+# (proposition and stance each), the side of an inconsistency (None: every side), whether to
+# put the earlier position first (an inconsistency on one proposition), the size the counts
+# said (checked when the statements are read) and the sides. A plain tuple: an answer may
+# hold millions. Once the answer is sorted, each contradiction's ``_parts`` becomes its index
+# in the answer, and its reader holds these.
+_Pending = tuple[tuple[str, str], tuple[str, str], str | None, bool, int, tuple[str, ...]]
 
-    __slots__ = ("index", "props", "reader", "reorder", "side", "sides", "size", "stances")
 
-    def __init__(
-        self,
-        reader: _GroupReader,
-        props: tuple[str, str],
-        stances: tuple[str, str],
-        side: str | None,
-        reorder: bool,
-        size: int,
-        sides: tuple[str, ...],
-    ) -> None:
-        self.reader = reader
-        self.props = props  # the two positions: (proposition, stance) each
-        self.stances = stances
-        self.side = side  # an inconsistency: only this side's statements
-        self.reorder = reorder  # put the earlier position first (not ordered yet)
-        self.size = size  # what the counts said: checked when the statements are read
-        self.sides = sides
-        self.index = -1  # its place in the answer, set once the answer is sorted
+def _tally_of(
+    counts: Iterable[tuple[str, str | None, str | None, int, int]],
+) -> tuple[dict[tuple[str, str], dict[str, int]], set[str]]:
+    """(proposition, stance) → side → how many, from the counts where one side takes the
+    stance; and the propositions where several do (to count from their statements)."""
+    tally: dict[tuple[str, str], dict[str, int]] = {}
+    several: set[str] = set()
+    for p, asserting, denying, asserts, denies in counts:
+        if asserts:
+            if asserting is None:
+                several.add(p)
+            else:
+                tally[p, "asserts"] = {asserting: asserts}
+        if denies:
+            if denying is None:
+                several.add(p)
+            else:
+                tally[p, "denies"] = {denying: denies}
+    return tally, several
 
 
 class _GroupReader:
-    """Reads the groups of one answer's contradictions from the store, on demand."""
+    """Reads the groups of one answer's contradictions from the store, on demand.
+
+    It fills the view's maps (sides of actors, texts of propositions) but holds them, not
+    the view, which holds it: no reference cycle, so that an answer is freed as soon as it
+    is dropped (the heap may be frozen meanwhile).
+    """
 
     def __init__(self, store: Store, view: _View, date_sql: str, date_params: list[Any]) -> None:
         self.store = store
-        self.view = view
+        self.side_of = view._sides
+        self.texts_of = view.propositions
         self.date_sql = date_sql
         self.date_params = date_params
         self.clashes: list[_Pending] = []
@@ -438,11 +530,14 @@ class _GroupReader:
         self.decoded = 0  # statements read since the collector last froze the heap
 
     def number(self, found: list[Contradiction]) -> None:
-        """Number the (sorted) answer, so that reads follow its order."""
+        """Number the (sorted) answer, so that reads follow its order: each contradiction's
+        ``_parts`` (its :data:`_Pending`) moves here, and becomes its index."""
+        clashes = self.clashes
+        append = clashes.append
         for i, c in enumerate(found):
-            pending = cast(_Pending, c._parts)
-            pending.index = i
-            self.clashes.append(pending)
+            d = c.__dict__
+            append(d["_parts"])
+            d["_parts"] = i
         self.done = bytearray(len(found))
 
     def groups(self, i: int) -> tuple[StanceGroup, StanceGroup]:
@@ -476,23 +571,23 @@ class _GroupReader:
         return got
 
     def texts(self, i: int) -> tuple[str, ...]:
-        texts = self.view.propositions
-        pending = self.clashes[i]
-        if pending.props[0] not in texts or pending.props[1] not in texts:
+        texts = self.texts_of
+        props = self.clashes[i][0]
+        if props[0] not in texts or props[1] not in texts:
             store = self.store
             if store._closed:
                 raise ClaimGraphError(
                     f"the store '{store.path}' is closed: a contradiction reads the texts of"
                     " its propositions when they are first used; use them before closing it"
                 )
-            props = {p for c in self.clashes[i : i + _BLOCK] for p in c.props} - texts.keys()
-            texts.update(store._view({}, props).propositions)
-        return tuple(texts[p].text for p in dict.fromkeys(pending.props))
+            wanted = {p for c in self.clashes[i : i + _BLOCK] for p in c[0]} - texts.keys()
+            texts.update(store._view({}, wanted).propositions)
+        return tuple(texts[p].text for p in dict.fromkeys(props))
 
     def _read(self, block: list[int]) -> int:
         """Read the groups of a block of contradictions; how many statements were decoded."""
         clashes = self.clashes
-        props = {p for j in block for p in clashes[j].props}
+        props = {p for j in block for p in clashes[j][0]}
         extra = f" AND {self.date_sql}" if self.date_sql else ""
         rows = self.store._conn.execute(
             "SELECT proposition, stance, side, actor, json FROM statement WHERE proposition IN"  # noqa: S608 - clauses are constants; values are parameters
@@ -502,21 +597,21 @@ class _GroupReader:
         # the positions the block needs, with their sides (None: every side)
         wanted: dict[tuple[str, str], set[str] | None] = {}
         for j in block:
-            c = clashes[j]
-            for key in zip(c.props, c.stances, strict=True):
-                if c.side is None:
+            cprops, cstances, cside = clashes[j][:3]
+            for key in zip(cprops, cstances, strict=True):
+                if cside is None:
                     wanted[key] = None
                 else:
                     sides = wanted.setdefault(key, set())
                     if sides is not None:
-                        sides.add(c.side)
+                        sides.add(cside)
         keep = wanted.get
         rows = [
             r
             for r in rows
             if (r[0], r[1]) in wanted and ((s := keep((r[0], r[1]))) is None or r[2] in s)
         ]
-        side_of = self.view._sides
+        side_of = self.side_of
         for r in rows:
             side_of[r[3]] = r[2]
         split: dict[tuple[str, str], list[tuple[str, Statement]]] = {}
@@ -524,14 +619,13 @@ class _GroupReader:
             split.setdefault((r[0], r[1]), []).append((r[2], st))
         ready = self.ready
         for j in block:
-            c = clashes[j]
-            left = split.get((c.props[0], c.stances[0]), [])
-            right = split.get((c.props[1], c.stances[1]), [])
-            sd = c.side
+            pp, stances, sd, reorder, size, csides = clashes[j]
+            left = split.get((pp[0], stances[0]), [])
+            right = split.get((pp[1], stances[1]), [])
             if sd is None:
-                a = _group(side_of, c.stances[0], c.props[0], [st for _s, st in left])
-                b = _group(side_of, c.stances[1], c.props[1], [st for _s, st in right])
-                fits = set(a.sides) | set(b.sides) == set(c.sides)
+                a = _group(side_of, stances[0], pp[0], [st for _s, st in left])
+                b = _group(side_of, stances[1], pp[1], [st for _s, st in right])
+                fits = set(a.sides) | set(b.sides) == set(csides)
             else:
                 only = {sd}
                 lst = [st for s, st in left if s == sd]
@@ -539,11 +633,11 @@ class _GroupReader:
                 fits = bool(lst and rst)
                 if not fits:
                     continue
-                a = _group(side_of, c.stances[0], c.props[0], lst, only)
-                b = _group(side_of, c.stances[1], c.props[1], rst, only)
-                if c.reorder and (b.first_said or _UNDATED) < (a.first_said or _UNDATED):
+                a = _group(side_of, stances[0], pp[0], lst, only)
+                b = _group(side_of, stances[1], pp[1], rst, only)
+                if reorder and (b.first_said or _UNDATED) < (a.first_said or _UNDATED):
                     a, b = b, a
-            if fits and len(a.statements) + len(b.statements) == c.size:
+            if fits and len(a.statements) + len(b.statements) == size:
                 ready[j] = (a, b)
         return len(rows)
 
@@ -566,14 +660,18 @@ class _StoredContradiction(Contradiction):  # the dataclass's fields, __eq__ and
     @cached_property
     def groups(self) -> tuple[StanceGroup, StanceGroup]:
         """The two incompatible positions. For an inconsistency, the earlier one first."""
-        pending = cast(_Pending, self._parts)
-        return pending.reader.groups(pending.index)
+        return self._reader.groups(cast(int, self._parts))
 
     @cached_property  # a field of the dataclass, read on first use
     def texts(self) -> tuple[str, ...]:
         """The canonical wordings of the propositions (read on first use)."""
-        pending = cast(_Pending, self._parts)
-        return pending.reader.texts(pending.index)
+        return self._reader.texts(cast(int, self._parts))
+
+    @property
+    def _reader(self) -> _GroupReader:
+        reader = cast(_View, self._graph).reader
+        assert reader is not None  # noqa: S101 - set by the query that made it
+        return reader
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (
@@ -589,34 +687,6 @@ class _StoredContradiction(Contradiction):  # the dataclass's fields, __eq__ and
                 self._graph,
             ),
         )
-
-
-def _stored(
-    kind: str,
-    basis: str,
-    propositions: tuple[str, ...],
-    sides: tuple[str, ...],
-    size: int,
-    pending: _Pending,
-    graph: Any,
-) -> Contradiction:
-    """A :class:`_StoredContradiction`, built as the dataclass would (without its per-field
-    ``object.__setattr__`` calls: an answer may hold millions), its texts read when used."""
-    c = _new(_StoredContradiction)
-    _set(
-        c,
-        "__dict__",
-        {
-            "kind": kind,
-            "basis": basis,
-            "propositions": propositions,
-            "sides": sides,
-            "size": size,
-            "_parts": pending,
-            "_graph": graph,
-        },
-    )
-    return cast(Contradiction, c)
 
 
 # ----------------------------------------------------------------------------- the store
@@ -751,6 +821,7 @@ class Store:
                 for sql in [*_SCHEMA.split(";"), *_INDEXES]:
                     if sql.strip():
                         conn.execute(sql)
+                self._count_all(conn)
                 conn.executemany(
                     "INSERT INTO meta (key, value) VALUES (?, ?)",
                     [("format", FORMAT), ("version", str(FORMAT_VERSION)), ("sides_version", "0")],
@@ -766,17 +837,43 @@ class Store:
         rows = self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
         return {r[0] for r in rows}
 
+    def _counted(self) -> bool:
+        """Whether the counts are kept in step with the statements (their triggers and
+        index are in place): if not, the queries group the statements themselves."""
+        row = self._conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name IN (SELECT value FROM json_each(?))",
+            (_ids_param(_COUNTED),),
+        ).fetchone()
+        return bool(row[0] == len(_COUNTED))
+
     def _create_indexes(self) -> None:
-        if self._index_names() >= set(_INDEX_NAMES):
+        """Build the indexes and the counts that are missing (a no-op unless a bulk import
+        was cut short, or the store was made by a release that kept no counts)."""
+        if self._index_names() >= set(_INDEX_NAMES) and self._counted():
             return
         with self._writing() as conn:
             for sql in _INDEXES:
                 conn.execute(sql)
+            if not self._counted():  # count every statement once, then keep counting
+                self._count_all(conn)
+
+    @staticmethod
+    def _count_all(conn: sqlite3.Connection) -> None:
+        """(Re)build the count table from the statements, and the triggers that keep it."""
+        for name in _COUNT_TRIGGERS:
+            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+        conn.execute("DROP TABLE IF EXISTS stance_count")
+        for sql in (*_COUNT_TABLES, *_COUNT_FILL):
+            conn.execute(sql)
+        for name, body in _COUNT_TRIGGERS.items():
+            conn.execute(f"CREATE TRIGGER {name} {body}")
 
     def _drop_indexes(self) -> None:
         with self._writing() as conn:
             for name in _INDEX_NAMES:
                 conn.execute(f"DROP INDEX IF EXISTS {name}")
+            for name in _COUNT_TRIGGERS:  # the counts are redone at the end, in one pass
+                conn.execute(f"DROP TRIGGER IF EXISTS {name}")
 
     def close(self) -> None:
         """Close the file (pending batches are already committed)."""
@@ -1752,7 +1849,11 @@ class Store:
         :func:`claimgraph.contradictions` on the same records. Everything is worked out in
         SQL, from counts per proposition, stance and side (propositions both asserted and
         denied, from an index; declared exclusive and implied pairs): no statement is read
-        back to classify, count and rank the contradictions.
+        back to classify, count and rank the contradictions. Without a date range, the
+        counts come from a table the store keeps up to date as statements are added and
+        changed (the side asserting and the side denying each proposition, when only one
+        does): the propositions both asserted and denied, and most of their classification,
+        are then read from one index.
 
         Notes
         -----
@@ -1799,12 +1900,44 @@ class Store:
     ) -> list[Contradiction]:
         conn = self._conn
         date_sql, date_params = self._date_clause(since, until)
+        counted = not date_sql and self._counted()  # the counts answer undated queries
         rel = self._relations()
         contra, implies, owners = rel.contradicts, rel.implies, rel.owners
         implied = rel.implied
+        quick = between is None and "dispute" in want
 
-        # 1. propositions both asserted and denied, found by grouping an index
-        if proposition is None:
+        # 1. propositions both asserted and denied: from the counts, or by grouping an index.
+        # With the counts, the common case is classified at once, from one index: one side
+        # asserts, another denies: a dispute, whose sides and size are all it needs.
+        easy: list[tuple[str, str, str, int]] = []  # (proposition, side, side, size)
+        alone: list[tuple[str, str, int]] = []  # (proposition, side, size)
+        counts: list[tuple[str, str | None, str | None, int, int]] = []  # the others'
+        if proposition is not None:
+            opposed = [
+                p
+                for p, (y, n) in self._stances({proposition}, date_sql, date_params).items()
+                if y and n
+            ]
+        elif counted:
+            rows = conn.execute(
+                "SELECT proposition, asserting, denying, asserts, denies"
+                " FROM stance_count INDEXED BY stance_count_opposed"
+                " WHERE asserts > 0 AND denies > 0"
+            ).fetchall()
+            if quick:
+                easy = [
+                    (p, a, d, na + nd)
+                    for p, a, d, na, nd in rows
+                    if a is not None and d is not None and a != d
+                ]
+                # and one side asserting and denying it: an inconsistency, and no dispute
+                alone = [(p, a, na + nd) for p, a, d, na, nd in rows if a is not None and a == d]
+                counts = [r for r in rows if r[1] is None or r[2] is None]
+            else:
+                counts = rows
+            del rows
+            opposed = [r[0] for r in counts]
+        else:
             where = f" WHERE {date_sql}" if date_sql else ""
             opposed = [
                 r[0]
@@ -1813,12 +1946,6 @@ class Store:
                     " HAVING min(stance) <> max(stance)",
                     date_params,
                 )
-            ]
-        else:
-            opposed = [
-                p
-                for p, (y, n) in self._stances({proposition}, date_sql, date_params).items()
-                if y and n
             ]
         # 2. declared relations (few): which pairs have the stances that clash
         if proposition is not None:
@@ -1836,7 +1963,20 @@ class Store:
             if p in implies:
                 related.update(implied(p))
         # counts per proposition, stance and side (date-filtered) of all these
-        tally = self._tally({*opposed, *related}, date_sql, date_params)
+        if counted:  # the counts of one side taking a stance; the statements' for several
+            if proposition is None:  # every proposition with a relation (the opposed ones
+                counts += conn.execute(  # again if some were classified at once, above)
+                    "SELECT proposition, asserting, denying, asserts, denies FROM stance_count"
+                    " WHERE proposition IN (SELECT proposition FROM relation"
+                    " UNION SELECT other FROM relation) AND NOT (? AND asserts > 0 AND denies > 0)",
+                    (not quick,),
+                ).fetchall()
+            else:
+                counts += self._stance_counts({*opposed, *related})
+            tally, several = _tally_of(counts)
+            tally.update(self._tally(several, date_sql, date_params))
+        else:
+            tally = self._tally({*opposed, *related}, date_sql, date_params)
 
         def yes(p: str) -> bool:
             return (p, "asserts") in tally
@@ -1864,18 +2004,51 @@ class Store:
         # texts) are read when a contradiction's groups (texts) are first used
         first: dict[tuple[str, str, str], str | None] = {}
         if pairs and "inconsistency" in want:  # the earliest dates order these (few) clashes
-            in_pairs: set[str] = set()
+            in_pairs: set[tuple[str, str, str]] = set()  # (proposition, stance, side)
             for basis, a, b in pairs:
-                left = tally.get((a, "asserts"))
-                right = tally.get((b, "asserts" if basis == "exclusive" else "denies"))
-                if left and right and left.keys() & right.keys():
-                    in_pairs.update((a, b))
+                sb = "asserts" if basis == "exclusive" else "denies"
+                left, right = tally.get((a, "asserts")), tally.get((b, sb))
+                if left and right:
+                    for sd in left.keys() & right.keys():
+                        in_pairs.update(((a, "asserts", sd), (b, sb, sd)))
             first = self._first_said(in_pairs, date_sql, date_params)
-        view = self._view({}, (), {sd for t in tally.values() for sd in t})
+        side_ids = {sd for t in tally.values() for sd in t}
+        side_ids.update(r[1] for r in easy)
+        side_ids.update(r[2] for r in easy)
+        view = self._view({}, (), side_ids)
         view._store = self
-        reader = _GroupReader(self, view, date_sql, date_params)
+        reader = view.reader = _GroupReader(self, view, date_sql, date_params)
         graph = cast(ClaimGraph, view)
         found: list[Contradiction] = []
+        keys: list[tuple[bool, int, tuple[str, ...], tuple[str, ...]]] = []  # the order
+        new, stored, opposite = _new, _StoredContradiction, ("asserts", "denies")
+
+        def add(
+            kind: str,
+            basis: str,
+            pids: tuple[str, ...],
+            sides: tuple[str, ...],
+            size: int,
+            pending: _Pending,
+        ) -> None:
+            """A :class:`_StoredContradiction`, built as the dataclass would (without its
+            per-field ``object.__setattr__`` calls: an answer may hold millions)."""
+            c = new(stored)
+            _set(
+                c,
+                "__dict__",
+                {
+                    "kind": kind,
+                    "basis": basis,
+                    "propositions": pids,
+                    "sides": sides,
+                    "size": size,
+                    "_parts": pending,
+                    "_graph": graph,
+                },
+            )
+            found.append(cast(Contradiction, c))
+            keys.append((kind != "dispute", -size, pids, sides))
 
         def clash(
             basis: Literal["opposite_stances", "exclusive", "implication"],
@@ -1896,8 +2069,7 @@ class Store:
             if "dispute" in want and len(union) > 1 and across:
                 sides = tuple(sorted(union))
                 size = sum(left.values()) + sum(right.values())
-                pending = _Pending(reader, props, stances, None, False, size, sides)
-                found.append(_stored("dispute", basis, pids, sides, size, pending, graph))
+                add("dispute", basis, pids, sides, size, (props, stances, None, False, size, sides))
             if "inconsistency" not in want:
                 return
             for sd in sorted(lsides & rsides):
@@ -1905,33 +2077,58 @@ class Store:
                     continue
                 size = left[sd] + right[sd]
                 if basis == "opposite_stances":  # the earlier position first: when read
-                    pending = _Pending(reader, props, stances, sd, True, size, (sd,))
+                    pending: _Pending = (props, stances, sd, True, size, (sd,))
                     pids_i = pids
                 else:  # the order decides the propositions: from the first dates
                     (pa, pb), (sa, sb) = props, stances
                     fa, fb = first.get((pa, sa, sd)), first.get((pb, sb, sd))
                     if (fb or _UNDATED) < (fa or _UNDATED):
                         pa, pb, sa, sb = pb, pa, sb, sa
-                    pending = _Pending(reader, (pa, pb), (sa, sb), sd, False, size, (sd,))
+                    pending = ((pa, pb), (sa, sb), sd, False, size, (sd,))
                     pids_i = (pa, pb)
-                found.append(_stored("inconsistency", basis, pids_i, (sd,), size, pending, graph))
+                add("inconsistency", basis, pids_i, (sd,), size, pending)
 
-        opposite = ("asserts", "denies")
-        quick = between is None and "dispute" in want
-        for p in opposed:  # the final order is total for these: no need to sort them first
-            if quick:  # the common case, inlined: one side asserts, another denies
+        # the common case, inlined: one side asserts, another denies (from SQL, or the tally)
+        append, key = found.append, keys.append
+        for p, yes_side, no_side, size in easy:
+            pids = (p,)
+            sides = (yes_side, no_side) if yes_side < no_side else (no_side, yes_side)
+            c = new(stored)
+            _set(
+                c,
+                "__dict__",
+                {
+                    "kind": "dispute",
+                    "basis": "opposite_stances",
+                    "propositions": pids,
+                    "sides": sides,
+                    "size": size,
+                    "_parts": ((p, p), opposite, None, False, size, sides),
+                    "_graph": graph,
+                },
+            )
+            append(c)
+            key((False, -size, pids, sides))
+        if "inconsistency" in want:
+            for p, sd, size in alone:
+                add(
+                    "inconsistency",
+                    "opposite_stances",
+                    (p,),
+                    (sd,),
+                    size,
+                    ((p, p), opposite, sd, True, size, (sd,)),
+                )
+        for p in opposed:
+            if quick:
                 left, right = tally.get((p, "asserts"), {}), tally.get((p, "denies"), {})
                 if len(left) == 1 and len(right) == 1:
                     [(ls, ln)], [(rs, rn)] = left.items(), right.items()
                     if ls != rs:
                         sides = (ls, rs) if ls < rs else (rs, ls)
                         size = ln + rn
-                        pending = _Pending(reader, (p, p), opposite, None, False, size, sides)
-                        found.append(
-                            _stored(
-                                "dispute", "opposite_stances", (p,), sides, size, pending, graph
-                            )
-                        )
+                        pending = ((p, p), opposite, None, False, size, sides)
+                        add("dispute", "opposite_stances", (p,), sides, size, pending)
                         continue
             clash("opposite_stances", (p, p), opposite)
         for basis, a, b in pairs:
@@ -1940,15 +2137,12 @@ class Store:
                 (a, b),
                 ("asserts", "asserts") if basis == "exclusive" else ("asserts", "denies"),
             )
-        found.sort(
-            key=lambda c: (
-                c.kind != "dispute",
-                -c.size,
-                c.propositions,
-                c.sides,
-            )
-        )
+        # the final order (stable: ties keep the order found, as the in-memory query's sort)
+        order = sorted(range(len(found)), key=keys.__getitem__)
+        found = [found[i] for i in order]
         reader.number(found)
+        if len(found) >= _FREEZE_ANSWER:  # as ClaimGraph.add_all: spare the collector
+            gc.freeze()  # the answer's objects (no cycles: freed when dropped)
         return found
 
     def _tally(
@@ -1973,17 +2167,34 @@ class Store:
                 t[side] = n
         return out
 
-    def _first_said(
-        self, props: Collection[str], date_sql: str, date_params: list[Any]
-    ) -> dict[tuple[str, str, str], str | None]:
-        """(proposition, stance, side) → the earliest date said (``first_said``), if any."""
+    def _stance_counts(
+        self, props: Collection[str]
+    ) -> list[tuple[str, str | None, str | None, int, int]]:
+        """The counts of some propositions: (proposition, the one side asserting it, the one
+        denying it, how many assert it, how many deny it), for those with statements."""
         if not props:
+            return []
+        return self._conn.execute(
+            "SELECT proposition, asserting, denying, asserts, denies FROM stance_count"
+            " WHERE proposition IN (SELECT value FROM json_each(?))",
+            (_ids_param(props),),
+        ).fetchall()
+
+    def _first_said(
+        self, positions: Collection[tuple[str, str, str]], date_sql: str, date_params: list[Any]
+    ) -> dict[tuple[str, str, str], str | None]:
+        """(proposition, stance, side) → the earliest date said (``first_said``), if any, for
+        these positions (their statements found through the index, one by one)."""
+        if not positions:
             return {}
         extra = f" AND {date_sql}" if date_sql else ""
         rows = self._conn.execute(
-            "SELECT proposition, stance, side, min(said) FROM statement WHERE proposition IN"  # noqa: S608 - clauses are constants; values are parameters
-            f" (SELECT value FROM json_each(?)){extra} GROUP BY proposition, stance, side",
-            [_ids_param(props), *date_params],
+            "SELECT s.proposition, s.stance, s.side, min(s.said) FROM json_each(?) AS j"  # noqa: S608 - clauses are constants; values are parameters
+            " JOIN statement AS s ON s.proposition = json_extract(j.value, '$[0]')"
+            " AND s.stance = json_extract(j.value, '$[1]')"
+            f" AND s.side = json_extract(j.value, '$[2]'){extra}"
+            " GROUP BY s.proposition, s.stance, s.side",
+            [json.dumps(list(positions), ensure_ascii=False), *date_params],
         )
         return {(p, stance, side): said for p, stance, side, said in rows}
 

@@ -491,6 +491,86 @@ def test_a_crash_during_a_bulk_import_leaves_indexes_to_rebuild(tmp_path: Path) 
         assert "statement_proposition" in names
 
 
+# the count table, and the same counts worked out from the statements
+_RECOUNT = {
+    "SELECT * FROM stance_count ORDER BY 1": "SELECT proposition, sum(stance = 'asserts'),"
+    " sum(stance = 'denies'),"
+    " CASE WHEN count(DISTINCT CASE WHEN stance = 'asserts' THEN side END) = 1"
+    " THEN max(CASE WHEN stance = 'asserts' THEN side END) END,"
+    " CASE WHEN count(DISTINCT CASE WHEN stance = 'denies' THEN side END) = 1"
+    " THEN max(CASE WHEN stance = 'denies' THEN side END) END"
+    " FROM statement GROUP BY proposition ORDER BY 1",
+}
+
+
+def _assert_counted(store: Store) -> None:
+    """The counts are kept (their triggers are in place) and match the statements."""
+    assert store._counted()
+    conn = store._conn
+    for stored, recount in _RECOUNT.items():
+        assert conn.execute(stored).fetchall() == conn.execute(recount).fetchall()
+
+
+def test_count_tables_follow_every_change(tmp_path: Path) -> None:
+    records = _edge_records()
+    graph = cg.ClaimGraph(records)
+    with Store(tmp_path / "counts.cgdb") as store:
+        store.add_all(records[:20], bulk=True)
+        _assert_counted(store)
+        store.add_all(records[20:], bulk=False, batch_size=3)  # counted row by row
+        _assert_counted(store)
+        # a statement moves to another proposition, changes its stance; a side changes
+        for rid, changes in [
+            ("s4", {"proposition": "p-lonely"}),
+            ("s1", {"stance": "denies"}),
+            ("north-gov", {"member_of": ["west"]}),
+            ("s17", {"kind": "warning", "said": "2025-12"}),
+        ]:
+            store.update(rid, **changes)
+            graph.update(rid, **changes)
+            _assert_counted(store)
+            _same_contradictions(store.contradictions(), graph.contradictions())
+        # rows are removed when nothing is left to count
+        store._conn.execute("DELETE FROM statement WHERE id = 's4'")
+        _assert_counted(store)
+
+
+def test_stores_without_count_tables_are_counted_when_opened_for_writing(
+    tmp_path: Path,
+) -> None:
+    records = generate(1500, seed=7)
+    graph = cg.ClaimGraph(records)
+    path = tmp_path / "older.cgdb"
+    with Store(path) as store:
+        store.add_all(records)
+    conn = sqlite3.connect(path)  # as an earlier release made it: no counts
+    for name in store_module._COUNT_TRIGGERS:
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("DROP TABLE stance_count")
+    conn.commit()
+    conn.close()
+    cases: list[dict[str, Any]] = [{}, {"kind": "inconsistency"}, {"since": "2025-10-15"}]
+    cases += [
+        {"between": tuple(graph.sides()[:2])},
+        {"proposition": next(iter(graph.propositions))},
+    ]
+    with Store(path, readonly=True) as reader:  # read as they are: grouping the statements
+        assert not reader._counted()
+        for case in cases:
+            _same_contradictions(reader.contradictions(**case), graph.contradictions(**case))
+    with Store(path) as store:  # counted once, then kept
+        _assert_counted(store)
+        for case in cases:
+            _same_contradictions(store.contradictions(**case), graph.contradictions(**case))
+        # a bulk import cut short leaves the counts stale and the triggers dropped
+        store._drop_indexes()
+        more = cg.Statement(id="late", actor=records[0].id, proposition=records[-1].proposition)
+        store.add_all([more], bulk=False)
+        assert not store._counted()
+    with Store(path) as store:
+        _assert_counted(store)
+
+
 def test_records_may_come_in_any_order(fresh_store: Store) -> None:
     records = generate(600, seed=2)
     shuffled = records[:]
