@@ -58,6 +58,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 from itertools import islice
+from operator import attrgetter
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -480,12 +481,11 @@ _BLOCK = 512  # contradictions whose groups one read fills
 _FREEZE_ANSWER = FREEZE_AT // 4
 
 
-# Where a stored contradiction's groups come from, until they are read: its two positions
-# (proposition and stance each), the side of an inconsistency (None: every side), whether to
-# put the earlier position first (an inconsistency on one proposition), the size the counts
-# said (checked when the statements are read) and the sides. A plain tuple: an answer may
-# hold millions. Once the answer is sorted, each contradiction's ``_parts`` becomes its index
-# in the answer, and its reader holds these.
+# Where a stored contradiction's groups come from, until they are read (its ``_parts``):
+# its two positions (proposition and stance each), the side of an inconsistency (None: every
+# side), whether to put the earlier position first (an inconsistency on one proposition),
+# the size the counts said (checked when the statements are read) and the sides. A plain
+# tuple: an answer may hold millions.
 _Pending = tuple[tuple[str, str], tuple[str, str], str | None, bool, int, tuple[str, ...]]
 
 
@@ -524,21 +524,23 @@ class _GroupReader:
         self.texts_of = view.propositions
         self.date_sql = date_sql
         self.date_params = date_params
-        self.clashes: list[_Pending] = []
+        self.clashes: list[_Pending] = []  # the answer's, in order
+        self.index: dict[int, int] = {}  # id of a contradiction of the answer → its place
         self.done = bytearray()  # 1 once a contradiction took its groups
         self.ready: dict[int, tuple[StanceGroup, StanceGroup]] = {}  # read, not yet taken
         self.decoded = 0  # statements read since the collector last froze the heap
 
     def number(self, found: list[Contradiction]) -> None:
-        """Number the (sorted) answer, so that reads follow its order: each contradiction's
-        ``_parts`` (its :data:`_Pending`) moves here, and becomes its index."""
-        clashes = self.clashes
-        append = clashes.append
-        for i, c in enumerate(found):
-            d = c.__dict__
-            append(d["_parts"])
-            d["_parts"] = i
+        """Number the (sorted) answer, so that reads follow its order (without a Python
+        loop: the answer's contradictions by identity, while they live)."""
+        self.clashes = list(map(attrgetter("_parts"), found))
+        self.index = dict(zip(map(id, found), range(len(found)), strict=True))
         self.done = bytearray(len(found))
+
+    def place(self, c: Contradiction) -> int:
+        """The place of a contradiction in the answer (a copy's: found by its parts)."""
+        i = self.index.get(id(c))
+        return self.clashes.index(cast(_Pending, c._parts)) if i is None else i
 
     def groups(self, i: int) -> tuple[StanceGroup, StanceGroup]:
         got = self.ready.pop(i, None)
@@ -660,12 +662,14 @@ class _StoredContradiction(Contradiction):  # the dataclass's fields, __eq__ and
     @cached_property
     def groups(self) -> tuple[StanceGroup, StanceGroup]:
         """The two incompatible positions. For an inconsistency, the earlier one first."""
-        return self._reader.groups(cast(int, self._parts))
+        reader = self._reader
+        return reader.groups(reader.place(self))
 
     @cached_property  # a field of the dataclass, read on first use
     def texts(self) -> tuple[str, ...]:
         """The canonical wordings of the propositions (read on first use)."""
-        return self._reader.texts(cast(int, self._parts))
+        reader = self._reader
+        return reader.texts(reader.place(self))
 
     @property
     def _reader(self) -> _GroupReader:
