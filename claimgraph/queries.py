@@ -687,7 +687,8 @@ def contradictions(
     Returns
     -------
     list of Contradiction
-        Disputes first, then inconsistencies; larger ones first.
+        Disputes first, then inconsistencies; larger ones first; then by propositions,
+        sides and basis.
 
     Examples
     --------
@@ -790,13 +791,17 @@ def contradictions(
 
 def _rank(c: Contradiction) -> str:
     """The sort key of a contradiction as one string (disputes first, then the largest,
-    then by propositions and sides): orders as the tuple ``(kind != "dispute", -size,
-    propositions, sides)`` would — ids hold no NUL — but compares far faster."""
+    then by propositions, sides and basis): orders as the tuple ``(kind != "dispute",
+    -size, propositions, sides, basis)`` would — ids hold no NUL — but compares far
+    faster. The basis breaks the last ties (an exclusive and an implication clash of one
+    side on the same two propositions), so the order never depends on discovery order."""
     return (
         f"{c.kind != 'dispute':d}{999_999_999 - c.size:09d}"
         + "\0".join(c.propositions)
         + "\0\0"
         + "\0".join(c.sides)
+        + "\0\0"
+        + c.basis
     )
 
 

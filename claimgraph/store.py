@@ -2141,8 +2141,8 @@ class Store:
                 (a, b),
                 ("asserts", "asserts") if basis == "exclusive" else ("asserts", "denies"),
             )
-        # the final order (stable: ties keep the order found, as the in-memory query's sort)
-        order = sorted(range(len(found)), key=keys.__getitem__)
+        # the final order, as the in-memory query's: kind, size, propositions, sides, basis
+        order = sorted(range(len(found)), key=lambda i: (keys[i], found[i].basis))
         found = [found[i] for i in order]
         reader.number(found)
         if len(found) >= _FREEZE_ANSWER:  # as ClaimGraph.add_all: spare the collector

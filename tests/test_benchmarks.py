@@ -188,12 +188,12 @@ def test_contradictions_are_ranked_by_kind_size_propositions_sides(graph: cg.Cla
     found = graph.contradictions()
     assert len({c.kind for c in found}) == 2 and len({c.size for c in found}) > 3
     assert found == sorted(
-        found, key=lambda c: (c.kind != "dispute", -c.size, c.propositions, c.sides)
+        found, key=lambda c: (c.kind != "dispute", -c.size, c.propositions, c.sides, c.basis)
     )
     # and so are the filtered answers, which take the same path
     some = found[0].sides[:2]
     if len(some) == 2:
         between = graph.contradictions(between=(some[0], some[1]))
         assert between == sorted(
-            between, key=lambda c: (c.kind != "dispute", -c.size, c.propositions, c.sides)
+            between, key=lambda c: (c.kind != "dispute", -c.size, c.propositions, c.sides, c.basis)
         )

@@ -958,3 +958,29 @@ def test_json_columns_are_plain_json(fresh_store: Store) -> None:
     for table, section in (("actor", "actors"), ("statement", "statements")):
         rows = fresh_store._conn.execute(f"SELECT json FROM {table} ORDER BY seq")  # noqa: S608 - constant table names
         assert [json.loads(r[0]) for r in rows] == native[section]
+
+
+def test_ties_are_ordered_by_basis_whatever_the_insertion_order() -> None:
+    # one side asserts p and q, denies q, and p both excludes and implies q: an exclusive
+    # and an implication inconsistency with the same propositions, side and size
+    head: list[cg.Record] = [
+        cg.Actor(id="a", name="A"),
+        cg.Proposition(id="q", text="Q."),
+        cg.Proposition(id="p", text="P.", contradicts=["q"], implies=["q"]),
+    ]
+    said = [
+        cg.Statement(id="s1", actor="a", proposition="p", said="2025-01"),
+        cg.Statement(id="s2", actor="a", proposition="q", said="2025-02"),
+        cg.Statement(id="s3", actor="a", proposition="q", stance="denies", said="2025-02"),
+    ]
+    answers = []
+    for order in (said, said[::-1]):
+        graph = cg.ClaimGraph([*head, *order])
+        memory = graph.contradictions()
+        with Store(":memory:") as store:
+            store.add_all([*head, *order])
+            _same_contradictions(store.contradictions(), memory)
+        answers.append([(c.basis, c.propositions, c.sides, c.size) for c in memory])
+    assert answers[0] == answers[1]
+    bases = [basis for basis, props, _, _ in answers[0] if props == ("p", "q")]
+    assert bases == ["exclusive", "implication"]
