@@ -223,6 +223,22 @@ class Contradiction:
         }
 
 
+class _PlainDispute(Contradiction):  # the dataclass's fields, __eq__ and __repr__
+    """The common contradiction — one side asserts a proposition, another denies it — as
+    :func:`contradictions` builds it in bulk: its texts, like its groups, are looked up on
+    first use (a million statements have some fifty thousand of these)."""
+
+    @cached_property  # a field of the dataclass, read on first use
+    def texts(self) -> tuple[str, ...]:
+        """The canonical wordings of the propositions (read on first use)."""
+        props = self._graph.propositions
+        return tuple(props[p].text for p in self.propositions)
+
+
+_new = object.__new__
+_set_attr = object.__setattr__
+
+
 def _statement_dict(s: Statement, graph: ClaimGraph) -> dict[str, Any]:
     reports = []
     for r in s.reports:
@@ -723,6 +739,7 @@ def contradictions(
     stance_sides = graph._stance_sides()
     disputes_only = between is None and "dispute" in want
     opposite: tuple[str, str] = ("asserts", "denies")
+    new, set_attr, plain = _new, _set_attr, _PlainDispute
     for p, (yes, no) in pairs:
         if yes and no:
             if dated:
@@ -736,18 +753,22 @@ def contradictions(
                 # the common case, inlined: one side asserts, another denies
                 lsides, rsides = known
                 if len(lsides) == 1 and len(rsides) == 1 and lsides != rsides:
-                    found.append(
-                        Contradiction(
-                            "dispute",
-                            "opposite_stances",
-                            (p,),
-                            (props[p].text,),
-                            (lsides + rsides) if lsides < rsides else (rsides + lsides),
-                            len(yes) + len(no),
-                            (opposite, (p, p), yes, no, side_of),
-                            graph,
-                        )
+                    # built as the dataclass would, without its per-field __setattr__ calls
+                    c = new(plain)
+                    set_attr(
+                        c,
+                        "__dict__",
+                        {
+                            "kind": "dispute",
+                            "basis": "opposite_stances",
+                            "propositions": (p,),
+                            "sides": (lsides + rsides) if lsides < rsides else (rsides + lsides),
+                            "size": len(yes) + len(no),
+                            "_parts": (opposite, (p, p), yes, no, side_of),
+                            "_graph": graph,
+                        },
                     )
+                    found.append(c)
                     continue
             found += _clash(
                 graph, "opposite_stances", (p, p), opposite, yes, no, between, want, known
