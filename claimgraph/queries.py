@@ -127,9 +127,9 @@ class Contradiction:
 
     Notes
     -----
-    ``groups`` (with their sorted statements) and ``explanation`` are worked out on first
-    use: listing every contradiction of a million statements builds only what is needed to
-    classify and rank them.
+    ``groups`` (with their sorted statements), ``explanation`` and, for plain disputes,
+    ``texts`` are worked out on first use: listing every contradiction of a million
+    statements builds only what is needed to classify and rank them.
     """
 
     kind: Literal["dispute", "inconsistency"]
