@@ -235,10 +235,6 @@ class _PlainDispute(Contradiction):  # the dataclass's fields, __eq__ and __repr
         return tuple(props[p].text for p in self.propositions)
 
 
-_new = object.__new__
-_set_attr = object.__setattr__
-
-
 def _statement_dict(s: Statement, graph: ClaimGraph) -> dict[str, Any]:
     reports = []
     for r in s.reports:
@@ -739,16 +735,14 @@ def contradictions(
     stance_sides = graph._stance_sides()
     disputes_only = between is None and "dispute" in want
     opposite: tuple[str, str] = ("asserts", "denies")
-    new, set_attr, plain = _new, _set_attr, _PlainDispute
+    new, set_attr, plain = object.__new__, object.__setattr__, _PlainDispute
     for p, (yes, no) in pairs:
         if yes and no:
             if dated:
                 yes, no = split(p)
                 if not (yes and no):
                     continue
-            known = None
-            if not dated:
-                known = stance_sides[p]
+            known = None if dated else stance_sides[p]
             if disputes_only and known is not None:
                 # the common case, inlined: one side asserts, another denies
                 lsides, rsides = known
