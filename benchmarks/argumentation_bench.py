@@ -1,9 +1,9 @@
 """Time the argumentation semantics on the ASPARTIX/ICCMA instances and on generated graphs.
 
-For every instance of the suite (``/work/shared/data/aspartix-iccma-af-tests`` by default)
-it prints, per semantics, the number of extensions and the time to compute them from a
-freshly parsed framework. Instances larger than ``--max-args`` arguments get the grounded
-extension only (enumeration is exponential in the worst case).
+For every instance of the suite (by default ``../shared/data/aspartix-iccma-af-tests``,
+beside the checkout) it prints, per semantics, the number of extensions and the time to
+compute them from a freshly parsed framework. Instances larger than ``--max-args`` arguments
+get the grounded extension only (enumeration is exponential in the worst case).
 
 Run it as ``python benchmarks/argumentation_bench.py [--suite DIR] [--max-args 200]``.
 """
@@ -16,7 +16,10 @@ from pathlib import Path
 
 from claimgraph.argumentation import SEMANTICS, ArgumentationFramework
 
-DEFAULT_SUITE = Path("/work/shared/data/aspartix-iccma-af-tests/aspartix/tests/insts")
+DEFAULT_SUITE = (
+    Path(__file__).resolve().parent.parent.parent
+    / "shared/data/aspartix-iccma-af-tests/aspartix/tests/insts"
+)
 
 
 def bench(path: Path, max_args: int) -> list[tuple[str, int, int, float]]:

@@ -4,10 +4,11 @@ Usage::
 
     python benchmarks/truth_discovery.py [DATA_DIR] [--json OUT.json]
 
-``DATA_DIR`` (default ``/work/shared/data/truthdiscovery-book-authors``) holds ``book.txt``
-(store, ISBN, title, author string; tab-separated) and ``book_golden.txt`` (ISBN, true author
-list, for 100 books). Yin, Han and Yu (KDD 2007) collected it from AbeBooks; Dong,
-Berti-Equille and Srivastava (VLDB 2009) used it to study copying between stores.
+``DATA_DIR`` (default ``../shared/data/truthdiscovery-book-authors`` beside the checkout)
+holds ``book.txt`` (store, ISBN, title, author string; tab-separated) and
+``book_golden.txt`` (ISBN, true author list, for 100 books). Yin, Han and Yu (KDD 2007)
+collected it from AbeBooks; Dong, Berti-Equille and Srivastava (VLDB 2009) used it to study
+copying between stores.
 
 Author strings are noisy ("Knuth, Donald E.", "Donald Ervin Knuth", "KNUTH", "Not
 Available", "Hornick, Mark F./ Marcade, Erik"). As in the literature, they are normalised
@@ -42,7 +43,9 @@ from typing import Any
 
 from claimgraph import truth
 
-DEFAULT_DIR = Path("/work/shared/data/truthdiscovery-book-authors")
+DEFAULT_DIR = (
+    Path(__file__).resolve().parent.parent.parent / "shared/data/truthdiscovery-book-authors"
+)
 
 # words that are not names (only words of 3+ letters are kept, so "et", "al", "ed" go anyway)
 NOISE = frozenset(

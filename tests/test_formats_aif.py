@@ -7,18 +7,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from shared_data import require, shared
 
 import claimgraph as cg
 from claimgraph.formats import aif
 
-NODESET = Path("/work/shared/data/aifdb-nodeset-6064/nodeset6064.json")
+NODESET = shared("data", "aifdb-nodeset-6064", "nodeset6064.json")
 
 
 @pytest.fixture
 def raw_map() -> dict[str, Any]:
-    if not NODESET.is_file():
-        pytest.skip("shared AIFdb nodeset 6064 not present")
-    data: dict[str, Any] = json.loads(NODESET.read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(require(NODESET).read_text(encoding="utf-8"))
     return data
 
 

@@ -9,11 +9,12 @@ import networkx as nx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from shared_data import require, shared
 
 import claimgraph as cg
 from claimgraph.formats import apx, graphs
 
-SHARED_APX = Path("/work/shared/data/aspartix-iccma-af-tests/aspartix/tests/insts/apx")
+SHARED_APX = shared("data", "aspartix-iccma-af-tests", "aspartix", "tests", "insts", "apx")
 
 
 @pytest.fixture
@@ -199,9 +200,8 @@ def test_apx_reader_errors_name_the_line() -> None:
     ]
 
 
-@pytest.mark.skipif(not SHARED_APX.is_dir(), reason="shared ASPARTIX test data not present")
 def test_apx_reader_reads_the_aspartix_instances() -> None:
-    for path in sorted(SHARED_APX.glob("*.apx")):
+    for path in sorted(require(SHARED_APX).glob("*.apx")):
         text = path.read_text(encoding="utf-8")
         af = apx.read_apx(path)
         assert af.number_of_nodes() == text.count("arg(")

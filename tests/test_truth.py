@@ -12,6 +12,7 @@ from types import ModuleType
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shared_data import require, shared
 
 import claimgraph as cg
 from claimgraph import truth
@@ -241,7 +242,7 @@ def test_credibility_by_source_skips_sources_reporting_both_sides() -> None:
 
 # ------------------------------------------------------------------ the book benchmark
 
-BOOKS = Path("/work/shared/data/truthdiscovery-book-authors")
+BOOKS = shared("data", "truthdiscovery-book-authors")
 
 
 def _benchmark() -> ModuleType:
@@ -268,8 +269,7 @@ def test_book_normalisation_and_matching() -> None:
 
 
 def test_book_benchmark_smoke(capsys: pytest.CaptureFixture[str]) -> None:
-    if not (BOOKS / "book.txt").exists():
-        pytest.skip(f"the book-author data is not present in {BOOKS}")
+    require(BOOKS / "book.txt")
     b = _benchmark()
     assert b.main([str(BOOKS)]) == 0
     out = capsys.readouterr().out
