@@ -18,13 +18,21 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, TypeAdapter, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    FailFast,
+    Field,
+    StrictInt,
+    TypeAdapter,
+    ValidationError,
+)
 
 from ._gc import FREEZE_AT, gc_paused
 from .authoring import (
@@ -36,10 +44,35 @@ from .authoring import (
     AuthoringStatement,
 )
 from .exceptions import ErrorDetail, FileFormatError, InvalidDataError
+from .formats._safe import (
+    DEFAULT_LIMITS,
+    Limits,
+    cap_errors,
+    check_containers,
+    check_size,
+    check_tree,
+    check_yaml_node,
+    current_limits,
+    int_parser,
+    limits,
+    too_many_errors,
+)
 from .graph import ClaimGraph
 from .models import Actor, Proposition, Record, RecordClass, Report, Review, Source, Statement
 
-__all__ = ["FORMAT_VERSION", "dumps", "load", "loads", "save", "schema", "validate"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "FORMAT_VERSION",
+    "Limits",
+    "current_limits",
+    "dumps",
+    "limits",
+    "load",
+    "loads",
+    "save",
+    "schema",
+    "validate",
+]
 
 Format = Literal["json", "yaml"]
 RecordType = RecordClass
@@ -81,6 +114,13 @@ class _Parsed:
         self.record_line: Callable[[int], int | None] = lambda _i: None
         """The line of ``records[i]``."""
         self._first: dict[str, int] | None = None
+        self.limits = current_limits()
+
+    def add(self, detail: ErrorDetail) -> None:
+        """Collect a problem; past ``max_errors`` of them, stop reading (:class:`_Stop`)."""
+        self.errors.append(detail)
+        if len(self.errors) > self.limits.max_errors:
+            raise _Stop(self)
 
     def line_of(self, rid: str) -> int | None:
         """The line of the first record with this id."""
@@ -102,11 +142,13 @@ class _Parsed:
         record_id: str | None,
         line_at: Callable[[tuple[Any, ...]], int | None],
     ) -> None:
-        if record_id:
+        if isinstance(record_id, str) and record_id:
             self.bad_ids.add(record_id)
+        else:
+            record_id = None
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
-            self.errors.append(
+            self.add(
                 ErrorDetail(
                     err["type"],
                     err["msg"],
@@ -117,6 +159,23 @@ class _Parsed:
                     record_id,
                 )
             )
+
+
+    def stopped(self) -> FileFormatError:
+        """The error for an input read only until ``max_errors`` problems were found."""
+        errors = sorted(self.errors, key=lambda e: (e.line is None, e.line or 0))
+        return FileFormatError(
+            f"cannot read {self.path or 'the input'}: too many problems",
+            cap_errors(errors, self.path, self.limits),
+        )
+
+
+class _Stop(Exception):  # noqa: N818 - internal signal, never escapes
+    """Raised by :meth:`_Parsed.add` past ``max_errors`` problems: stop reading."""
+
+    def __init__(self, parsed: _Parsed) -> None:
+        super().__init__()
+        self.parsed = parsed
 
 
 def _describe_raw(kind: str, raw: Any, fallback: str) -> tuple[str, str | None]:
@@ -137,8 +196,36 @@ def _json_record_lines(text: str) -> dict[tuple[str, int], int]:
     ``(section, i)`` is the line of record ``i`` of a section; ``(key, _KEY_LINE)`` the
     line of a top-level key.
     """
-    decoder = json.JSONDecoder()
     lines: dict[tuple[str, int], int] = {}
+    for key, line in _iter_json_record_lines(text):
+        if key[1] == _KEY_LINE:
+            lines.setdefault(key, line)
+        else:  # a section given twice: json.loads keeps the last one
+            lines[key] = line
+    return lines
+
+
+class _LazyLines:
+    """The lines of :func:`_json_record_lines`, scanned only as far as asked."""
+
+    def __init__(self, text: str) -> None:
+        self._scan = _iter_json_record_lines(text)
+        self._seen: dict[tuple[str, int], int] = {}
+
+    def get(self, key: tuple[str, int]) -> int | None:
+        seen = self._seen
+        while key not in seen:
+            try:
+                k, line = next(self._scan)
+            except StopIteration:
+                return None
+            seen.setdefault(k, line)
+        return seen[key]
+
+
+def _iter_json_record_lines(text: str) -> Iterator[tuple[tuple[str, int], int]]:
+    """``(section, i)`` or ``(key, _KEY_LINE)`` and its line, in the order of the text."""
+    decoder = json.JSONDecoder()
     ws = " \t\n\r"
     n = len(text)
 
@@ -157,20 +244,20 @@ def _json_record_lines(text: str) -> dict[tuple[str, int], int]:
 
     i = skip(0)
     if i >= n or text[i] != "{":
-        return lines
+        return
     i = skip(i + 1)
     sections = dict(_SECTIONS)
     while i < n and text[i] == '"':
         key_line = line_at(i)
         key, i = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
-        lines.setdefault((key, _KEY_LINE), key_line)
+        yield (key, _KEY_LINE), key_line
         i = skip(i)
         i = skip(i + 1)  # the colon
         if key in sections and i < n and text[i] == "[":
             i = skip(i + 1)
             idx = 0
             while i < n and text[i] != "]":
-                lines[(key, idx)] = line_at(i)
+                yield (key, idx), line_at(i)
                 _, i = decoder.raw_decode(text, i)
                 i = skip(i)
                 if i < n and text[i] == ",":
@@ -182,17 +269,24 @@ def _json_record_lines(text: str) -> dict[tuple[str, int], int]:
         i = skip(i)
         if i < n and text[i] == ",":
             i = skip(i + 1)
-    return lines
 
 
 def _parse_json(text: str, path: str | None) -> _Parsed:
+    """Read a native file record by record, naming every problem (up to ``max_errors``).
+
+    Integers are refused past ``max_int_digits`` as they are parsed; the depth and the
+    strings of each value are checked before it is validated.
+    """
     out = _Parsed(path)
+    lim = out.limits
     try:
-        doc = json.loads(text)
+        doc = json.loads(text, parse_int=int_parser(path, lim))
     except json.JSONDecodeError as exc:
         raise out.fail("json_syntax", f"malformed JSON: {exc.msg}", exc.lineno) from None
     except RecursionError:
-        raise out.fail("json_depth", "malformed JSON: values nested too deeply", None) from None
+        raise out.fail(
+            "too_deep", f"JSON nested deeper than {lim.max_depth} levels", None
+        ) from None
     if not isinstance(doc, dict) or doc.get("format") != "claimgraph":
         raise out.fail(
             "not_claimgraph",
@@ -215,15 +309,14 @@ def _parse_json(text: str, path: str | None) -> _Parsed:
                 f"unknown top-level key {key!r} (expected one of {sorted(known)})",
                 _line_of_key(text, key),
             )
+    for key in ("format", "version", "title"):
+        check_tree(doc.get(key), path, lim, depth=1)
     title = doc.get("title")
     out.title = title if isinstance(title, str) else None
 
-    lines: dict[tuple[str, int], int] | None = None
+    lines = _LazyLines(text)
 
     def line(section: str, i: int) -> int | None:
-        nonlocal lines
-        if lines is None:
-            lines = _json_record_lines(text)
         return lines.get((section, i))
 
     where: list[tuple[str, int]] = []
@@ -236,6 +329,11 @@ def _parse_json(text: str, path: str | None) -> _Parsed:
         validate = cls.model_validate
         records = out.records
         for i, raw in enumerate(items):
+            try:
+                check_tree(raw, path, lim, depth=2)
+            except FileFormatError as exc:
+                [detail] = exc.errors
+                raise out.fail(detail.code, detail.message, line(section, i)) from None
             try:
                 rec = validate(raw)
             except ValidationError as exc:
@@ -276,7 +374,49 @@ class _LineList(list[Any]):
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _LineLoader(_BaseLoader):  # type: ignore[misc]
+class _Limited:
+    """Loader mixin holding a YAML document to the limits in force, before construction.
+
+    Composing counts the nodes as it goes (LibYAML's composer asks :meth:`resolve` for the
+    tag of every node without an explicit tag; :class:`_PyLineLoader`, used whenever the
+    text has many ``!``, counts every node it composes), so that no more than
+    ``max_yaml_nodes`` nodes (plus a tenth for explicit tags) are ever built; then
+    :func:`~claimgraph.formats._safe.check_yaml_node` measures the composed document with
+    its aliases expanded.
+    """
+
+    claimgraph_path: str | None = None
+    claimgraph_limits: Limits = DEFAULT_LIMITS
+    _nodes = 0
+
+    def _count_node(self, mark: Any) -> None:
+        self._nodes += 1
+        most = self.claimgraph_limits.max_yaml_nodes
+        if self._nodes > most:
+            raise FileFormatError(
+                f"cannot read {self.claimgraph_path or 'input'}",
+                [
+                    ErrorDetail(
+                        "yaml_too_large",
+                        f"YAML of more than {most} nodes",
+                        path=self.claimgraph_path,
+                        line=mark.line + 1 if mark is not None else None,
+                    )
+                ],
+            )
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        self._count_node(None)
+        return super().resolve(kind, value, implicit)  # type: ignore[misc]
+
+    def get_single_node(self) -> Any:
+        node = super().get_single_node()  # type: ignore[misc]
+        if node is not None:
+            check_yaml_node(node, self.claimgraph_path, self.claimgraph_limits)
+        return node
+
+
+class _LineLoader(_Limited, _BaseLoader):  # type: ignore[misc]
     """A safe YAML loader that remembers the line of every key and item."""
 
 
@@ -321,9 +461,18 @@ def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
         return loader.construct_scalar(node)
 
 
-class _PyLineLoader(yaml.SafeLoader):
+class _PyLineLoader(_Limited, yaml.SafeLoader):
     """The same, on PyYAML's pure-Python parser: for input nested deeper than LibYAML's
-    recursive composer can take without overflowing the C stack (a crash, not an error)."""
+    recursive composer can take without overflowing the C stack (a crash, not an error),
+    and for input with many explicit tags (which LibYAML composes without a word)."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        return yaml.SafeLoader.resolve(self, kind, value, implicit)  # counted in compose_node
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if not self.check_event(yaml.AliasEvent):
+            self._count_node(self.peek_event().start_mark)
+        return super().compose_node(parent, index)
 
 
 for _loader in (_LineLoader, _PyLineLoader):
@@ -373,11 +522,19 @@ def _line_or(node: Any, fallback: int) -> Callable[[tuple[Any, ...]], int | None
 
 def _parse_yaml(text: str, path: str | None) -> _Parsed:
     out = _Parsed(path)
+    lim = out.limits
     try:
-        loader = _PyLineLoader if _may_nest_deeply(text) else _LineLoader
-        doc = yaml.load(text, Loader=loader)  # noqa: S506 - SafeLoader subclasses
+        slow = _may_nest_deeply(text) or text.count("!") > lim.max_yaml_nodes // 10
+        loader = (_PyLineLoader if slow else _LineLoader)(text)
+        loader.claimgraph_path, loader.claimgraph_limits = path, lim
+        try:
+            doc = loader.get_single_data()
+        finally:
+            loader.dispose()
     except RecursionError:
-        raise out.fail("yaml_depth", "malformed YAML: values nested too deeply", None) from None
+        raise out.fail(
+            "too_deep", f"YAML nested deeper than {lim.max_depth} levels", None
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -472,6 +629,8 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
         rid = raw.get("id") if isinstance(raw, dict) else None
         if isinstance(rid, str):
             label = f"statement '{rid}'"
+        else:
+            rid = None  # a list or a mapping is no id (and cannot be hashed)
         try:
             st = AuthoringStatement.model_validate(raw)
         except ValidationError as exc:
@@ -494,7 +653,7 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
         if source is not None:
             reports.append(Report(source=source, quote=st.quote))
         elif st.quote is not None:
-            out.errors.append(
+            out.add(
                 ErrorDetail(
                     "quote_without_source",
                     "a quote belongs to a source: put the statement under 'sources:' or"
@@ -530,7 +689,7 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
         if items is None:
             continue
         if not isinstance(items, list):
-            out.errors.append(
+            out.add(
                 ErrorDetail(
                     "list_type",
                     "'statements' must be a list",
@@ -561,9 +720,13 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
 
 # ---------------------------------------------------------------------------- loading
 def _read_text(path: str | os.PathLike[str]) -> str:
+    """The text of a file, refusing more than ``max_bytes`` bytes before reading them."""
+    lim = current_limits()
     try:
-        with open(path, encoding="utf-8") as f:
-            return f.read()
+        with open(path, "rb") as f:
+            data = f.read(lim.max_bytes + 1)
+        check_size(len(data), str(path), lim)
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise FileFormatError(
             f"cannot read {path}",
@@ -572,11 +735,46 @@ def _read_text(path: str | os.PathLike[str]) -> str:
 
 
 def _parse(text: str, format: Format, path: str | None) -> _Parsed:
-    if format == "yaml":
-        return _parse_yaml(text, path)
+    """Read native JSON or YAML text within the limits in force.
+
+    Raises
+    ------
+    FileFormatError
+        Unreadable text, a limit exceeded, or more than ``max_errors`` problems (the error
+        then lists the first ``max_errors`` and ends with ``too_many_errors``).
+    """
+    lim = current_limits()
+    check_size(len(text), path, lim)
+    try:
+        if format == "yaml":
+            return _parse_yaml(text, path)
+        return _parse_native(text, path, lim)
+    except _Stop as stop:
+        raise stop.parsed.stopped() from None
+
+
+_LONG_LINES: dict[int, re.Pattern[str]] = {}
+
+
+def _longest_line_over(text: str, n: int) -> bool:
+    """Whether a line of ``text`` is longer than ``n`` characters (JSON strings cannot hold
+    a raw newline: this bounds the longest string). Tried at line starts only: linear."""
+    if len(text) <= n:
+        return False
+    pattern = _LONG_LINES.get(n)
+    if pattern is None:
+        pattern = _LONG_LINES[n] = re.compile(r"^[^\n]{%d}" % (n + 1), re.MULTILINE)
+    return pattern.search(text) is not None
+
+
+def _parse_native(text: str, path: str | None, lim: Limits) -> _Parsed:
+    check_containers(text, path, lim)
     parsed = _parse_json_lines(text, path)
     if parsed is None:  # not in the layout claimgraph writes: one pass over the whole
         parsed = _parse_json_fast(text, path)
+    if parsed and _longest_line_over(text, lim.max_string):
+        for rec in parsed.records:  # rare: a compact file, or a record of over 16 MiB
+            check_tree(rec.model_dump(), path, lim, depth=2)
     return parsed or _parse_json(text, path)  # anything wrong: record by record
 
 
@@ -641,7 +839,9 @@ def _parse_json_lines(text: str, path: str | None) -> _Parsed | Literal[False] |
             return None
         adapter = _LIST_ADAPTERS.get(name)
         if adapter is None:
-            adapter = _LIST_ADAPTERS[name] = TypeAdapter(list[classes[name]])  # type: ignore[valid-type]
+            adapter = _LIST_ADAPTERS[name] = TypeAdapter(
+                Annotated[list[classes[name]], FailFast()]  # type: ignore[valid-type]
+            )
         before = len(out.records)
         starts.append((before, line_no + 1))
         i = nl + 1
@@ -700,12 +900,9 @@ def _parse_json_fast(text: str, path: str | None) -> _Parsed | None:
     sections = [(name, getattr(doc, name)) for name, _cls in _SECTIONS]
     for _name, records in sections:
         out.records += records
-    lines: dict[tuple[str, int], int] | None = None
+    lines = _LazyLines(text)
 
     def record_line(i: int) -> int | None:  # only asked when a record has a problem
-        nonlocal lines
-        if lines is None:
-            lines = _json_record_lines(text)
         for name, records in sections:
             if i < len(records):
                 return lines.get((name, i))
@@ -729,7 +926,7 @@ def _check(parsed: _Parsed, into: ClaimGraph) -> tuple[Any, list[ErrorDetail]]:
             ErrorDetail(e.code, e.message, e.record, e.field, parsed.path, line, e.record_id)
         )
     errors.sort(key=lambda e: (e.line is None, e.line or 0))
-    return plan, errors
+    return plan, cap_errors(errors, parsed.path, parsed.limits)
 
 
 def loads(
@@ -753,7 +950,9 @@ def loads(
     Raises
     ------
     FileFormatError
-        Malformed JSON/YAML, not a claimgraph file, or a wrong format version.
+        Malformed JSON/YAML, not a claimgraph file, a wrong format version, an input over
+        one of the :class:`~claimgraph.formats._safe.Limits` in force (see :func:`limits`),
+        or more problems than ``max_errors`` (listed up to it, then ``too_many_errors``).
     InvalidDataError
         Records that do not validate, unknown references or conflicts, all listed.
 
@@ -775,8 +974,11 @@ def loads(
         parsed = _parse(text, format, path)
         plan, errors = _check(parsed, target)
         if errors:
-            raise InvalidDataError(
-                f"{path or 'input'}: {len(errors)} problem(s); nothing was loaded", errors
+            capped = errors[-1].code == "too_many_errors"
+            raise (FileFormatError if capped else InvalidDataError)(
+                f"{path or 'input'}: {'too many' if capped else len(errors)} problem(s);"
+                " nothing was loaded",
+                errors,
             )
         result = target._apply(plan)
     if len(result.added) >= FREEZE_AT:
@@ -996,6 +1198,13 @@ class _FastNativeFile(NativeFile):
     """The native format as the one-pass reader validates it."""
 
     version: StrictInt  # type: ignore[assignment]  # a JSON true or 1.0 is not version 1
+    # the first bad record ends this pass (the careful path then names every problem):
+    # a million bad records must not build a million errors here
+    actors: Annotated[list[Actor], FailFast()] = []
+    sources: Annotated[list[Source], FailFast()] = []
+    propositions: Annotated[list[Proposition], FailFast()] = []
+    statements: Annotated[list[Statement], FailFast()] = []
+    reviews: Annotated[list[Review], FailFast()] = []
 
 
 def schema(format: Format = "json") -> dict[str, Any]:
