@@ -767,8 +767,14 @@ def _longest_line_over(text: str, n: int) -> bool:
     return pattern.search(text) is not None
 
 
+_NATIVE_DEPTH = 5
+"""The deepest a valid native file nests: file, section, record, ``reports``, report."""
+
+
 def _parse_native(text: str, path: str | None, lim: Limits) -> _Parsed:
     check_containers(text, path, lim)
+    if lim.max_depth < _NATIVE_DEPTH:  # the one-pass readers do not measure depth
+        return _parse_json(text, path)
     parsed = _parse_json_lines(text, path)
     if parsed is None:  # not in the layout claimgraph writes: one pass over the whole
         parsed = _parse_json_fast(text, path)

@@ -79,7 +79,7 @@ class Limits:
         The most digits in an integer: 100. Code ``int_too_long``.
     max_yaml_nodes : int
         The most nodes a YAML document may have once its aliases are expanded (each
-        scalar, sequence and mapping is one): 20 million. Code ``alias_bomb`` when the
+        scalar, sequence and mapping is one): 2 million. Code ``alias_bomb`` when the
         aliases make the difference, ``yaml_too_large`` otherwise.
     max_errors : int
         The most problems collected from one input: 1000. Reading stops there and the
@@ -98,7 +98,7 @@ class Limits:
     max_string: int = 16 * 1024 * 1024
     max_depth: int = 100
     max_int_digits: int = 100
-    max_yaml_nodes: int = 20_000_000
+    max_yaml_nodes: int = 2_000_000
     max_errors: int = 1000
 
     def __post_init__(self) -> None:
@@ -197,20 +197,24 @@ _JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 def check_containers(text: str, path: str | None, lim: Limits | None = None) -> None:
     """Refuse JSON text with more than ``max_records`` objects and arrays.
 
-    The brackets are counted without parsing: first all of them (an upper bound, in C);
-    only if that is over the limit, again without those inside strings (exact for JSON).
-    Code ``too_many_records``.
+    The brackets are counted without parsing and without copying the text: first all of
+    them (an upper bound, in C); only if that is over the limit, the brackets inside
+    strings are taken off (exact for JSON). Code ``too_many_records``.
     """
     lim = lim or _CURRENT.get()
-    if text.count("{") + text.count("[") <= lim.max_records:
+    count = text.count("{") + text.count("[")
+    if count <= lim.max_records:
         return
-    bare = _JSON_STRING.sub("", text) if '"' in text else text
-    if bare.count("{") + bare.count("[") > lim.max_records:
-        raise refuse(
-            "too_many_records",
-            f"more than {lim.max_records} JSON objects and arrays (the limit)",
-            path,
-        )
+    for m in _JSON_STRING.finditer(text):
+        start, end = m.span()
+        count -= text.count("{", start, end) + text.count("[", start, end)
+        if count <= lim.max_records:
+            return
+    raise refuse(
+        "too_many_records",
+        f"more than {lim.max_records} JSON objects and arrays (the limit)",
+        path,
+    )
 
 
 def _int_too_long(digits: int, lim: Limits, path: str | None) -> FileFormatError:
