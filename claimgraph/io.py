@@ -751,6 +751,11 @@ def _parse(text: str, format: Format, path: str | None) -> _Parsed:
         return _parse_native(text, path, lim)
     except _Stop as stop:
         raise stop.parsed.stopped() from None
+    except UnicodeEncodeError as exc:  # a lone surrogate in a str: no file holds one
+        raise FileFormatError(
+            f"cannot read {path or 'input'}",
+            [ErrorDetail("encoding", f"not valid Unicode text: {exc.reason}", path=path)],
+        ) from None
 
 
 _LONG_LINES: dict[int, re.Pattern[str]] = {}

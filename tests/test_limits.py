@@ -398,6 +398,12 @@ def test_unhashable_yaml_ids_are_validation_errors(bad_id: str, under: str) -> N
         cg.loads(f"claimgraph: 1\nstatements: [{{id: {bad_id}, quote: q}}]\n", format="yaml")
 
 
+def test_lone_surrogate_in_yaml_text_is_an_encoding_error() -> None:  # found by fuzzing
+    with pytest.raises(cg.FileFormatError) as info:
+        cg.loads("\ud800claimgraph: 1\n", format="yaml")
+    assert [e.code for e in info.value.errors] == ["encoding"]
+
+
 # ---------------------------------------------------------------------------- fuzzing
 TOKENS = [
     "{",
