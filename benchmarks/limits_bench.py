@@ -110,7 +110,7 @@ def _child(case: str, arg: str) -> None:
     try:
         call(text)
         outcome = "loaded"
-    except Exception as exc:  # noqa: BLE001 - reported, not hidden
+    except Exception as exc:  # reported, not hidden
         errors = getattr(exc, "errors", None)
         outcome = (
             f"{type(exc).__name__} [{errors[-1].code}]"
@@ -120,13 +120,18 @@ def _child(case: str, arg: str) -> None:
     seconds = time.perf_counter() - start
     print(
         json.dumps(
-            {"seconds": seconds, "rss": max(0, _rss() - before), "bytes": len(text), "outcome": outcome}
+            {
+                "seconds": seconds,
+                "rss": max(0, _rss() - before),
+                "bytes": len(text),
+                "outcome": outcome,
+            }
         )
     )
 
 
 def _run(case: str, arg: str) -> dict[str, Any]:
-    out = subprocess.run(
+    out = subprocess.run(  # noqa: S603 - this very script, by its own path
         [sys.executable, __file__, "--child", case, arg],
         capture_output=True,
         text=True,
@@ -134,7 +139,12 @@ def _run(case: str, arg: str) -> dict[str, Any]:
         cwd=ROOT,
     )
     if out.returncode != 0:
-        return {"seconds": None, "rss": None, "bytes": 0, "outcome": f"crashed: {out.stderr[-200:]}"}
+        return {
+            "seconds": None,
+            "rss": None,
+            "bytes": 0,
+            "outcome": f"crashed: {out.stderr[-200:]}",
+        }
     result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
 

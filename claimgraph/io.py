@@ -55,7 +55,6 @@ from .formats._safe import (
     current_limits,
     int_parser,
     limits,
-    too_many_errors,
 )
 from .graph import ClaimGraph
 from .models import Actor, Proposition, Record, RecordClass, Report, Review, Source, Statement
@@ -160,7 +159,6 @@ class _Parsed:
                 )
             )
 
-
     def stopped(self) -> FileFormatError:
         """The error for an input read only until ``max_errors`` problems were found."""
         errors = sorted(self.errors, key=lambda e: (e.line is None, e.line or 0))
@@ -170,7 +168,7 @@ class _Parsed:
         )
 
 
-class _Stop(Exception):  # noqa: N818 - internal signal, never escapes
+class _Stop(Exception):  # an internal signal, never escapes
     """Raised by :meth:`_Parsed.add` past ``max_errors`` problems: stop reading."""
 
     def __init__(self, parsed: _Parsed) -> None:
@@ -467,11 +465,11 @@ class _PyLineLoader(_Limited, yaml.SafeLoader):
     and for input with many explicit tags (which LibYAML composes without a word)."""
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        return yaml.SafeLoader.resolve(self, kind, value, implicit)  # counted in compose_node
+        return yaml.SafeLoader.resolve(self, kind, value, implicit)  # type: ignore[no-untyped-call]
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if not self.check_event(yaml.AliasEvent):
-            self._count_node(self.peek_event().start_mark)
+            self._count_node(self.peek_event().start_mark)  # type: ignore[no-untyped-call]
         return super().compose_node(parent, index)
 
 
@@ -768,7 +766,7 @@ def _longest_line_over(text: str, n: int) -> bool:
         return False
     pattern = _LONG_LINES.get(n)
     if pattern is None:
-        pattern = _LONG_LINES[n] = re.compile(r"^[^\n]{%d}" % (n + 1), re.MULTILINE)
+        pattern = _LONG_LINES[n] = re.compile(rf"^[^\n]{{{n + 1}}}", re.MULTILINE)
     return pattern.search(text) is not None
 
 
@@ -851,7 +849,7 @@ def _parse_json_lines(text: str, path: str | None) -> _Parsed | Literal[False] |
         adapter = _LIST_ADAPTERS.get(name)
         if adapter is None:
             adapter = _LIST_ADAPTERS[name] = TypeAdapter(
-                Annotated[list[classes[name]], FailFast()]  # type: ignore[valid-type]
+                Annotated[list[classes[name]], FailFast()]  # type: ignore[arg-type,valid-type]
             )
         before = len(out.records)
         starts.append((before, line_no + 1))

@@ -900,9 +900,17 @@ def test_fast_and_careful_json_paths_agree(
 @pytest.mark.parametrize(
     ("name", "text", "code"),
     [
-        ("deep.json", '{"format": "claimgraph", "version": 1, "title": ' + "[" * 100_000, "too_deep"),
+        (
+            "deep.json",
+            '{"format": "claimgraph", "version": 1, "title": ' + "[" * 100_000,
+            "too_deep",
+        ),
         ("deep.json", "[" * 100_000 + "]" * 100_000, "too_deep"),
-        ("deep.json", '{"format": "claimgraph", "version": 1, "title": ' + "[" * 101 + "]" * 101 + "}", "too_deep"),
+        (
+            "deep.json",
+            '{"format": "claimgraph", "version": 1, "title": ' + "[" * 101 + "]" * 101 + "}",
+            "too_deep",
+        ),
         ("deep.yaml", "claimgraph: 1\ntitle: " + "[" * 100_000 + "]" * 100_000, "too_deep"),
         ("deep.yaml", "claimgraph: 1\nstatements:\n  " + "- " * 50_000 + "x\n", "too_deep"),
         ("deep.yaml", "claimgraph: 1\ntitle: " + "{a: " * 50_000 + "1" + "}" * 50_000, "too_deep"),
