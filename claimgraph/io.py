@@ -724,12 +724,15 @@ def _read_text(path: str | os.PathLike[str]) -> str:
         with open(path, "rb") as f:
             data = f.read(lim.max_bytes + 1)
         check_size(len(data), str(path), lim)
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise FileFormatError(
             f"cannot read {path}",
             [ErrorDetail("encoding", f"not UTF-8 text: {exc.reason}", path=str(path))],
         ) from None
+    if "\r" in text:  # universal newlines, as a file opened as text reads them
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def _parse(text: str, format: Format, path: str | None) -> _Parsed:

@@ -113,6 +113,16 @@ def test_max_bytes(example_json: str, example_yaml: str, tmp_path: Path) -> None
         assert cg.validate(path)[0].code == "too_large"
 
 
+def test_files_are_read_with_universal_newlines(example_json: str, tmp_path: Path) -> None:
+    path = tmp_path / "crlf.json"
+    path.write_bytes(example_json.replace("\n", "\r\n").encode("utf-8"))
+    assert cg.load(path) == cg.loads(example_json)
+    broken = example_json.replace('"stance":"denies"', '"stance":"maybe"', 1)
+    path.write_bytes(broken.replace("\n", "\r\n").encode("utf-8"))
+    [err] = cg.validate(path)
+    assert err.line == broken[: broken.index('"maybe"')].count("\n") + 1
+
+
 def test_max_records(example_json: str) -> None:
     cg.loads(example_json)
     _safe.load_json(example_json)
