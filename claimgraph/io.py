@@ -385,6 +385,8 @@ class _Limited:
 
     claimgraph_path: str | None = None
     claimgraph_limits: Limits = DEFAULT_LIMITS
+    claimgraph_aliases = True
+    """Whether the text may hold aliases (it has a ``*``)."""
     _nodes = 0
 
     def _count_node(self, mark: Any) -> None:
@@ -410,7 +412,12 @@ class _Limited:
     def get_single_node(self) -> Any:
         node = super().get_single_node()  # type: ignore[misc]
         if node is not None:
-            check_yaml_node(node, self.claimgraph_path, self.claimgraph_limits)
+            check_yaml_node(
+                node,
+                self.claimgraph_path,
+                self.claimgraph_limits,
+                aliases=self.claimgraph_aliases,
+            )
         return node
 
 
@@ -525,6 +532,7 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
         slow = _may_nest_deeply(text) or text.count("!") > lim.max_yaml_nodes // 10
         loader = (_PyLineLoader if slow else _LineLoader)(text)
         loader.claimgraph_path, loader.claimgraph_limits = path, lim
+        loader.claimgraph_aliases = "*" in text
         try:
             doc = loader.get_single_data()
         finally:

@@ -160,6 +160,30 @@ def test_max_depth(example_json: str, example_yaml: str) -> None:
         assert _safe.load_json("[[[1]]]") == [[[1]]]
 
 
+@pytest.mark.parametrize("alias", ["", "*"], ids=["plain", "with-aliases"])
+@pytest.mark.parametrize(
+    ("text", "changes", "code"),
+    [
+        ("title: [[[[x]]]]", {"max_depth": 3}, "too_deep"),
+        ("title: xxxxxxxxxxx", {"max_string": 10}, "string_too_long"),
+        ("title: [123456]", {"max_int_digits": 5}, "int_too_long"),
+        ("title: [a, b, c, d, e, f]", {"max_yaml_nodes": 8}, "yaml_too_large"),
+    ],
+)
+def test_yaml_checks_with_and_without_aliases(
+    text: str, changes: dict[str, int], code: str, alias: str
+) -> None:
+    doc = f"claimgraph: 1\nactors: {{a: &n A}}\nnote: {alias}n\n{text}\n".replace(
+        "note: n\n", ""
+    ).replace("note: *n", "propositions: {p: *n}")
+    cg.loads(doc, format="yaml")  # fine by default
+    with limits(**changes), pytest.raises(cg.FileFormatError) as info:
+        cg.loads(doc, format="yaml")
+    [err] = info.value.errors
+    assert err.code == code
+    assert err.line is not None or code == "yaml_too_large"  # LibYAML counts without marks
+
+
 def test_max_int_digits() -> None:
     text = '{"format": "claimgraph", "version": 1, "title": 123456}'
     yaml_text = "claimgraph: 1\ntitle: 123456\n"

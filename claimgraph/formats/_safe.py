@@ -386,7 +386,9 @@ def load_json(
 _YAML_INT = "tag:yaml.org,2002:int"
 
 
-def check_yaml_node(node: Any, path: str | None, lim: Limits | None = None) -> None:
+def check_yaml_node(
+    node: Any, path: str | None, lim: Limits | None = None, *, aliases: bool = True
+) -> None:
     """Refuse a composed YAML document (its node graph, before construction) over a limit.
 
     An alias is the node it names, so a node graph of a few hundred bytes can stand for
@@ -396,7 +398,8 @@ def check_yaml_node(node: Any, path: str | None, lim: Limits | None = None) -> N
     without aliases), nested deeper than ``max_depth`` (``too_deep``), with a scalar longer
     than ``max_string`` (``string_too_long``) or an integer of more than ``max_int_digits``
     digits (``int_too_long``), or with an alias inside the node it names (``alias_bomb``).
-    Each error gives the line of the offending node.
+    Each error gives the line of the offending node. ``aliases=False`` says the document
+    has none (its text has no ``*``): a plain walk then does, with no memo to keep.
     """
     import yaml
 
@@ -414,6 +417,37 @@ def check_yaml_node(node: Any, path: str | None, lim: Limits | None = None) -> N
         if isinstance(n, yaml.MappingNode):
             return [part for pair in n.value for part in pair]
         return list(n.value)
+
+    def check_scalar(item: Any) -> None:
+        value = item.value
+        if len(value) > lim.max_string:
+            raise refuse(
+                "string_too_long",
+                f"a string of {len(value)} characters (the limit is {lim.max_string})",
+                path,
+                line(item),
+            )
+        if item.tag == _YAML_INT and len(value) > lim.max_int_digits:
+            err = _int_too_long(len(value), lim, path)
+            raise refuse(err.errors[0].code, err.errors[0].message, path, line(item))
+
+    if not aliases:
+        count = 0
+        plain: list[tuple[Any, int]] = [(node, 1)]
+        while plain:
+            item, d = plain.pop()
+            count += 1
+            if count > most:
+                raise refuse("yaml_too_large", f"YAML of more than {most} nodes", path, line(item))
+            if isinstance(item, yaml.ScalarNode):
+                check_scalar(item)
+                continue
+            if d > lim.max_depth:
+                raise refuse(
+                    "too_deep", f"YAML nested deeper than {lim.max_depth} levels", path, line(item)
+                )
+            plain.extend((k, d + 1) for k in children(item))
+        return
 
     stack: list[tuple[Any, bool]] = [(node, False)]
     while stack:
@@ -444,17 +478,7 @@ def check_yaml_node(node: Any, path: str | None, lim: Limits | None = None) -> N
         if key in active:
             raise refuse("alias_bomb", "a YAML alias inside the node it names", path, line(item))
         if isinstance(item, yaml.ScalarNode):
-            value = item.value
-            if len(value) > lim.max_string:
-                raise refuse(
-                    "string_too_long",
-                    f"a string of {len(value)} characters (the limit is {lim.max_string})",
-                    path,
-                    line(item),
-                )
-            if item.tag == _YAML_INT and len(value) > lim.max_int_digits:
-                err = _int_too_long(len(value), lim, path)
-                raise refuse(err.errors[0].code, err.errors[0].message, path, line(item))
+            check_scalar(item)
             size[key], height[key] = 1, 0
             continue
         active.add(key)
