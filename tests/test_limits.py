@@ -552,3 +552,18 @@ def test_fuzz_under_small_limits_raises_only_claimgraph_errors(
 ) -> None:
     with limits(max_records=50, max_string=40, max_depth=4, max_yaml_nodes=200, max_errors=3):
         _only_claimgraph_errors(text, format)
+
+
+# ---------------------------------------------------------------------------- the benchmark
+def test_limits_bench_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    """A smoke run of ``benchmarks/limits_bench.py`` (its YAML cases), no figures checked."""
+    import importlib.util
+
+    bench = Path(__file__).resolve().parent.parent / "benchmarks" / "limits_bench.py"
+    spec = importlib.util.spec_from_file_location("_limits_bench", bench)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main(["--only", "yaml"])
+    out = capsys.readouterr().out
+    assert out.count("[alias_bomb]") == 4 and "baseline: example YAML" in out
