@@ -150,7 +150,9 @@ def _run(case: str, arg: str) -> dict[str, Any]:
 
 
 def _fmt_bytes(n: float | None) -> str:
-    return "-" if n is None else f"{n / MB:,.1f} MB"
+    if n is None:
+        return "-"
+    return f"{n / MB:,.1f} MB" if n >= 100_000 else f"{n:,.0f} B"
 
 
 def _row(label: str, r: dict[str, Any], base: dict[str, Any] | None, scale: float = 1.0) -> None:
