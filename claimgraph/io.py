@@ -7,7 +7,10 @@
   the source that reports them; see :mod:`claimgraph.authoring`.
 
 Loading checks everything before anything is added and reports every problem, each with
-the record, the field and the line. Saving is atomic.
+the record, the field and the line (up to ``max_errors`` of them). Every input is held to
+the :class:`Limits` in force, which :func:`limits` changes for a block of code (see
+:mod:`claimgraph.formats._safe`): past one, it is refused before its values are built.
+Saving is atomic.
 """
 
 from __future__ import annotations
