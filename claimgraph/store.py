@@ -1191,8 +1191,7 @@ class Store:
                         ],
                     )
                 raise TypeError(
-                    "expected an Actor, Source, Proposition or Statement,"
-                    f" got {type(rec).__name__}"
+                    f"expected an Actor, Source, Proposition or Statement, got {type(rec).__name__}"
                 )
         existing = self._lookup({rec.id for rec in chunk})
         conflicts: list[ErrorDetail] = []
