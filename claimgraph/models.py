@@ -99,12 +99,19 @@ class _Encodable:
                 " unpaired surrogate, which no file format can hold"
             ),
         )
-        return core_schema.chain_schema([check, handler(source)])
+        schema = handler(source)
+        if schema.get("type") == "str" and len(schema) == 1:  # no other constraint
+            return core_schema.chain_schema([schema, check])
+        # a plain type check first (a list is a ``string_type`` error, as always), then the
+        # code points, then the field's own constraints
+        return core_schema.chain_schema([core_schema.str_schema(), check, schema])
 
     def __get_pydantic_json_schema__(
         self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        out = handler(schema["steps"][1] if schema["type"] == "chain" else schema)
+        if schema["type"] == "chain":  # the field's own schema, not the code point check
+            schema = [s for s in schema["steps"] if s["type"] != "custom-error"][-1]
+        out = handler(schema)
         if out.get("type") == "string" and "pattern" not in out:
             out["pattern"] = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff]*$"
         return out
