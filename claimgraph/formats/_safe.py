@@ -10,23 +10,29 @@ through these helpers:
   declarations, entity definitions and external references: no XXE, no "billion laughs".
 - YAML is only ever read with a safe loader (see :func:`claimgraph.load`).
 
-Writes go to a temporary file in the target directory which is renamed over the target
-only when complete, so a failed export leaves no partial file.
+Writes go through :func:`claimgraph._atomic.atomic_write` (re-exported here): a temporary
+file in the target directory, renamed over the target only when complete, so a failed
+export leaves no partial file.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
-from collections.abc import Callable
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
+from .._atomic import atomic_write, write_text
 from ..exceptions import ErrorDetail, FileFormatError, MissingDependencyError
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "atomic_write", "load_json", "parse_xml", "read_bytes"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "atomic_write",
+    "load_json",
+    "parse_xml",
+    "read_bytes",
+    "write_text",
+]
 
 MAX_BYTES = 256 * 1024 * 1024
 """The largest input file read, in bytes (256 MiB)."""
@@ -136,49 +142,3 @@ def parse_xml(data: bytes | str, *, path: str | None = None) -> Any:
     except DET.ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else None
         raise _fail("xml_syntax", f"malformed XML: {exc}", path, line) from None
-
-
-def atomic_write(
-    path: str | os.PathLike[str],
-    write: Callable[[IO[Any]], object],
-    *,
-    binary: bool = False,
-    newline: str | None = None,
-) -> None:
-    """Call ``write(file)`` on a temporary file next to ``path``, then rename it to ``path``.
-
-    If ``write`` raises, the temporary file is removed and ``path`` is left as it was.
-    """
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        if binary:
-            with os.fdopen(fd, "wb") as fb:
-                write(fb)
-                fb.flush()
-                os.fsync(fb.fileno())
-        else:
-            with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as ft:
-                write(ft)
-                ft.flush()
-                os.fsync(ft.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
-def write_text(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` atomically (UTF-8)."""
-
-    def write(f: IO[Any]) -> None:
-        f.write(text)
-
-    atomic_write(path, write)
