@@ -562,31 +562,38 @@ def _csv_rows(
     reader: csv.DictReader[str], path: str
 ) -> Iterator[tuple[Hashable, int, dict[str, Any]]]:
     """The rows of a CSV file as (row number, line, cells), failing with FileFormatError."""
-    i = 0
+    record: str | None = None  # what is being read, for the error
     try:
-        _ = reader.fieldnames  # reads the header line
-        start = reader.line_num + 1
+        header = reader.fieldnames or ()  # reads the header line
+        _check_cells(dict(zip(header, header, strict=True)), path, 1, None)
+        start, record = reader.line_num + 1, "row 1"
         for i, row in enumerate(reader, start=1):
             if None in row:
                 row.pop(None)  # surplus cells: ignored
-            for col, cell in row.items():
-                if cell is not None and len(cell) > MAX_CELL_CHARS:
-                    raise _fail(
-                        "too_large",
-                        f"a cell of {len(cell)} characters; the limit is {MAX_CELL_CHARS}",
-                        path,
-                        start,
-                        f"row {i}",
-                        col,
-                    )
+            _check_cells(row, path, start, record)
             yield i, start, row
             start = reader.line_num + 1
+            record = f"row {i + 1}"
     except UnicodeDecodeError:
         raise _bad_utf8(path) from None
     except csv.Error as exc:
-        line, record = reader.line_num or None, f"row {i + 1}" if reader.fieldnames else None
         code = "too_large" if "field limit" in str(exc) else "csv_syntax"
+        line = reader.reader.line_num or None
         raise _fail(code, f"malformed CSV: {exc}", path, line, record) from None
+
+
+def _check_cells(row: Mapping[str, str | None], path: str, line: int, record: str | None) -> None:
+    """Refuse a cell longer than :data:`MAX_CELL_CHARS`, naming its line and column."""
+    for col, cell in row.items():
+        if cell is not None and len(cell) > MAX_CELL_CHARS:
+            raise _fail(
+                "too_large",
+                f"a cell of {len(cell)} characters; the limit is {MAX_CELL_CHARS}",
+                path,
+                line,
+                record,
+                col,
+            )
 
 
 def from_dataframe(
