@@ -30,6 +30,8 @@ Importing matches before it creates: an actor by id, then by name or alias; a pr
 by id, then by its wording with case, spaces and punctuation ignored; a source by id, then
 by URL. New records get ids derived from their content, so importing the same sheet twice
 changes nothing. Errors name the row (the line, for CSV files) and the column.
+The ids in ``responds_to`` may also be separated by ``|``; a ``\\``, ``;`` or ``|``
+inside an id is escaped with ``\\``.
 
 Examples
 --------
@@ -271,6 +273,12 @@ def to_rows(graph: ClaimGraph) -> list[dict[str, Any]]:
 def write_csv(graph: ClaimGraph, path: str | os.PathLike[str]) -> None:
     """Write the statements of ``graph`` to a CSV file (UTF-8, header row), atomically.
 
+    Rows end in CRLF (RFC 4180), and a cell holding a CR or LF is quoted. A cell that a
+    spreadsheet would run as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab
+    or a CR), one that starts with ``'``, starts or ends with a space, or holds the empty
+    string gets a leading ``'``, which :func:`read_csv` removes again: every text the
+    models accept comes back exactly.
+
     Examples
     --------
     >>> import claimgraph as cg, tempfile, pathlib
@@ -475,7 +483,20 @@ def read_csv(
     """Build a graph from a CSV file of statements (see :func:`from_rows`).
 
     Works without pandas. The file is read as UTF-8 (a byte-order mark, as Excel writes
-    it, is skipped); errors name the line of the row and the column.
+    it, is skipped); errors name the line of the row and the column. A cell is stripped
+    of ASCII spaces (space, tab, CR, LF, FF, VT) at both ends and is empty when nothing
+    is left, unless it starts with the ``'`` that :func:`write_csv` puts before a text
+    that needs it: then the rest is the text, exactly.
+
+    Raises
+    ------
+    FileFormatError
+        A file that is not UTF-8 (code ``encoding``, naming the line of the first bad
+        byte), larger than :data:`~claimgraph.formats._safe.MAX_BYTES` or with a cell
+        longer than :data:`MAX_CELL_CHARS` (``too_large``), or malformed CSV
+        (``csv_syntax``).
+    InvalidDataError
+        Listing every problem in the rows, each naming its line and column.
 
     Examples
     --------
