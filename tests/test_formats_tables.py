@@ -347,11 +347,18 @@ def test_a_non_utf8_byte_is_a_located_file_format_error(tmp_path: Path) -> None:
 
 def test_a_non_utf8_byte_deep_in_a_large_file_names_its_line(tmp_path: Path) -> None:
     path = tmp_path / "late.csv"
-    body = b"".join(b"Kabul,Talks resume %d.\n" % i for i in range(100_000))
-    path.write_bytes(b"actor,text\n" + body + b"Kabul,\xff\n")
+    # past the first megabyte, in a multi-line cell, with a two-byte letter split across
+    # the 1 MiB chunks the bad byte is searched in
+    head = b'actor,text\nKabul,"'
+    cell = "x\n" * 524_278 + "y\u00e9"
+    assert len(head) + cell.encode().index(b"\xc3") == (1 << 20) - 1
+    data = head + f'{cell}"\nKabul,ok\nKabul,'.encode() + b"\xff\n"
+    path.write_bytes(data)
     with pytest.raises(cg.FileFormatError) as exc:
         tables.read_csv(path)
-    assert (exc.value.errors[0].code, exc.value.errors[0].line) == ("encoding", 100_002)
+    line = data.count(b"\n", 0, data.index(b"\xff")) + 1
+    assert (exc.value.errors[0].code, exc.value.errors[0].line) == ("encoding", line)
+    assert line == 524_282
 
 
 def test_a_cell_of_131073_characters_is_read(tmp_path: Path) -> None:

@@ -59,7 +59,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
-from typing import IO, TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
@@ -542,18 +542,18 @@ def _fail(
 class _Capped(io.RawIOBase):
     """A binary file that fails with a :class:`FileFormatError` past ``limit`` bytes."""
 
-    def __init__(self, raw: IO[bytes], limit: int, path: str) -> None:
+    def __init__(self, raw: io.BufferedIOBase, limit: int, path: str) -> None:
         self._raw, self._limit, self._path, self._count = raw, limit, path, 0
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: Any) -> int:
-        n = self._raw.readinto(buffer)  # type: ignore[attr-defined]
-        self._count += n or 0
+        n = self._raw.readinto(buffer)
+        self._count += n
         if self._count > self._limit:
             raise _fail("too_large", f"larger than the limit of {self._limit} bytes", self._path)
-        return int(n or 0)
+        return n
 
 
 def _bad_utf8(path: str) -> FileFormatError:
@@ -586,7 +586,7 @@ def _csv_rows(
     record: str | None = None  # what is being read, for the error
     try:
         header = reader.fieldnames or ()  # reads the header line
-        _check_cells(dict(zip(header, header, strict=True)), path, 1, None)
+        _check_cells({name: name for name in header}, path, 1, None)
         start, record = reader.line_num + 1, "row 1"
         for i, row in enumerate(reader, start=1):
             if None in row:
@@ -598,9 +598,12 @@ def _csv_rows(
     except UnicodeDecodeError:
         raise _bad_utf8(path) from None
     except csv.Error as exc:
-        code = "too_large" if "field limit" in str(exc) else "csv_syntax"
         line = reader.reader.line_num or None
-        raise _fail(code, f"malformed CSV: {exc}", path, line, record) from None
+        if "field limit" in str(exc):
+            limit = csv.field_size_limit()
+            message = f"a cell longer than the limit of {limit} characters"
+            raise _fail("too_large", message, path, line, record) from None
+        raise _fail("csv_syntax", f"malformed CSV: {exc}", path, line, record) from None
 
 
 def _check_cells(row: Mapping[str, str | None], path: str, line: int, record: str | None) -> None:
