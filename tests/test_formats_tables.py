@@ -470,7 +470,7 @@ def test_spaces_separators_and_empty_strings_round_trip(tmp_path: Path) -> None:
         [
             cg.Actor(id="a", name=" A "),
             cg.Proposition(id="p", text="\u2028P.\x85"),
-            cg.Source(id="s", url="", title="\x1ctitle\x1c", publisher=" "),
+            cg.Source(id="s", url="", title="\x9ctitle\x85", publisher=" "),
         ]
     )
     g.add_statement(

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fuzzing import TEXT_CHARS
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -47,8 +48,7 @@ ODD_TEXTS = [
 
 # any text the models accept: no C0 controls but tab, newline and CR, no U+FFFE/U+FFFF (see
 # test_text_fields); U+0085 (NEL) included, which the YAML writer keeps (see test_io)
-REFUSED = "".join(map(chr, [*range(9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF]))
-chars = st.characters(exclude_categories=["Cs"], exclude_characters=REFUSED)
+chars = TEXT_CHARS
 texts = st.one_of(st.sampled_from(ODD_TEXTS), st.text(chars, min_size=1, max_size=20))
 maybe_texts = st.none() | st.text(chars, max_size=12) | st.sampled_from(ODD_TEXTS)
 # ids: no whitespace, but anything else a user might type as a key, including YAML words
