@@ -69,10 +69,10 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from html import escape
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._afsolver import IN, Solver, StageSearch, bits, maximal
+from ._markup import escape_html
 from .exceptions import ErrorDetail, FileFormatError, InvalidDataError, NotFoundError
 
 if TYPE_CHECKING:
@@ -442,8 +442,8 @@ class AttackGraph(ArgumentationFramework):
 
     def _repr_html_(self) -> str:
         rows = "".join(
-            f"<tr><td>{escape(a)}</td><td>{escape(b)}</td>"
-            f"<td>{escape(', '.join(self.reasons[(a, b)]))}</td></tr>"
+            f"<tr><td>{escape_html(a)}</td><td>{escape_html(b)}</td>"
+            f"<td>{escape_html(', '.join(self.reasons[(a, b)]))}</td></tr>"
             for a, b in self.attacks
         )
         return (
@@ -646,16 +646,17 @@ class Acceptance:
 
     def _repr_html_(self) -> str:
         head = "".join(
-            f"<th>{escape(s)} cred.</th><th>{escape(s)} scept.</th>" for s in self.semantics
+            f"<th>{escape_html(s)} cred.</th><th>{escape_html(s)} scept.</th>"
+            for s in self.semantics
         )
 
         def yn(b: bool) -> str:
             return "yes" if b else "no"
 
         rows = "".join(
-            f"<tr><td>{escape(r.statement)}</td><td>{escape(r.side)}</td>"
-            f"<td>{escape(r.stance)}</td><td>{escape(r.text)}</td>"
-            f"<td>{escape(r.grounded)}</td>"
+            f"<tr><td>{escape_html(r.statement)}</td><td>{escape_html(r.side)}</td>"
+            f"<td>{escape_html(r.stance)}</td><td>{escape_html(r.text)}</td>"
+            f"<td>{escape_html(r.grounded)}</td>"
             + "".join(
                 f"<td>{yn(r.credulous[s])}</td><td>{yn(r.sceptical[s])}</td>"
                 for s in self.semantics
@@ -664,7 +665,7 @@ class Acceptance:
             for r in self.rows
         )
         return (
-            f"<p>{escape(repr(self))}</p><table><tr><th>statement</th><th>side</th>"
+            f"<p>{escape_html(repr(self))}</p><table><tr><th>statement</th><th>side</th>"
             f"<th>stance</th><th>proposition</th><th>grounded</th>{head}</tr>{rows}</table>"
         )
 

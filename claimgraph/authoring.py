@@ -30,7 +30,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 from pydantic_core import PydanticCustomError
 
 from .dates import DATE_PATTERN, parse_partial_date
-from .models import ActorKind, Id, Review, SourceKind, StatementKind
+from .models import ActorKind, Id, NonEmptyText, Review, SourceKind, StatementKind, Text
 
 __all__ = [
     "FORMAT_VERSION",
@@ -77,27 +77,27 @@ class _Entry(BaseModel):
 class AuthoringActor(_Entry):
     """An actor; its id is its key under ``actors:``. A bare string is its name."""
 
-    name: str = Field(min_length=1)
+    name: NonEmptyText
     kind: ActorKind = Field(default=ActorKind.other, validate_default=True)
     member_of: IdList = Field(default=(), description="An id or a list of ids.")
-    aliases: tuple[str, ...] = ()
-    note: str | None = None
+    aliases: tuple[Text, ...] = ()
+    note: Text | None = None
 
 
 class AuthoringProposition(_Entry):
     """A proposition; its id is its key under ``propositions:``. A bare string is its text."""
 
-    text: str = Field(min_length=1)
+    text: NonEmptyText
     contradicts: IdList = ()
     implies: IdList = ()
-    note: str | None = None
+    note: Text | None = None
 
 
 class AuthoringReport(_Entry):
     """A further source reporting a statement."""
 
     source: Id
-    quote: str | None = None
+    quote: Text | None = None
 
 
 class AuthoringStatement(_Entry):
@@ -111,16 +111,16 @@ class AuthoringStatement(_Entry):
 
     id: Id | None = None
     actor: Id
-    asserts: str | None = None
-    denies: str | None = None
-    proposition: str | None = None
+    asserts: Text | None = None
+    denies: Text | None = None
+    proposition: Text | None = None
     stance: Literal["asserts", "denies"] | None = None
     kind: StatementKind | None = None
     said: AuthoringDate | None = None
-    quote: str | None = None
+    quote: Text | None = None
     reports: tuple[AuthoringReport, ...] = ()
     responds_to: IdList = ()
-    note: str | None = None
+    note: Text | None = None
 
     @model_validator(mode="after")
     def _one_proposition(self) -> AuthoringStatement:
@@ -146,13 +146,13 @@ class AuthoringStatement(_Entry):
 class AuthoringSource(_Entry):
     """A source; its id is its key under ``sources:``; ``statements`` are those it reports."""
 
-    url: str | None = None
-    title: str | None = None
-    publisher: str | None = None
+    url: Text | None = None
+    title: Text | None = None
+    publisher: Text | None = None
     published: AuthoringDate | None = None
     kind: SourceKind = Field(default=SourceKind.article, validate_default=True)
     derived_from: IdList = ()
-    note: str | None = None
+    note: Text | None = None
     statements: list[AuthoringStatement] = []
 
 
@@ -170,7 +170,7 @@ class AuthoringFile(_Entry):
     )
 
     claimgraph: Literal[1] = Field(description="The format version; this release writes 1.")
-    title: str | None = None
+    title: Text | None = None
     actors: dict[
         Id,
         Annotated[

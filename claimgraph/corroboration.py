@@ -38,11 +38,11 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from ._markup import escape_html
 from .models import normalize_text
 
 if TYPE_CHECKING:
@@ -116,13 +116,13 @@ class Support:
         parts = []
         for g, o in zip(self.groups, self.origins, strict=True):
             chains = "".join(
-                f"<br><small>{' → '.join(escape(x) for x in c)}</small>"
+                f"<br><small>{' → '.join(escape_html(x) for x in c)}</small>"
                 for s in g
                 for c in self.chains.get(s, ())
             )
             parts.append(
-                f"<li>{', '.join(escape(s) for s in g)} <small>(origin: "
-                f"{', '.join(escape(x) for x in o)})</small>{chains}</li>"
+                f"<li>{', '.join(escape_html(s) for s in g)} <small>(origin: "
+                f"{', '.join(escape_html(x) for x in o)})</small>{chains}</li>"
             )
         flag = ' <b style="color:#b2182b">single origin</b>' if self.single_origin else ""
         return f"{self.independent} independent{flag}<ul>{''.join(parts)}</ul>"
@@ -139,8 +139,8 @@ class StatementCorroboration:
 
     def _repr_html_(self) -> str:
         return (
-            f"<div><p>statement <b>{escape(self.statement)}</b> ({escape(self.stance)} "
-            f"{escape(self.proposition)})</p>{self.support._html()}</div>"
+            f"<div><p>statement <b>{escape_html(self.statement)}</b> ({escape_html(self.stance)} "
+            f"{escape_html(self.proposition)})</p>{self.support._html()}</div>"
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -162,7 +162,7 @@ class PropositionCorroboration:
 
     def _repr_html_(self) -> str:
         return (
-            f"<div><p>proposition <b>{escape(self.proposition)}</b></p><p>asserted: "
+            f"<div><p>proposition <b>{escape_html(self.proposition)}</b></p><p>asserted: "
             f"{self.asserts._html()}</p><p>denied: {self.denies._html()}</p></div>"
         )
 
@@ -220,7 +220,7 @@ class Corroboration:
         }
 
     def _repr_html_(self) -> str:
-        e = escape
+        e = escape_html
         cycles = (
             "<p><b>Circular reporting:</b> "
             + "; ".join(" ⇄ ".join(e(s) for s in c) for c in self.cycles)

@@ -60,7 +60,7 @@ def parse_partial_date(value: Any) -> str:
         return str(value)
     raise PydanticCustomError(
         "partial_date",
-        "{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD",
+        f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD",
         {"value": value},
     )
 

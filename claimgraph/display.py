@@ -26,8 +26,9 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from html import escape
 from typing import TYPE_CHECKING, Any
+
+from ._markup import escape_html, html_link
 
 if TYPE_CHECKING:
     from .graph import ClaimGraph
@@ -57,9 +58,7 @@ _STYLE = (
 )
 
 
-def _e(value: object) -> str:
-    """Escape any value for HTML text and attributes (``None`` is an empty string)."""
-    return "" if value is None else escape(str(value), quote=True)
+_e = escape_html  # every value from the data goes through it (see claimgraph._markup)
 
 
 def _stance(stance: str) -> str:
@@ -92,10 +91,7 @@ def _sources(graph: ClaimGraph | None, s: Statement) -> str:
     for r in s.reports:
         src = graph.sources.get(r.source) if graph is not None else None
         label = (src.publisher or src.title or r.source) if src is not None else r.source
-        if src is not None and src.url and src.url.startswith(("http://", "https://")):
-            parts.append(f'<a href="{_e(src.url)}" target="_blank" rel="noopener">{_e(label)}</a>')
-        else:
-            parts.append(_e(label))
+        parts.append(html_link(label, src.url if src is not None else None))
     return ", ".join(parts)
 
 

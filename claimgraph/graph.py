@@ -39,6 +39,7 @@ from .models import (
     Review,
     Source,
     Statement,
+    check_text,
     normalize_text,
 )
 
@@ -261,11 +262,19 @@ class ClaimGraph:
     ['dispute']
     """
 
+    @property
+    def title(self) -> str | None:
+        """A title for reports and files (optional); text any file format can hold."""
+        return self._title
+
+    @title.setter
+    def title(self, value: str | None) -> None:
+        self._title = check_text(value, "graph", "title")
+
     def __init__(
         self, records: Iterable[Record] | None = None, *, title: str | None = None
     ) -> None:
-        self.title: str | None = title
-        """A title for reports and files (optional)."""
+        self.title = title
         self._g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
         nx.freeze(self._g)
         # The graph is written through its adjacency dicts directly: networkx's add_edge

@@ -15,12 +15,10 @@ Saving is atomic.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
@@ -37,6 +35,7 @@ from pydantic import (
     ValidationError,
 )
 
+from ._atomic import write_text
 from ._gc import FREEZE_AT, gc_paused
 from .authoring import (
     FORMAT_VERSION,
@@ -60,7 +59,7 @@ from .formats._safe import (
     limits,
 )
 from .graph import ClaimGraph
-from .models import Actor, Proposition, Record, RecordClass, Report, Review, Source, Statement
+from .models import Actor, Proposition, Record, RecordClass, Report, Review, Source, Statement, Text
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -1181,24 +1180,11 @@ def save(graph: ClaimGraph, path: str | os.PathLike[str], *, format: Format | No
     """Write the graph to ``path`` atomically.
 
     The text is written to a temporary file in the same directory, flushed to disk and
-    renamed over ``path``: a crash mid-save leaves the previous file as it was.
+    renamed over ``path``, and the directory flushed: a crash mid-save leaves the previous
+    file as it was (see :mod:`claimgraph._atomic`). A new file gets the umask's mode.
     """
     fmt = _format_of(path, format)
-    text = dumps(graph, format=fmt)
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    write_text(path, dumps(graph, format=fmt))
 
 
 # ---------------------------------------------------------------------------- schema
@@ -1209,7 +1195,7 @@ class NativeFile(BaseModel):
 
     format: Literal["claimgraph"]
     version: Literal[1] = Field(description="The format version; this release writes 1.")
-    title: str | None = None
+    title: Text | None = None
     actors: list[Actor] = []
     sources: list[Source] = []
     propositions: list[Proposition] = []

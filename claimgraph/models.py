@@ -27,10 +27,21 @@ import unicodedata
 from enum import Enum
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    TypeAdapter,
+    ValidationError,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
 
 from .dates import PartialDate
+from .exceptions import ErrorDetail, InvalidDataError
 
 __all__ = [
     "RECORD_TYPES",
@@ -45,10 +56,102 @@ __all__ = [
     "Stance",
     "Statement",
     "StatementKind",
+    "Text",
     "derive_id",
     "normalize_text",
     "slugify",
 ]
+
+_UNENCODABLE = "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x{fffe}\\x{ffff}"
+"""The code points no file format can hold (as a regex class): the C0 controls other than
+tab, newline and carriage return, and U+FFFE/U+FFFF (none is allowed in XML 1.0). Lone
+surrogates (which no UTF encoding can write) are refused too, by pydantic-core itself."""
+
+
+class _Encodable:
+    """Annotation: the string holds only what every writer can encode.
+
+    Checked by pydantic-core (a Rust regex), before any other constraint of the field, so
+    an unpaired surrogate or a control character is refused with the field's location
+    instead of crashing a writer later: whatever loads can be saved.
+
+    Examples
+    --------
+    >>> from claimgraph import Source
+    >>> Source(note="Tab\\tand newline\\n are fine").note
+    'Tab\\tand newline\\n are fine'
+    >>> Source(note="\\x1b[31m")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Source
+    note
+      text holds a control character, ... [type=unencodable_text, ...]
+    """
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        check = core_schema.custom_error_schema(
+            core_schema.str_schema(pattern=f"^[^{_UNENCODABLE}]*\\z"),
+            custom_error_type="unencodable_text",
+            custom_error_message=(
+                "text holds a control character, a noncharacter (U+FFFE, U+FFFF) or an"
+                " unpaired surrogate, which no file format can hold"
+            ),
+        )
+        schema = handler(source)
+        if schema.get("type") == "str" and len(schema) == 1:  # no other constraint
+            return core_schema.chain_schema([schema, check])
+        # a plain type check first (a list is a ``string_type`` error, as always), then the
+        # code points, then the field's own constraints
+        return core_schema.chain_schema([core_schema.str_schema(), check, schema])
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        if schema["type"] == "chain":  # the field's own schema, not the code point check
+            schema = [s for s in schema["steps"] if s["type"] != "custom-error"][-1]
+        out = handler(schema)
+        if out.get("type") == "string" and "pattern" not in out:
+            out["pattern"] = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff]*$"
+        return out
+
+
+Text = Annotated[str, _Encodable()]
+"""A text field: any string but the code points no writer can encode (see :class:`_Encodable`)."""
+
+_TITLE: TypeAdapter[str | None] | None = None
+
+
+def check_text(value: str | None, record: str, field: str) -> str | None:
+    """``value`` if every writer can encode it, else an :class:`~claimgraph.InvalidDataError`.
+
+    For text kept outside the records, such as a graph's title.
+
+    Examples
+    --------
+    >>> check_text("Istanbul talks", "graph", "title")
+    'Istanbul talks'
+    >>> check_text("\\ud800", "graph", "title")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    claimgraph.exceptions.InvalidDataError: invalid graph title
+      - graph, field 'title': text holds a control character, ... [unencodable_text]
+    """
+    global _TITLE
+    if _TITLE is None:
+        _TITLE = TypeAdapter(Text | None)
+    try:
+        return _TITLE.validate_python(value)
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        raise InvalidDataError(
+            f"invalid {record} {field}", [ErrorDetail(err["type"], err["msg"], record, field)]
+        ) from None
+
+
+NonEmptyText = Annotated[str, Field(min_length=1), _Encodable()]
+"""A :data:`Text` of at least one character."""
 
 Id = Annotated[
     str,
@@ -58,6 +161,7 @@ Id = Annotated[
         pattern=r"^[^\s]+$",
         description="A readable slug given by the user, or derived from the content.",
     ),
+    _Encodable(),
 ]
 
 
@@ -194,7 +298,7 @@ class _Record(BaseModel):
     record_type: ClassVar[str] = "record"
 
     id: Id = ""  # filled in from content when empty
-    note: str | None = Field(default=None, description="Free-text note by the analyst.")
+    note: Text | None = Field(default=None, description="Free-text note by the analyst.")
 
     def _derived_id(self) -> str:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -238,14 +342,14 @@ class Actor(_Record):
 
     record_type: ClassVar[str] = "actor"
 
-    name: str = Field(min_length=1, description="Display name.")
+    name: NonEmptyText = Field(description="Display name.")
     kind: ActorKind = Field(
         default=ActorKind.other, validate_default=True, description="What kind of actor this is."
     )
     member_of: tuple[Id, ...] = Field(
         default=(), description="Ids of the actors this one belongs to; the first is primary."
     )
-    aliases: tuple[str, ...] = Field(default=(), description="Other names it is known by.")
+    aliases: tuple[Text, ...] = Field(default=(), description="Other names it is known by.")
 
     def _derived_id(self) -> str:
         return slugify(self.name) or derive_id("actor-", self.name)
@@ -268,9 +372,9 @@ class Source(_Record):
 
     record_type: ClassVar[str] = "source"
 
-    url: str | None = Field(default=None, description="Where it can be read.")
-    title: str | None = None
-    publisher: str | None = Field(default=None, description="The outlet that published it.")
+    url: Text | None = Field(default=None, description="Where it can be read.")
+    title: Text | None = None
+    publisher: Text | None = Field(default=None, description="The outlet that published it.")
     published: PartialDate | None = Field(default=None, description="When it was published.")
     kind: SourceKind = Field(default=SourceKind.article, validate_default=True)
     derived_from: tuple[Id, ...] = Field(
@@ -302,7 +406,7 @@ class Proposition(_Record):
 
     record_type: ClassVar[str] = "proposition"
 
-    text: str = Field(min_length=1, description="The canonical wording.")
+    text: NonEmptyText = Field(description="The canonical wording.")
     contradicts: tuple[Id, ...] = Field(
         default=(), description="Ids of propositions that cannot be true together with this one."
     )
@@ -331,7 +435,7 @@ class Report(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, cache_strings="all")
 
     source: Id = Field(description="Id of the source.")
-    quote: str | None = Field(default=None, description="The words as the source quotes them.")
+    quote: Text | None = Field(default=None, description="The words as the source quotes them.")
 
 
 class Statement(_Record):
@@ -432,11 +536,11 @@ class Review(_Record):
     rating_value: float | None = Field(default=None, description="The rating on its scale.")
     best_rating: float | None = Field(default=None, description="The best value of the scale.")
     worst_rating: float | None = Field(default=None, description="The worst value of the scale.")
-    textual_rating: str | None = Field(
+    textual_rating: Text | None = Field(
         default=None, description='The verdict in words, e.g. "False" or "Misleading".'
     )
     date: PartialDate | None = Field(default=None, description="When the review was published.")
-    url: str | None = Field(default=None, description="Where the review can be read.")
+    url: Text | None = Field(default=None, description="Where the review can be read.")
 
     def _derived_id(self) -> str:
         return derive_id("rv-", self.reviewer, self.proposition, self.statement, self.url)

@@ -1,11 +1,18 @@
 """Reports of a claim graph: the disputes, inconsistencies, agreements and positions, as
-plain text, Markdown or a JSON-ready dict (what ``claimgraph report`` prints)."""
+plain text, Markdown or a JSON-ready dict (what ``claimgraph report`` prints).
+
+In Markdown every piece of text from the data is escaped (:mod:`claimgraph._markup`), so a
+wording such as ``<img src=x onerror=...>`` or ``[x](javascript:...)`` shows as written
+wherever the report is rendered; a source's URL becomes a link only if it is http(s).
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any, Literal
 
+from ._markup import code_span, escape_markdown, markdown_link
 from .graph import ClaimGraph
 from .models import Statement
 from .queries import Agreement, Contradiction, agreements, contradictions, positions
@@ -59,31 +66,42 @@ def _brief(graph: ClaimGraph, s: Statement) -> dict[str, Any]:
     }
 
 
-def _side_names(graph: ClaimGraph, sides: tuple[str, ...] | list[str]) -> str:
-    return ", ".join(graph.actors[s].name for s in sides)
+Escape = Callable[[object], str]
+"""How a piece of text from the data is written: escaped for Markdown, as is for text."""
+
+
+def _plain(value: object) -> str:
+    return str(value)
+
+
+def _side_names(graph: ClaimGraph, sides: tuple[str, ...] | list[str], e: Escape) -> str:
+    return ", ".join(e(graph.actors[s].name) for s in sides)
 
 
 def _statement_line(graph: ClaimGraph, s: Statement, md: bool) -> str:
+    e: Escape = escape_markdown if md else _plain
     actor = graph.actors[s.actor].name
     when = s.said or "undated"
-    parts = [f"{actor} ({s.kind}, {when})"]
+    parts = [f"{e(actor)} ({e(s.kind)}, {e(when)})"]
     for r in s.reports:
         src = graph.sources.get(r.source)
         where = (src.publisher or src.title or src.id) if src else r.source
         if src is not None and src.published:
             where += f" {src.published}"
-        if md and src is not None and src.url:
-            where = f"[{where}]({src.url})"
-        quote = f" “{r.quote}”" if r.quote else ""
-        parts.append(f"{quote} — {where}")
+        shown = markdown_link(where, src.url if src else None) if md else where
+        quote = f" “{e(r.quote)}”" if r.quote else ""
+        parts.append(f"{quote} — {shown}")
     return "".join(parts)
 
 
 def _contradiction_text(graph: ClaimGraph, i: int, c: Contradiction, md: bool) -> list[str]:
-    title = " ⟂ ".join(f"“{t}”" for t in c.texts)
-    ids = ", ".join(c.propositions)
-    lines = [f"### {i}. {title} (`{ids}`)" if md else f"{i}. {title} [{ids}]"]
-    lines.append(("" if md else "   ") + c.explanation)
+    e: Escape = escape_markdown if md else _plain
+    title = " ⟂ ".join(f"“{e(t)}”" for t in c.texts)
+    if md:
+        lines = [f"### {i}. {title} ({', '.join(map(code_span, c.propositions))})"]
+    else:
+        lines = [f"{i}. {title} [{', '.join(c.propositions)}]"]
+    lines.append(("" if md else "   ") + e(c.explanation))
     if md:
         lines.append("")
     for g in c.groups:
@@ -92,7 +110,7 @@ def _contradiction_text(graph: ClaimGraph, i: int, c: Contradiction, md: bool) -
             if c.basis != "opposite_stances"
             else g.stance
         )
-        head += f" — {_side_names(graph, g.sides)}"
+        head = f"{e(head)} — {_side_names(graph, g.sides, e)}"
         lines.append(f"- **{head}**" if md else f"   {head}")
         for s in g.statements:
             lines.append(("  - " if md else "     • ") + _statement_line(graph, s, md))
@@ -101,8 +119,11 @@ def _contradiction_text(graph: ClaimGraph, i: int, c: Contradiction, md: bool) -
 
 
 def _agreement_text(graph: ClaimGraph, i: int, a: Agreement, md: bool) -> list[str]:
-    head = f"{i}. “{a.text}” " + (f"(`{a.proposition}`)" if md else f"[{a.proposition}]")
-    lines = [head, f"   asserted by {_side_names(graph, a.sides)}"]
+    e: Escape = escape_markdown if md else _plain
+    head = f"{i}. “{e(a.text)}” " + (
+        f"({code_span(a.proposition)})" if md else f"[{a.proposition}]"
+    )
+    lines = [head, f"   asserted by {_side_names(graph, a.sides, e)}"]
     for s in a.statements:
         lines.append(("   - " if md else "     • ") + _statement_line(graph, s, md))
     lines.append("")
@@ -124,19 +145,20 @@ def report(graph: ClaimGraph, format: Literal["text", "markdown", "json"] = "tex
     if format not in ("text", "markdown"):
         raise ValueError(f"format must be 'text', 'markdown' or 'json', not {format!r}")
     md = format == "markdown"
+    e: Escape = escape_markdown if md else _plain
     found = contradictions(graph)
     disputes = [c for c in found if c.kind == "dispute"]
     incons = [c for c in found if c.kind == "inconsistency"]
     agreed = agreements(graph)
     pos = positions(graph)
     title = graph.title or "Claim graph report"
-    out = [f"# {title}" if md else title]
+    out = [f"# {e(title)}" if md else title]
     if not md:
         out.append("=" * len(title))
     sides = graph.sides()
     out.append(
         f"{len(graph.statement_records)} statements, {len(graph.propositions)} propositions,"
-        f" {len(graph.actors)} actors in {len(sides)} sides ({_side_names(graph, sides)}),"
+        f" {len(graph.actors)} actors in {len(sides)} sides ({_side_names(graph, sides, e)}),"
         f" {len(graph.sources)} source{'' if len(graph.sources) == 1 else 's'}"
     )
     out.append("")
@@ -168,10 +190,11 @@ def report(graph: ClaimGraph, format: Literal["text", "markdown", "json"] = "tex
         items = pos.demands.get(side, []) + pos.offers.get(side, [])
         if not items:
             continue
-        out.append(f"**{graph.actors[side].name}**" if md else graph.actors[side].name)
+        name = e(graph.actors[side].name)
+        out.append(f"**{name}**" if md else name)
         for s in items:
-            text = graph.propositions[s.proposition].text
+            text = e(graph.propositions[s.proposition].text)
             bullet = "- " if md else "  • "
-            out.append(f"{bullet}{s.kind}: “{text}” — {graph.actors[s.actor].name}")
+            out.append(f"{bullet}{e(s.kind)}: “{text}” — {e(graph.actors[s.actor].name)}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -36,10 +36,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from html import escape
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Literal
 
+from ._markup import escape_html
 from .dates import date_bounds
 from .exceptions import InvalidDataError, NotFoundError
 from .models import Statement
@@ -165,14 +165,15 @@ class Reversals:
             for s in stmts:
                 quote = next((r.quote for r in s.reports if r.quote), None)
                 parts.append(
-                    escape(f"{s.id} ({s.said or 'undated'})")
-                    + (f": “{escape(quote)}”" if quote else "")
+                    escape_html(f"{s.id} ({s.said or 'undated'})")
+                    + (f": “{escape_html(quote)}”" if quote else "")
                 )
             return "<br>".join(parts)
 
+        e = escape_html
         rows = "".join(
-            f"<tr><td>{escape(r.level)}</td><td>{escape(self.graph.actors[r.holder].name)}</td>"
-            f"<td>{escape(r.text)}</td><td>{escape(r.from_stance)} → {escape(r.to_stance)}</td>"
+            f"<tr><td>{e(r.level)}</td><td>{e(self.graph.actors[r.holder].name)}</td>"
+            f"<td>{e(r.text)}</td><td>{e(r.from_stance)} → {e(r.to_stance)}</td>"
             f"<td>{cell(r.before)}</td><td>{cell(r.after)}</td>"
             f"<td>{'yes' if r.dated else 'no'}</td></tr>"
             for r in self.items

@@ -76,7 +76,7 @@ from .exceptions import (
     UnknownReferenceError,
 )
 from .graph import ClaimGraph, MergeResult, _combine, _describe, _diff
-from .models import Actor, Proposition, Record, Report, Source, Statement
+from .models import Actor, Proposition, Record, Report, Review, Source, Statement
 from .queries import (
     _UNDATED,
     Agreement,
@@ -1097,7 +1097,8 @@ class Store:
             end of the input (everything else is stored by then); or that name an id of the
             wrong type, at their batch.
         InvalidDataError
-            Membership cycles among actors.
+            Membership cycles among actors; or a review (code ``unsupported_record``: the
+            store does not keep reviews yet), with nothing of its batch stored.
 
         Examples
         --------
@@ -1177,14 +1178,20 @@ class Store:
         batch, replace = plan.batch, plan.replace
         for rec in chunk:
             if not isinstance(rec, (Actor, Source, Proposition, Statement)):
-                extra = (
-                    " (the store does not keep reviews yet: keep fact-checks in a ClaimGraph file)"
-                    if rec.record_type == "review"
-                    else ""
-                )
+                if isinstance(rec, Review):
+                    raise InvalidDataError(
+                        "the store cannot keep this record; nothing of its batch was stored",
+                        [
+                            ErrorDetail(
+                                "unsupported_record",
+                                "the store does not keep reviews yet:"
+                                " keep fact-checks in a ClaimGraph file",
+                                f"review '{rec.id}'",
+                            )
+                        ],
+                    )
                 raise TypeError(
-                    "expected an Actor, Source, Proposition or Statement,"
-                    f" got {type(rec).__name__}{extra}"
+                    f"expected an Actor, Source, Proposition or Statement, got {type(rec).__name__}"
                 )
         existing = self._lookup({rec.id for rec in chunk})
         conflicts: list[ErrorDetail] = []

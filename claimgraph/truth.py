@@ -47,9 +47,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
-from html import escape
 from itertools import combinations
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+from ._markup import escape_html
 
 if TYPE_CHECKING:
     from .graph import ClaimGraph
@@ -226,7 +227,7 @@ class TruthResult:
         }
 
     def _repr_html_(self, top: int = 10) -> str:
-        e = escape
+        e = escape_html
         ties = set(self.ties())
         rows = "".join(
             f"<tr><td>{e(str(o))}</td><td>{e(str(v))}{' <i>(tie)</i>' if o in ties else ''}"

@@ -37,10 +37,10 @@ import importlib.util
 import json
 import os
 import re
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._markup import escape_html
 from .exceptions import MissingDependencyError
 
 if TYPE_CHECKING:
@@ -450,15 +450,19 @@ def network_html(graph: ClaimGraph, *, title: str | None = None, sources: bool =
     data = network_data(graph, sources=sources)
     name = title or getattr(graph, "title", None) or "claimgraph"
     data["title"] = name
-    # str.replace in this order: the data goes last, so nothing in it is ever substituted
-    page = (
-        _PAGE.replace("__TITLE__", escape(name))
-        .replace("__VISCSS__", _script_safe(css))
-        .replace("__APP__", _script_safe(_APP))
-        .replace("__VISJS__", _script_safe(js))
-    )
-    head, _, tail = page.partition("__DATA__")
-    return head + _json_for_html(data) + tail
+    parts = {
+        "TITLE": escape_html(name),
+        "VISCSS": _script_safe(css),
+        "APP": _script_safe(_APP),
+        "VISJS": _script_safe(js),
+        "DATA": _json_for_html(data),
+    }
+    # one pass over the template: nothing substituted (a title "__DATA__", the data) is
+    # ever read again as a placeholder
+    return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _PAGE)
+
+
+_PLACEHOLDER = re.compile(r"__(TITLE|VISCSS|APP|VISJS|DATA)__")
 
 
 class NetworkView:
@@ -474,7 +478,7 @@ class NetworkView:
 
     def _repr_html_(self) -> str:
         return (
-            f'<iframe srcdoc="{escape(self.html, quote=True)}" style="width:100%;'
+            f'<iframe srcdoc="{escape_html(self.html)}" style="width:100%;'
             f'height:{int(self.height)}px;border:1px solid #ddd" '
             'sandbox="allow-scripts"></iframe>'
         )
@@ -484,13 +488,10 @@ class NetworkView:
 
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Write the standalone page to ``path`` (atomically) and return the path."""
+        from .formats._safe import write_text
+
         out = Path(path)
-        tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-        try:
-            tmp.write_text(self.html, encoding="utf-8")
-            os.replace(tmp, out)
-        finally:
-            tmp.unlink(missing_ok=True)
+        write_text(out, self.html)
         return out
 
 

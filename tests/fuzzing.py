@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 
 from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
 
 EXAMPLES = int(os.environ.get("CLAIMGRAPH_FUZZ_EXAMPLES", "300"))
 """How many examples each fuzz test tries."""
@@ -25,3 +26,10 @@ FUZZ = settings(
     derandomize=bool(os.environ.get("CI")),
 )
 """The hypothesis settings of every fuzz test."""
+
+REFUSED = "".join(map(chr, [*range(9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF]))
+"""The code points the models refuse in text (besides lone surrogates): the C0 controls
+other than tab, newline and carriage return, and U+FFFE/U+FFFF (see ``test_text_fields``)."""
+
+TEXT_CHARS = st.characters(exclude_categories=["Cs"], exclude_characters=REFUSED)
+"""Any character a text field accepts."""

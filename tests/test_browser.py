@@ -217,3 +217,49 @@ def test_a_few_thousand_nodes_stay_usable(browser: Any, tmp_path: Path) -> None:
     assert _drawn(browser)[0] == nodes - len(gone)
     browser.execute_script(f"claimgraphView.setSide({side!r}, true);")
     _shot(browser, "network-large.png")
+
+
+def test_the_rendered_markdown_report_and_notebook_html_run_nothing(
+    browser: Any, tmp_path: Path
+) -> None:
+    """The report as MkDocs would render it, and every notebook table, in a real browser."""
+    markdown = pytest.importorskip("markdown")
+    from test_markup import MARK, hostile_graph, html_outputs
+
+    def state(body: str, name: str) -> list[object]:
+        page = tmp_path / name.replace(" ", "-")
+        page.write_text(f"<!DOCTYPE html><meta charset=utf-8><body>{body}</body>", "utf-8")
+        browser.get(page.as_uri())
+        # give handlers a chance to fire: hover and focus everything
+        browser.execute_script(
+            "document.querySelectorAll('*').forEach(function (e) {"
+            " ['mouseover', 'mouseenter', 'focus'].forEach(function (t) {"
+            "  e.dispatchEvent(new Event(t, {bubbles: true})); }); });"
+        )
+        # wait until every image has loaded or failed (an onerror handler has then run)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not browser.execute_script(
+            "return Array.from(document.images).every(function (i) { return i.complete; });"
+        ):
+            time.sleep(0.05)
+        time.sleep(0.2)
+        return list(
+            browser.execute_script(
+                "return [window.cgPwned === undefined, document.images.length,"
+                " document.querySelectorAll('script, iframe, object, embed').length,"
+                " Array.from(document.links).filter(function (a) {"
+                "  return !/^https?:$/.test(a.protocol); }).length];"
+            )
+        )
+
+    # the check sees a payload that does run: python-markdown passes raw HTML through
+    control = markdown.markdown(f'x <img src="x" onerror="{MARK}"> y')
+    assert state(control, "control.html")[0] is False
+
+    g = hostile_graph()
+    pages = {"report.html": markdown.markdown(cg.report(g, format="markdown"))}
+    pages.update({f"{name}.html": html for name, html in html_outputs(g).items()})
+    for name, body in pages.items():
+        assert state(body, name) == [True, 0, 0, 0], name
+        if name == "report.html":  # and the payloads are there, as text
+            assert "<img src=x onerror" in browser.find_element("tag name", "body").text

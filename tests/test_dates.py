@@ -58,6 +58,14 @@ def test_invalid_partial_dates(value: object) -> None:
     assert info.value.type == "partial_date"
 
 
+@pytest.mark.parametrize(("value", "shown"), [(2025.0, "2025.0"), (["2025"], "['2025']")])
+def test_a_date_error_shows_the_value(value: object, shown: str) -> None:
+    with pytest.raises(PydanticCustomError) as info:
+        cg.parse_partial_date(value)
+    assert info.value.message().startswith(f"{shown} is not a date")
+    assert "{" not in info.value.message()
+
+
 def test_invalid_date_is_cached_as_invalid() -> None:
     # the cache of checked strings must not turn a rejected value into an accepted one
     for _ in range(2):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -318,3 +319,182 @@ def test_any_text_survives_a_csv_round_trip(
     assert {p.id: p.text for p in back.propositions.values()} == {
         p.id: p.text for p in g.propositions.values()
     }
+
+
+# ---------------------------------------------------------------------------- hostile CSV
+def _tiny_graph(**statement: Any) -> cg.ClaimGraph:
+    g = cg.ClaimGraph(
+        [cg.Actor(id="a", name="A"), cg.Proposition(id="p", text="P."), cg.Source(id="s")]
+    )
+    statement.setdefault("reports", [{"source": "s"}])
+    g.add_statement(actor="a", proposition="p", id="st", **statement)
+    return g
+
+
+def _round_trip(g: cg.ClaimGraph, path: Path) -> cg.ClaimGraph:
+    tables.write_csv(g, path)
+    return tables.read_csv(path)
+
+
+def test_a_non_utf8_byte_is_a_located_file_format_error(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(b"actor,text\nKabul,Talks resume.\nK\xe2bul,Caf\xe9 talks.\n")
+    with pytest.raises(cg.FileFormatError) as exc:
+        tables.read_csv(path)
+    [err] = exc.value.errors
+    assert (err.code, err.path, err.line) == ("encoding", str(path), 3)
+
+
+def test_a_non_utf8_byte_deep_in_a_large_file_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "late.csv"
+    # past the first megabyte, in a multi-line cell, with a two-byte letter split across
+    # the 1 MiB chunks the bad byte is searched in
+    head = b'actor,text\nKabul,"'
+    cell = "x\n" * 524_278 + "y\u00e9"
+    assert len(head) + cell.encode().index(b"\xc3") == (1 << 20) - 1
+    data = head + f'{cell}"\nKabul,ok\nKabul,'.encode() + b"\xff\n"
+    path.write_bytes(data)
+    with pytest.raises(cg.FileFormatError) as exc:
+        tables.read_csv(path)
+    line = data.count(b"\n", 0, data.index(b"\xff")) + 1
+    assert (exc.value.errors[0].code, exc.value.errors[0].line) == ("encoding", line)
+    assert line == 524_282
+
+
+def test_a_cell_of_131073_characters_is_read(tmp_path: Path) -> None:
+    g = _tiny_graph(note="x" * 131_073)
+    back = _round_trip(g, tmp_path / "long.csv")
+    assert back.statement_records["st"].note == "x" * 131_073
+
+
+@pytest.fixture
+def csv_field_limit() -> Iterator[int]:
+    """Restore the csv module's process-wide field size limit after the test."""
+    before = csv.field_size_limit()
+    yield before
+    csv.field_size_limit(before)
+
+
+def test_a_cell_over_the_limit_is_a_located_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, csv_field_limit: int
+) -> None:
+    monkeypatch.setattr(tables, "MAX_CELL_CHARS", 10)
+    path = _sheet(tmp_path, "actor,text\nKabul,short\nKabul,eleven char\n")
+    with pytest.raises(cg.FileFormatError) as exc:
+        tables.read_csv(path)
+    [err] = exc.value.errors
+    assert (err.code, err.line, err.record, err.field) == ("too_large", 3, "row 2", "text")
+    # and when the csv module's own limit is what stops it
+    csv.field_size_limit(5)
+    with pytest.raises(cg.FileFormatError) as exc:
+        tables.read_csv(path)
+    [err] = exc.value.errors
+    assert (err.code, err.line) == ("too_large", 3)
+    assert csv.field_size_limit() == 10  # raised to the documented limit, not beyond
+
+
+def test_reading_raises_the_csv_field_limit_but_never_lowers_it(
+    tmp_path: Path, csv_field_limit: int
+) -> None:
+    csv.field_size_limit(1000)
+    tables.read_csv(_sheet(tmp_path, "actor,text\nKabul,Talks.\n"))
+    assert csv.field_size_limit() == tables.MAX_CELL_CHARS
+    csv.field_size_limit(tables.MAX_CELL_CHARS * 2)
+    tables.read_csv(_sheet(tmp_path, "actor,text\nKabul,Talks.\n"))
+    assert csv.field_size_limit() == tables.MAX_CELL_CHARS * 2
+
+
+def test_a_file_over_the_byte_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tables, "MAX_BYTES", 1000)
+    ok = _sheet(tmp_path, "actor,text\n" + "Kabul,Talks.\n" * 70, "ok.csv")  # 921 bytes
+    assert len(tables.read_csv(ok).statements()) == 1
+    big = _sheet(tmp_path, "actor,text\n" + "Kabul,Talks.\n" * 100, "big.csv")
+    with pytest.raises(cg.FileFormatError) as exc:
+        tables.read_csv(big)
+    assert exc.value.errors[0].code == "too_large" and "1000 bytes" in str(exc.value)
+
+
+def test_a_bare_carriage_return_is_quoted_and_round_trips(tmp_path: Path) -> None:
+    g = _tiny_graph(note="one\rtwo", reports=[{"source": "s", "quote": "a\r\nb\nc\r"}])
+    path = tmp_path / "cr.csv"
+    back = _round_trip(g, path)
+    assert '"one\rtwo"' in path.read_bytes().decode()
+    assert back == g
+
+
+def test_ids_holding_list_separators_are_not_split(tmp_path: Path) -> None:
+    g = _tiny_graph()
+    for sid in ("x;y", "u|v", "w\\", "back\\;slash"):
+        g.add_statement(actor="a", proposition="p", id=sid, said="2025")
+    g.add_statement(
+        actor="a", proposition="p", id="last", responds_to=["x;y", "u|v", "w\\", "back\\;slash"]
+    )
+    back = _round_trip(g, tmp_path / "lists.csv")
+    assert back.statement_records["last"].responds_to == ("x;y", "u|v", "w\\", "back\\;slash")
+    assert back == g
+    # hand-written lists still split at ; and | with spaces around
+    sheet = "statement,actor,text,responds_to\nq,Kabul,Q.,\nr,Kabul,R.,\ns,Kabul,S., q ; r|\n"
+    g2 = tables.read_csv(_sheet(tmp_path, sheet))
+    assert g2.statement_records["s"].responds_to == ("q", "r")
+
+
+def test_formula_cells_get_a_spreadsheet_guard(tmp_path: Path) -> None:
+    g = cg.ClaimGraph(
+        [
+            cg.Actor(id="-minus", name="=1+1"),
+            cg.Proposition(id="p", text="+SUM(A1:A9)"),
+            cg.Source(id="@at", url="-2+3", title="\tHYPERLINK()", publisher="\rx"),
+        ]
+    )
+    g.add_statement(
+        actor="-minus",
+        proposition="p",
+        id="st",
+        note="'=already guarded",
+        reports=[{"source": "@at", "quote": "@SUM(1)"}],
+    )
+    path = tmp_path / "formulas.csv"
+    back = _round_trip(g, path)
+    assert back == g
+    text = path.read_text(encoding="utf-8")
+    assert "'=1+1" in text and "''=already guarded" in text
+    with open(path, encoding="utf-8", newline="") as f:
+        cells = [c for row in csv.reader(f) for c in row]
+    assert cells and not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+
+
+def test_spaces_separators_and_empty_strings_round_trip(tmp_path: Path) -> None:
+    g = cg.ClaimGraph(
+        [
+            cg.Actor(id="a", name=" A "),
+            cg.Proposition(id="p", text="\u2028P.\x85"),
+            cg.Source(id="s", url="", title="\x9ctitle\x85", publisher=" "),
+        ]
+    )
+    g.add_statement(
+        actor="a", proposition="p", id="st", note="", reports=[{"source": "s", "quote": "  "}]
+    )
+    g.add_statement(actor="a", proposition="p", id="none", stance="denies")
+    path = tmp_path / "spaces.csv"
+    back = _round_trip(g, path)
+    assert back == g
+    assert back.statement_records["st"].note == "" and back.statement_records["none"].note is None
+    assert back.sources["s"].url == "" and back.sources["s"].publisher == " "
+
+
+def test_hand_written_cells_are_still_trimmed(tmp_path: Path) -> None:
+    sheet = "actor,text,note\n  Kabul ,'Tis the season.,  \n"
+    g = tables.read_csv(_sheet(tmp_path, sheet))
+    [st_] = g.statements()
+    assert st_.actor == "kabul" and st_.note is None
+    assert g.propositions[st_.proposition].text == "'Tis the season."
+
+
+def test_a_date_a_datetime_cannot_hold_is_a_documented_error(pd: Any) -> None:
+    g = _tiny_graph(said="0000")  # a valid partial date, but datetime has no year 0
+    with pytest.raises(cg.InvalidDataError) as exc:
+        tables.to_dataframe(g)
+    [err] = exc.value.errors
+    assert (err.code, err.record, err.field) == ("partial_date", "statement 'st'", "said")

@@ -439,6 +439,22 @@ def test_reingesting_changes_nothing(fresh_store: Store) -> None:
     assert _contents(fresh_store) == before
 
 
+def test_a_review_is_refused_with_a_documented_error_and_nothing_of_its_batch_stored(
+    fresh_store: Store,
+) -> None:
+    g = cg.load(cg.example_path())
+    g.add_actor(id="desk", name="Fact Desk", kind="outlet")
+    review = g.add_review(proposition="offer-rejected", reviewer="desk", textual_rating="False")
+    with pytest.raises(cg.InvalidDataError) as info:
+        fresh_store.add_all(g, batch_size=None)
+    assert [(e.code, e.record) for e in info.value.errors] == [
+        ("unsupported_record", f"review '{review.id}'")
+    ]
+    assert set(fresh_store.counts().values()) == {0}
+    with pytest.raises(TypeError):
+        fresh_store.add_all(["not a record"])  # type: ignore[list-item]
+
+
 def test_interrupted_ingestion_resumes(tmp_path: Path) -> None:
     records = generate(1000, seed=5)
     cut = len(records) * 2 // 3

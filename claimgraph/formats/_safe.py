@@ -14,8 +14,9 @@ Files from the internet are untrusted. Every reader in :mod:`claimgraph.formats`
 - YAML is only ever read with a safe loader (see :func:`claimgraph.load`), and its composed
   node graph is measured by :func:`check_yaml_node` before anything is constructed.
 
-Writes go to a temporary file in the target directory which is renamed over the target
-only when complete, so a failed export leaves no partial file.
+Writes go through :func:`claimgraph._atomic.atomic_write` (re-exported here): a temporary
+file in the target directory, renamed over the target only when complete, so a failed
+export leaves no partial file.
 """
 
 from __future__ import annotations
@@ -25,13 +26,12 @@ import dataclasses
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
+from .._atomic import atomic_write, write_text
 from .._gc import gc_paused
 from ..exceptions import ErrorDetail, FileFormatError, MissingDependencyError
 
@@ -52,6 +52,7 @@ __all__ = [
     "parse_xml",
     "read_bytes",
     "refuse",
+    "write_text",
 ]
 
 
@@ -512,49 +513,3 @@ def parse_xml(data: bytes | str, *, path: str | None = None) -> Any:
     except DET.ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else None
         raise _fail("xml_syntax", f"malformed XML: {exc}", path, line) from None
-
-
-def atomic_write(
-    path: str | os.PathLike[str],
-    write: Callable[[IO[Any]], object],
-    *,
-    binary: bool = False,
-    newline: str | None = None,
-) -> None:
-    """Call ``write(file)`` on a temporary file next to ``path``, then rename it to ``path``.
-
-    If ``write`` raises, the temporary file is removed and ``path`` is left as it was.
-    """
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        if binary:
-            with os.fdopen(fd, "wb") as fb:
-                write(fb)
-                fb.flush()
-                os.fsync(fb.fileno())
-        else:
-            with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as ft:
-                write(ft)
-                ft.flush()
-                os.fsync(ft.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
-def write_text(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` atomically (UTF-8)."""
-
-    def write(f: IO[Any]) -> None:
-        f.write(text)
-
-    atomic_write(path, write)

@@ -30,6 +30,8 @@ Importing matches before it creates: an actor by id, then by name or alias; a pr
 by id, then by its wording with case, spaces and punctuation ignored; a source by id, then
 by URL. New records get ids derived from their content, so importing the same sheet twice
 changes nothing. Errors name the row (the line, for CSV files) and the column.
+The ids in ``responds_to`` may also be separated by ``|``; a ``\\``, ``;`` or ``|``
+inside an id is escaped with ``\\``.
 
 Examples
 --------
@@ -47,29 +49,32 @@ Examples
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import datetime as _dt
+import io
 import math
 import os
 import re
 import unicodedata
-from collections.abc import Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
 from ..dates import parse_partial_date
-from ..exceptions import ErrorDetail, InvalidDataError, MissingDependencyError
+from ..exceptions import ErrorDetail, FileFormatError, InvalidDataError, MissingDependencyError
 from ..graph import ClaimGraph
 from ..models import Actor, Proposition, Record, Report, Source, Statement, StatementKind
-from ._safe import atomic_write
+from ._safe import MAX_BYTES, atomic_write
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
     "COLUMNS",
+    "MAX_CELL_CHARS",
     "from_dataframe",
     "from_rows",
     "match_key",
@@ -107,7 +112,20 @@ _DATE_COLUMNS = ("said", "published")
 _ENUM_COLUMNS = frozenset({"stance", "kind", "actor_kind", "source_kind"})
 _STANCES = {"asserts": "asserts", "assert": "asserts", "denies": "denies", "deny": "denies"}
 _PUNCT_OR_SPACE = re.compile(r"[\W_]+", re.UNICODE)
-_LIST_SPLIT = re.compile(r"\s*[;|]\s*")
+
+MAX_CELL_CHARS = 16 * 1024 * 1024
+"""The longest cell a CSV file may hold, in characters (16 Mi); a longer one is an error.
+
+Reading a CSV file raises the :mod:`csv` module's process-wide
+:func:`csv.field_size_limit` to at least this (it never lowers it)."""
+
+_FORMULA_START = frozenset("=+-@\t\r")
+"""What a cell must not start with, lest a spreadsheet read it as a formula (OWASP)."""
+_EDGE_SPACE = " \t\n\r\f\v"
+"""The spaces stripped from both ends of a CSV cell that has no ``'`` guard."""
+_LIST_ITEM = re.compile(r"(?:\\[\\;|]|[^;|])+")
+_LIST_ESCAPE = re.compile(r"([\\;|])")
+_LIST_UNESCAPE = re.compile(r"\\([\\;|])")
 
 Extra = Literal["error", "ignore"]
 
@@ -122,6 +140,78 @@ def match_key(text: str) -> str:
     """
     folded = unicodedata.normalize("NFKC", text).casefold().replace("'", "").replace("’", "")
     return _PUNCT_OR_SPACE.sub(" ", folded).strip()
+
+
+def _needs_guard(text: str) -> bool:
+    """Whether a CSV cell holding ``text`` is written with a leading ``'``.
+
+    It is when ``text`` is empty, starts with a formula character (``= + - @``, tab, CR)
+    or with ``'``, or starts or ends with a space the reader would strip.
+    """
+    return (
+        not text
+        or text[0] in _FORMULA_START
+        or text[0] == "'"
+        or text[0] in _EDGE_SPACE
+        or text[-1] in _EDGE_SPACE
+    )
+
+
+def _guard(text: str) -> str:
+    """The CSV cell for ``text``: ``'`` + text when :func:`_needs_guard`, else text itself.
+
+    Examples
+    --------
+    >>> [_guard(t) for t in ["=1+1", "-x", "'=y", "'tis", "", " a ", "plain"]]
+    ["'=1+1", "'-x", "''=y", "''tis", "'", "' a ", 'plain']
+    """
+    return "'" + text if _needs_guard(text) else text
+
+
+def _unguard(cell: str | None) -> str | None:
+    """The value of a CSV cell: the reverse of :func:`_guard`.
+
+    A cell ``'`` + *t* where *t* would need the guard is *t*, exactly; any other cell is
+    stripped of :data:`_EDGE_SPACE` at both ends, and is ``None`` when nothing is left.
+
+    Examples
+    --------
+    >>> [_unguard(c) for c in ["'=1+1", "''=y", "'tis", "'", "' a ", "  plain ", "", None]]
+    ['=1+1', "'=y", "'tis", '', ' a ', 'plain', None, None]
+    """
+    if cell is None:
+        return None
+    if cell[:1] == "'" and _needs_guard(cell[1:]):
+        return cell[1:]
+    return cell.strip(_EDGE_SPACE) or None
+
+
+def _join_ids(ids: Iterable[str]) -> str | None:
+    r"""A list of ids as one cell: separated by ``; ``, with ``\``, ``;`` and ``|`` escaped.
+
+    Examples
+    --------
+    >>> print(_join_ids(["a", "b;c", "d|e", "f\\"]))
+    a; b\;c; d\|e; f\\
+    """
+    return "; ".join(_LIST_ESCAPE.sub(r"\\\1", i) for i in ids) or None
+
+
+def _split_ids(cell: str) -> list[str]:
+    r"""The ids in a list cell: split at ``;`` or ``|`` not escaped by ``\``.
+
+    A backslash escapes only ``\``, ``;`` and ``|``; before any other character it is
+    kept. Spaces around the ids are dropped, and so are empty ids.
+
+    Examples
+    --------
+    >>> _split_ids("a; b\\;c | d\\|e;;f\\\\ ")
+    ['a', 'b;c', 'd|e', 'f\\']
+    """
+    items = (
+        _LIST_UNESCAPE.sub(r"\1", m.group()).strip(_EDGE_SPACE) for m in _LIST_ITEM.finditer(cell)
+    )
+    return [i for i in items if i]
 
 
 # ---------------------------------------------------------------------------- export
@@ -159,7 +249,7 @@ def to_rows(graph: ClaimGraph) -> list[dict[str, Any]]:
             stance=st.stance,
             kind=str(st.kind),
             said=st.said,
-            responds_to="; ".join(st.responds_to) or None,
+            responds_to=_join_ids(st.responds_to),
             note=st.note,
         )
         if not st.reports:
@@ -183,6 +273,12 @@ def to_rows(graph: ClaimGraph) -> list[dict[str, Any]]:
 def write_csv(graph: ClaimGraph, path: str | os.PathLike[str]) -> None:
     """Write the statements of ``graph`` to a CSV file (UTF-8, header row), atomically.
 
+    Rows end in CRLF (RFC 4180), and a cell holding a CR or LF is quoted. A cell that a
+    spreadsheet would run as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab
+    or a CR), one that starts with ``'``, starts or ends with a space, or holds the empty
+    string gets a leading ``'``, which :func:`read_csv` removes again: every text the
+    models accept comes back exactly.
+
     Examples
     --------
     >>> import claimgraph as cg, tempfile, pathlib
@@ -195,10 +291,11 @@ def write_csv(graph: ClaimGraph, path: str | os.PathLike[str]) -> None:
     rows = to_rows(graph)
 
     def write(f: Any) -> None:
-        w = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
+        # CRLF line ends (RFC 4180): the writer then quotes every cell holding \r or \n
+        w = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\r\n")
         w.writeheader()
         for row in rows:
-            w.writerow({k: "" if v is None else v for k, v in row.items()})
+            w.writerow({k: "" if v is None else _guard(str(v)) for k, v in row.items()})
 
     atomic_write(path, write, newline="")
 
@@ -232,7 +329,10 @@ def to_dataframe(graph: ClaimGraph) -> pd.DataFrame:
     for col in COLUMNS:
         values = [r[col] for r in rows]
         if col in _DATE_COLUMNS:
-            parsed = [_date_to_parts(v) for v in values]
+            parsed = [
+                _date_to_parts(v, f"statement '{r['statement']}'", col)
+                for v, r in zip(values, rows, strict=True)
+            ]
             # microseconds: any year a partial date can have (nanoseconds stop at 1677)
             data[col] = pdm.Series([p[0] for p in parsed], dtype="datetime64[us]")
             data[f"{col}_precision"] = pdm.Categorical([p[1] for p in parsed])
@@ -258,10 +358,27 @@ _TIME_RE = re.compile(
 )
 
 
-def _date_to_parts(value: str | None) -> tuple[_dt.datetime | None, str | None]:
-    """A partial date as (start of the period, precision)."""
+def _date_to_parts(
+    value: str | None, record: str | None = None, field: str | None = None
+) -> tuple[_dt.datetime | None, str | None]:
+    """A partial date as (start of the period, precision).
+
+    Raises
+    ------
+    InvalidDataError
+        With code ``partial_date``, for a date a datetime cannot hold (such as year 0).
+    """
     if value is None:
         return None, None
+    try:
+        return _parts(value)
+    except ValueError as exc:
+        message = f"cannot convert the date {value!r}: {exc}"
+        detail = ErrorDetail("partial_date", message, record, field)
+        raise InvalidDataError(f"cannot convert the date {value!r}", [detail]) from None
+
+
+def _parts(value: str) -> tuple[_dt.datetime, str]:
     n = len(value)
     if n == 4:
         return _dt.datetime(int(value), 1, 1), "year"
@@ -270,8 +387,8 @@ def _date_to_parts(value: str | None) -> tuple[_dt.datetime | None, str | None]:
     if n == 10:
         return _dt.datetime.fromisoformat(value), "day"
     m = _TIME_RE.match(value)
-    if m is None:  # pragma: no cover - PartialDate only admits the forms above
-        raise ValueError(f"unexpected date {value!r}")
+    if m is None:
+        raise ValueError("not one of the forms of a partial date")
     day, hh, mm, ss, frac, tz = m.groups()
     precision = "microsecond" if frac else "second" if ss else "minute"
     micro = int((frac or "0")[:6].ljust(6, "0"))
@@ -366,7 +483,20 @@ def read_csv(
     """Build a graph from a CSV file of statements (see :func:`from_rows`).
 
     Works without pandas. The file is read as UTF-8 (a byte-order mark, as Excel writes
-    it, is skipped); errors name the line of the row and the column.
+    it, is skipped); errors name the line of the row and the column. A cell is stripped
+    of ASCII spaces (space, tab, CR, LF, FF, VT) at both ends and is empty when nothing
+    is left, unless it starts with the ``'`` that :func:`write_csv` puts before a text
+    that needs it: then the rest is the text, exactly.
+
+    Raises
+    ------
+    FileFormatError
+        A file that is not UTF-8 (code ``encoding``, naming the line of the first bad
+        byte), larger than :data:`~claimgraph.formats._safe.MAX_BYTES` or with a cell
+        longer than :data:`MAX_CELL_CHARS` (``too_large``), or malformed CSV
+        (``csv_syntax``).
+    InvalidDataError
+        Listing every problem in the rows, each naming its line and column.
 
     Examples
     --------
@@ -383,20 +513,111 @@ def read_csv(
     """
     names = _check_mapping(mapping)
     columns = {ours: theirs for theirs, ours in names.items() if ours is not None}
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        reader = csv.DictReader(f, delimiter=delimiter)
-        numbered = ((i, n, _rename(r, names)) for i, n, r in _csv_rows(reader))
-        return _import(numbered, into=into, extra=extra, path=str(path), columns=columns)
+    where = str(path)
+    if csv.field_size_limit() < MAX_CELL_CHARS:
+        csv.field_size_limit(MAX_CELL_CHARS)
+    with open(path, "rb") as raw:
+        capped = io.BufferedReader(_Capped(raw, MAX_BYTES, where), buffer_size=1 << 16)
+        with io.TextIOWrapper(capped, encoding="utf-8-sig", newline="") as f:
+            reader = csv.DictReader(f, delimiter=delimiter)
+            numbered = ((i, n, _rename(r, names)) for i, n, r in _csv_rows(reader, where))
+            return _import(
+                numbered, into=into, extra=extra, path=where, columns=columns, decode=_unguard
+            )
 
 
-def _csv_rows(reader: csv.DictReader[str]) -> Iterator[tuple[Hashable, int, dict[str, Any]]]:
-    _ = reader.fieldnames  # reads the header line
-    start = reader.line_num + 1
-    for i, row in enumerate(reader, start=1):
-        if None in row:
-            row.pop(None)  # surplus cells: ignored
-        yield i, start, row
-        start = reader.line_num + 1
+def _fail(
+    code: str,
+    message: str,
+    path: str,
+    line: int | None = None,
+    record: str | None = None,
+    field: str | None = None,
+) -> FileFormatError:
+    return FileFormatError(
+        f"cannot read {path}", [ErrorDetail(code, message, record, field, path, line)]
+    )
+
+
+class _Capped(io.RawIOBase):
+    """A binary file that fails with a :class:`FileFormatError` past ``limit`` bytes."""
+
+    def __init__(self, raw: io.BufferedIOBase, limit: int, path: str) -> None:
+        self._raw, self._limit, self._path, self._count = raw, limit, path, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        n = self._raw.readinto(buffer)
+        self._count += n
+        if self._count > self._limit:
+            raise _fail("too_large", f"larger than the limit of {self._limit} bytes", self._path)
+        return n
+
+
+def _bad_utf8(path: str) -> FileFormatError:
+    """The error for a file that is not UTF-8, naming the line of the first bad byte."""
+    line: int | None = None
+    reason = "invalid byte"
+    if os.path.isfile(path):  # read it again, a chunk at a time, to find the byte
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        line = 1
+        with open(path, "rb") as f:
+            while True:
+                chunk = f.read(1 << 20)
+                try:
+                    decoder.decode(chunk, final=not chunk)
+                except UnicodeDecodeError as exc:
+                    line += exc.object.count(b"\n", 0, exc.start)
+                    reason = exc.reason
+                    break
+                if not chunk:  # pragma: no cover - the file changed since it failed
+                    line = None
+                    break
+                line += chunk.count(b"\n")
+    return _fail("encoding", f"not UTF-8 text: {reason}", path, line)
+
+
+def _csv_rows(
+    reader: csv.DictReader[str], path: str
+) -> Iterator[tuple[Hashable, int, dict[str, Any]]]:
+    """The rows of a CSV file as (row number, line, cells), failing with FileFormatError."""
+    record: str | None = None  # what is being read, for the error
+    try:
+        header = reader.fieldnames or ()  # reads the header line
+        _check_cells({name: name for name in header}, path, 1, None)
+        start, record = reader.line_num + 1, "row 1"
+        for i, row in enumerate(reader, start=1):
+            if None in row:
+                row.pop(None)  # surplus cells: ignored
+            _check_cells(row, path, start, record)
+            yield i, start, row
+            start = reader.line_num + 1
+            record = f"row {i + 1}"
+    except UnicodeDecodeError:
+        raise _bad_utf8(path) from None
+    except csv.Error as exc:
+        line = reader.reader.line_num or None
+        if "field limit" in str(exc):
+            limit = csv.field_size_limit()
+            message = f"a cell longer than the limit of {limit} characters"
+            raise _fail("too_large", message, path, line, record) from None
+        raise _fail("csv_syntax", f"malformed CSV: {exc}", path, line, record) from None
+
+
+def _check_cells(row: Mapping[str, str | None], path: str, line: int, record: str | None) -> None:
+    """Refuse a cell longer than :data:`MAX_CELL_CHARS`, naming its line and column."""
+    for col, cell in row.items():
+        if cell is not None and len(cell) > MAX_CELL_CHARS:
+            raise _fail(
+                "too_large",
+                f"a cell of {len(cell)} characters; the limit is {MAX_CELL_CHARS}",
+                path,
+                line,
+                record,
+                col,
+            )
 
 
 def from_dataframe(
@@ -718,7 +939,7 @@ class _Importer:
         if raw.get("statement") is not None:
             fields["id"] = raw["statement"]
         if raw.get("responds_to") is not None:
-            fields["responds_to"] = [s for s in _LIST_SPLIT.split(raw["responds_to"] or "") if s]
+            fields["responds_to"] = _split_ids(raw["responds_to"] or "")
         if source is not None:
             fields["reports"] = [Report(source=source, quote=raw.get("quote"))]
         elif raw.get("quote") is not None:
@@ -776,8 +997,11 @@ def _import(
     extra: Extra,
     path: str | None,
     columns: Mapping[str, str],
+    decode: Callable[[Any], str | None] | None = None,
 ) -> ClaimGraph:
+    """Import numbered rows; ``decode`` turns a cell into its value (default: stripped)."""
     graph = into if into is not None else ClaimGraph()
+    decode = decode or _cell
     imp = _Importer(graph, path)
     imp.columns = dict(columns)
     known = set(COLUMNS)
@@ -799,7 +1023,7 @@ def _import(
             if isinstance(value, _BadCell):
                 imp.error("partial_date", str(value), label, line, name)
                 continue
-            cell = _cell(value)
+            cell = decode(value)
             if cell is not None and name in _ENUM_COLUMNS:
                 cell = cell.lower().replace(" ", "_").replace("-", "_")
             row[name] = cell
