@@ -59,7 +59,18 @@ from .formats._safe import (
     limits,
 )
 from .graph import ClaimGraph
-from .models import Actor, Proposition, Record, RecordClass, Report, Review, Source, Statement, Text
+from .models import (
+    Actor,
+    Proposition,
+    Record,
+    RecordClass,
+    Report,
+    Review,
+    Source,
+    Statement,
+    Text,
+    check_text,
+)
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -176,6 +187,19 @@ class _Stop(Exception):  # an internal signal, never escapes
     def __init__(self, parsed: _Parsed) -> None:
         super().__init__()
         self.parsed = parsed
+
+
+def _title(out: _Parsed, title: Any, line: Callable[[], int | None]) -> str | None:
+    """The file's title, refused with its line unless it is text every writer can hold."""
+    if title is None:
+        return None
+    if not isinstance(title, str):
+        raise out.fail("string_type", "the title must be text", line())
+    try:
+        return check_text(title, "graph", "title")
+    except InvalidDataError as exc:
+        [err] = exc.errors
+        raise out.fail(err.code, f"the title: {err.message}", line()) from None
 
 
 def _describe_raw(kind: str, raw: Any, fallback: str) -> tuple[str, str | None]:
@@ -311,8 +335,7 @@ def _parse_json(text: str, path: str | None) -> _Parsed:
             )
     for key in ("format", "version", "title"):
         check_tree(doc.get(key), path, lim, depth=1)
-    title = doc.get("title")
-    out.title = title if isinstance(title, str) else None
+    out.title = _title(out, doc.get("title"), lambda: _line_of_key(text, "title"))
 
     lines = _LazyLines(text)
 
@@ -586,7 +609,7 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
                 doc.lines[key],
             )
     title = doc.get("title")
-    out.title = str(title) if title is not None else None
+    out.title = _title(out, None if title is None else str(title), lambda: doc.lines["title"])
     lines: list[int] = []
     records = out.records
 
@@ -835,7 +858,7 @@ def _parse_json_lines(text: str, path: str | None) -> _Parsed | Literal[False] |
     ):
         return None
     out = _Parsed(path)
-    out.title = head.get("title")
+    out.title = _title(out, head.get("title"), lambda: 1)
     starts: list[tuple[int, int]] = []  # (index of a section's first record, its line)
     line_no, pos = 2, first + 1
     seen: set[str] = set()

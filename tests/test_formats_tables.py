@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import claimgraph as cg
 from claimgraph.formats import tables
+from claimgraph.formats._safe import DEFAULT_LIMITS, limits
 
 
 def _sheet(tmp_path: Path, text: str, name: str = "sheet.csv") -> Path:
@@ -375,22 +376,19 @@ def csv_field_limit() -> Iterator[int]:
     csv.field_size_limit(before)
 
 
-def test_a_cell_over_the_limit_is_a_located_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, csv_field_limit: int
-) -> None:
-    monkeypatch.setattr(tables, "MAX_CELL_CHARS", 10)
+def test_a_cell_over_the_limit_is_a_located_error(tmp_path: Path, csv_field_limit: int) -> None:
     path = _sheet(tmp_path, "actor,text\nKabul,short\nKabul,eleven char\n")
-    with pytest.raises(cg.FileFormatError) as exc:
+    with limits(max_string=10), pytest.raises(cg.FileFormatError) as exc:
         tables.read_csv(path)
     [err] = exc.value.errors
-    assert (err.code, err.line, err.record, err.field) == ("too_large", 3, "row 2", "text")
+    assert (err.code, err.line, err.record, err.field) == ("string_too_long", 3, "row 2", "text")
     # and when the csv module's own limit is what stops it
     csv.field_size_limit(5)
-    with pytest.raises(cg.FileFormatError) as exc:
+    with limits(max_string=10), pytest.raises(cg.FileFormatError) as exc:
         tables.read_csv(path)
     [err] = exc.value.errors
-    assert (err.code, err.line) == ("too_large", 3)
-    assert csv.field_size_limit() == 10  # raised to the documented limit, not beyond
+    assert (err.code, err.line) == ("string_too_long", 3)
+    assert csv.field_size_limit() == 10  # raised to the limit in force, not beyond
 
 
 def test_reading_raises_the_csv_field_limit_but_never_lowers_it(
@@ -398,21 +396,20 @@ def test_reading_raises_the_csv_field_limit_but_never_lowers_it(
 ) -> None:
     csv.field_size_limit(1000)
     tables.read_csv(_sheet(tmp_path, "actor,text\nKabul,Talks.\n"))
-    assert csv.field_size_limit() == tables.MAX_CELL_CHARS
-    csv.field_size_limit(tables.MAX_CELL_CHARS * 2)
+    assert csv.field_size_limit() == DEFAULT_LIMITS.max_string
+    csv.field_size_limit(DEFAULT_LIMITS.max_string * 2)
     tables.read_csv(_sheet(tmp_path, "actor,text\nKabul,Talks.\n"))
-    assert csv.field_size_limit() == tables.MAX_CELL_CHARS * 2
+    assert csv.field_size_limit() == DEFAULT_LIMITS.max_string * 2
 
 
-def test_a_file_over_the_byte_limit_is_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(tables, "MAX_BYTES", 1000)
+def test_a_file_over_the_byte_limit_is_refused(tmp_path: Path) -> None:
     ok = _sheet(tmp_path, "actor,text\n" + "Kabul,Talks.\n" * 70, "ok.csv")  # 921 bytes
-    assert len(tables.read_csv(ok).statements()) == 1
     big = _sheet(tmp_path, "actor,text\n" + "Kabul,Talks.\n" * 100, "big.csv")
-    with pytest.raises(cg.FileFormatError) as exc:
-        tables.read_csv(big)
+    with limits(max_bytes=1000):
+        assert len(tables.read_csv(ok).statements()) == 1
+        with pytest.raises(cg.FileFormatError) as exc:
+            tables.read_csv(big)
+    assert len(tables.read_csv(big).statements()) == 1  # the default limit is far higher
     assert exc.value.errors[0].code == "too_large" and "1000 bytes" in str(exc.value)
 
 

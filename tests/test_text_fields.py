@@ -143,3 +143,20 @@ def test_any_accepted_text_can_be_written_by_every_writer(text: str) -> None:
             path = Path(tmp) / f"out{formats.FORMATS[name].extensions[0]}"
             formats.write(g, path, name)
             assert path.stat().st_size > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "code"),
+    [
+        ('{"format": "claimgraph", "version": 1,\n"title": "\\ud800"}', "json", "unencodable_text"),
+        ('{"format": "claimgraph", "version": 1,\n"title": ["x"]}', "json", "string_type"),
+        ('claimgraph: 1\ntitle: "a\\x1bb"\n', "yaml", "unencodable_text"),
+    ],
+)
+def test_a_file_title_no_writer_can_hold_is_refused_with_its_line(
+    text: str, fmt: str, code: str
+) -> None:
+    with pytest.raises(cg.FileFormatError) as info:
+        cg.loads(text, format=fmt)  # type: ignore[arg-type]
+    [err] = info.value.errors
+    assert (err.code, err.line) == (code, 2)

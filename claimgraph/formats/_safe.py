@@ -160,11 +160,18 @@ def limits(base: Limits | None = None, /, **changes: int) -> Iterator[Limits]:
         _CURRENT.reset(token)
 
 
-def refuse(code: str, message: str, path: str | None, line: int | None = None) -> FileFormatError:
-    """The error refusing an input: one :class:`ErrorDetail` with ``code`` and ``line``."""
+def refuse(
+    code: str,
+    message: str,
+    path: str | None,
+    line: int | None = None,
+    record: str | None = None,
+    field: str | None = None,
+) -> FileFormatError:
+    """The error refusing an input: one :class:`ErrorDetail` with ``code`` and its place."""
     where = path or "input"
     return FileFormatError(
-        f"cannot read {where}", [ErrorDetail(code, message, path=path, line=line)]
+        f"cannot read {where}", [ErrorDetail(code, message, record, field, path, line)]
     )
 
 

@@ -67,14 +67,13 @@ from ..dates import parse_partial_date
 from ..exceptions import ErrorDetail, FileFormatError, InvalidDataError, MissingDependencyError
 from ..graph import ClaimGraph
 from ..models import Actor, Proposition, Record, Report, Source, Statement, StatementKind
-from ._safe import MAX_BYTES, atomic_write
+from ._safe import atomic_write, current_limits, refuse
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
     "COLUMNS",
-    "MAX_CELL_CHARS",
     "from_dataframe",
     "from_rows",
     "match_key",
@@ -112,12 +111,6 @@ _DATE_COLUMNS = ("said", "published")
 _ENUM_COLUMNS = frozenset({"stance", "kind", "actor_kind", "source_kind"})
 _STANCES = {"asserts": "asserts", "assert": "asserts", "denies": "denies", "deny": "denies"}
 _PUNCT_OR_SPACE = re.compile(r"[\W_]+", re.UNICODE)
-
-MAX_CELL_CHARS = 16 * 1024 * 1024
-"""The longest cell a CSV file may hold, in characters (16 Mi); a longer one is an error.
-
-Reading a CSV file raises the :mod:`csv` module's process-wide
-:func:`csv.field_size_limit` to at least this (it never lowers it)."""
 
 _FORMULA_START = frozenset("=+-@\t\r")
 """What a cell must not start with, lest a spreadsheet read it as a formula (OWASP)."""
@@ -492,9 +485,9 @@ def read_csv(
     ------
     FileFormatError
         A file that is not UTF-8 (code ``encoding``, naming the line of the first bad
-        byte), larger than :data:`~claimgraph.formats._safe.MAX_BYTES` or with a cell
-        longer than :data:`MAX_CELL_CHARS` (``too_large``), or malformed CSV
-        (``csv_syntax``).
+        byte), larger than the ``max_bytes`` of the input limits (``too_large``), with a
+        cell longer than their ``max_string`` (``string_too_long``; see
+        :class:`~claimgraph.formats.Limits`), or malformed CSV (``csv_syntax``).
     InvalidDataError
         Listing every problem in the rows, each naming its line and column.
 
@@ -514,29 +507,19 @@ def read_csv(
     names = _check_mapping(mapping)
     columns = {ours: theirs for theirs, ours in names.items() if ours is not None}
     where = str(path)
-    if csv.field_size_limit() < MAX_CELL_CHARS:
-        csv.field_size_limit(MAX_CELL_CHARS)
+    lim = current_limits()
+    # process-wide: raised to the longest string the limits allow, never lowered
+    if csv.field_size_limit() < lim.max_string:
+        csv.field_size_limit(lim.max_string)
     with open(path, "rb") as raw:
-        capped = io.BufferedReader(_Capped(raw, MAX_BYTES, where), buffer_size=1 << 16)
+        capped = io.BufferedReader(_Capped(raw, lim.max_bytes, where), buffer_size=1 << 16)
         with io.TextIOWrapper(capped, encoding="utf-8-sig", newline="") as f:
             reader = csv.DictReader(f, delimiter=delimiter)
-            numbered = ((i, n, _rename(r, names)) for i, n, r in _csv_rows(reader, where))
+            rows = _csv_rows(reader, where, lim.max_string)
+            numbered = ((i, n, _rename(r, names)) for i, n, r in rows)
             return _import(
                 numbered, into=into, extra=extra, path=where, columns=columns, decode=_unguard
             )
-
-
-def _fail(
-    code: str,
-    message: str,
-    path: str,
-    line: int | None = None,
-    record: str | None = None,
-    field: str | None = None,
-) -> FileFormatError:
-    return FileFormatError(
-        f"cannot read {path}", [ErrorDetail(code, message, record, field, path, line)]
-    )
 
 
 class _Capped(io.RawIOBase):
@@ -552,7 +535,7 @@ class _Capped(io.RawIOBase):
         n = self._raw.readinto(buffer)
         self._count += n
         if self._count > self._limit:
-            raise _fail("too_large", f"larger than the limit of {self._limit} bytes", self._path)
+            raise refuse("too_large", f"larger than the limit of {self._limit} bytes", self._path)
         return n
 
 
@@ -576,22 +559,22 @@ def _bad_utf8(path: str) -> FileFormatError:
                     line = None
                     break
                 line += chunk.count(b"\n")
-    return _fail("encoding", f"not UTF-8 text: {reason}", path, line)
+    return refuse("encoding", f"not UTF-8 text: {reason}", path, line)
 
 
 def _csv_rows(
-    reader: csv.DictReader[str], path: str
+    reader: csv.DictReader[str], path: str, longest: int
 ) -> Iterator[tuple[Hashable, int, dict[str, Any]]]:
     """The rows of a CSV file as (row number, line, cells), failing with FileFormatError."""
     record: str | None = None  # what is being read, for the error
     try:
         header = reader.fieldnames or ()  # reads the header line
-        _check_cells({name: name for name in header}, path, 1, None)
+        _check_cells({name: name for name in header}, path, 1, None, longest)
         start, record = reader.line_num + 1, "row 1"
         for i, row in enumerate(reader, start=1):
             if None in row:
                 row.pop(None)  # surplus cells: ignored
-            _check_cells(row, path, start, record)
+            _check_cells(row, path, start, record, longest)
             yield i, start, row
             start = reader.line_num + 1
             record = f"row {i + 1}"
@@ -602,17 +585,19 @@ def _csv_rows(
         if "field limit" in str(exc):
             limit = csv.field_size_limit()
             message = f"a cell longer than the limit of {limit} characters"
-            raise _fail("too_large", message, path, line, record) from None
-        raise _fail("csv_syntax", f"malformed CSV: {exc}", path, line, record) from None
+            raise refuse("string_too_long", message, path, line, record) from None
+        raise refuse("csv_syntax", f"malformed CSV: {exc}", path, line, record) from None
 
 
-def _check_cells(row: Mapping[str, str | None], path: str, line: int, record: str | None) -> None:
-    """Refuse a cell longer than :data:`MAX_CELL_CHARS`, naming its line and column."""
+def _check_cells(
+    row: Mapping[str, str | None], path: str, line: int, record: str | None, longest: int
+) -> None:
+    """Refuse a cell longer than ``longest`` (``max_string``), naming its line and column."""
     for col, cell in row.items():
-        if cell is not None and len(cell) > MAX_CELL_CHARS:
-            raise _fail(
-                "too_large",
-                f"a cell of {len(cell)} characters; the limit is {MAX_CELL_CHARS}",
+        if cell is not None and len(cell) > longest:
+            raise refuse(
+                "string_too_long",
+                f"a cell of {len(cell)} characters; the limit is {longest}",
                 path,
                 line,
                 record,
