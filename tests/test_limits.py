@@ -187,7 +187,8 @@ def test_yaml_checks_with_and_without_aliases(
 def test_max_int_digits() -> None:
     text = '{"format": "claimgraph", "version": 1, "title": 123456}'
     yaml_text = "claimgraph: 1\ntitle: 123456\n"
-    assert cg.loads(text).title is None  # a number is no title, but it is read
+    with pytest.raises(cg.FileFormatError, match="string_type"):  # read, then refused
+        cg.loads(text)
     assert cg.loads(yaml_text, format="yaml").title == "123456"
     with limits(max_int_digits=5):
         assert _native_errors(text) == ["int_too_long"]
