@@ -29,13 +29,15 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import importlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..exceptions import ErrorDetail, FileFormatError
+from ..exceptions import ErrorDetail, FileFormatError, InvalidDataError
 from ..graph import ClaimGraph
 
 __all__ = ["FORMATS", "Format", "format_of", "read", "write"]
@@ -55,6 +57,25 @@ class Format(NamedTuple):
     """File name endings, most specific first (``.aif.json`` before ``.json``)."""
     description: str
     """One line for ``--help``."""
+
+
+@contextlib.contextmanager
+def _located(path: str | None) -> Iterator[None]:
+    """Name ``path`` in the :class:`InvalidDataError` raised in the block.
+
+    Building a graph from records checks references and conflicts without knowing the
+    file; the readers wrap it in this, so that every problem names the file it is in.
+    """
+    try:
+        yield
+    except InvalidDataError as exc:
+        if path is None or all(e.path is not None for e in exc.errors):
+            raise
+        errors = [
+            e if e.path is not None else dataclasses.replace(e, path=path) for e in exc.errors
+        ]
+        head = str(exc).split("\n", 1)[0]
+        raise type(exc)(f"{path}: {head}", errors) from None
 
 
 def _lazy(module: str, name: str) -> Any:
