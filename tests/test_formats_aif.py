@@ -219,3 +219,57 @@ def test_malformed_aif_is_reported(tmp_path: Path) -> None:
     with pytest.raises(cg.FileFormatError) as exc2:
         aif.read_aif(path)
     assert exc2.value.errors[0].code == "json_syntax"
+
+
+# -- hostile input (issue 10): only documented errors, each naming record and field ------
+@pytest.mark.parametrize(
+    ("doc", "record", "field", "code"),
+    [
+        ({"nodes": [], "locutions": 1}, "locutions", None, "aif_type"),
+        ({"nodes": [], "edges": {"fromID": 1}}, "edges", None, "aif_type"),
+        ({"nodes": [], "participants": "x"}, "participants", None, "aif_type"),
+        ({"nodes": [None]}, "nodes[0]", None, "aif_type"),
+        ({"nodes": [{"nodeID": [1], "type": "I"}]}, "nodes[0]", "nodeID", "aif_id"),
+        ({"nodes": [{"nodeID": "1 2", "type": "I"}]}, "nodes[0]", "nodeID", "aif_id"),
+        ({"nodes": [{"nodeID": True, "type": "I"}]}, "nodes[0]", "nodeID", "aif_id"),
+        ({"nodes": [{"nodeID": 1, "type": "I", "text": {}}]}, "nodes[0]", "text", "aif_type"),
+        ({"nodes": [{"nodeID": 1, "type": ["I"]}]}, "nodes[0]", "type", "aif_type"),
+        ({"nodes": [], "edges": [{"fromID": {}, "toID": 1}]}, "edges[0]", "fromID", "aif_id"),
+        (
+            {
+                "nodes": [{"nodeID": 2, "type": "L"}],
+                "locutions": [{"nodeID": 2, "personID": "a b"}],
+            },
+            "locutions[0]",
+            "personID",
+            "aif_id",
+        ),
+        (
+            {"nodes": [{"nodeID": 2, "type": "L"}], "locutions": [{"nodeID": 2, "start": 5}]},
+            "locutions[0]",
+            "start",
+            "aif_type",
+        ),
+        (
+            {"nodes": [], "participants": [{"participantID": 1, "firstname": 7}]},
+            "participants[0]",
+            "firstname",
+            "aif_type",
+        ),
+        (
+            {"nodes": [{"nodeID": 1, "type": "I", "text": "\ud800"}]},
+            "proposition 'aif-1'",
+            "text",
+            "string_unicode",
+        ),
+    ],
+)
+def test_mistyped_aif_is_an_error_naming_record_and_field(
+    tmp_path: Path, doc: dict[str, Any], record: str, field: str | None, code: str
+) -> None:
+    path = tmp_path / "map.aif.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(cg.InvalidDataError) as exc:
+        aif.read_aif(path)
+    [err] = exc.value.errors
+    assert (err.code, err.record, err.field, err.path) == (code, record, field, str(path))

@@ -376,3 +376,87 @@ def test_bad_claimreviews_name_the_record_and_property() -> None:
     assert ("ClaimReview[1]", "reviewRating", "number") in found
     with pytest.raises(cg.FileFormatError, match=r"no schema\.org ClaimReview"):
         claimreview.from_claimreview({"@type": "WebPage"})
+
+
+# -- hostile input (issue 10): only documented errors, each naming file, record, field ---
+def _review(**changes: Any) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": "Talks resumed.",
+        "author": {"@type": "Organization", "name": "Fact Desk"},
+        "reviewRating": {"ratingValue": 2, "alternateName": "Misleading"},
+        "itemReviewed": {"@type": "Claim", "author": {"name": "A ministry"}},
+    }
+    doc.update(changes)
+    return doc
+
+
+def _only_error(path: Path) -> cg.ErrorDetail:
+    with pytest.raises(cg.InvalidDataError) as exc:
+        claimreview.read_claimreview(path)
+    [err] = exc.value.errors
+    assert err.path == str(path)
+    return err
+
+
+def test_html_the_parser_refuses_is_a_file_format_error(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text("<html>\n<![f{", encoding="utf-8")
+    with pytest.raises(cg.FileFormatError) as exc:
+        claimreview.read_claimreview(path)
+    [err] = exc.value.errors
+    assert (err.code, err.path, err.line) == ("html_syntax", str(path), 2)
+    assert "marked section" in err.message  # html.parser's own message is kept
+
+
+def test_malformed_json_ld_in_a_page_names_the_script_and_the_page_line(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        '<html>\n<head>\n<script type="application/ld+json">\n{"@type":\n "ClaimReview",,}\n'
+        "</script>\n</head></html>\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(cg.FileFormatError) as exc:
+        claimreview.read_claimreview(path)
+    [err] = exc.value.errors
+    assert (err.code, err.record, err.line) == ("json_syntax", "script[0]", 5)
+
+
+@pytest.mark.parametrize(
+    ("changes", "code", "field"),
+    [
+        ({"reviewRating": {"ratingValue": 10**400}}, "number", "reviewRating"),
+        ({"reviewRating": {"ratingValue": True}}, "number", "reviewRating"),
+        ({"claimReviewed": "\ud800 talks"}, "string_unicode", "claimReviewed"),
+        ({"claimReviewed": True}, "not_text", "claimReviewed"),
+        ({"author": {"name": ["\udfff"]}}, "string_unicode", "author"),
+        ({"url": [{"@value": {"x": 1}}]}, "not_text", "url"),
+        (
+            {"itemReviewed": {"author": "B", "appearance": [{"url": "u", "headline": False}]}},
+            "not_text",
+            "itemReviewed.appearance[0].name",
+        ),
+    ],
+)
+def test_mistyped_claimreview_properties_are_named(
+    tmp_path: Path, changes: dict[str, Any], code: str, field: str
+) -> None:
+    path = tmp_path / "fc.jsonld"
+    path.write_text(json.dumps(_review(**changes)), encoding="utf-8")
+    err = _only_error(path)
+    assert (err.code, err.record, err.field) == (code, "ClaimReview[0]", field)
+
+
+def test_mistyped_fact_check_tools_properties_are_named(tmp_path: Path) -> None:
+    path = tmp_path / "claims.json"
+    claim = {"text": "Talks resumed.", "claimReview": [{"publisher": {"name": 5.5, "x": 1}}]}
+    claim["claimReview"].append({"publisher": "Desk", "textualRating": {"name": False}})
+    path.write_text(json.dumps({"claims": [claim, {"text": "\ud800"}]}), encoding="utf-8")
+    with pytest.raises(cg.InvalidDataError) as exc:
+        claimreview.read_claimreview(path)
+    found = [(e.code, e.record, e.field) for e in exc.value.errors]
+    assert found == [
+        ("not_text", "claims[0].claimReview[1]", "textualRating"),
+        ("string_unicode", "claims[1]", "text"),
+    ]

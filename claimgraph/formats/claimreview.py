@@ -200,6 +200,15 @@ def _first(value: Any) -> Any:
     return value
 
 
+def _get(node: dict[str, Any], *keys: str) -> Any:
+    """The value of the first of ``keys`` that ``node`` has (not null, not empty)."""
+    for key in keys:
+        value = node.get(key)
+        if value is not None and value != "":
+            return value
+    return None
+
+
 def _all(value: Any) -> list[Any]:
     if value is None:
         return []
@@ -363,8 +372,8 @@ class _Builder:
         if not isinstance(node, dict):
             return None
         fields: dict[str, Any] = {
-            "url": self.text(node.get("url") or node.get("@id"), label, f"{field}.url"),
-            "title": self.text(node.get("headline") or node.get("name"), label, f"{field}.name"),
+            "url": self.text(_get(node, "url", "@id"), label, f"{field}.url"),
+            "title": self.text(_get(node, "headline", "name"), label, f"{field}.name"),
             "publisher": self.text(node.get("publisher"), label, f"{field}.publisher"),
             "published": self.date(node.get("datePublished"), label, f"{field}.datePublished"),
         }
@@ -398,17 +407,22 @@ class _Builder:
     def review(self, node: dict[str, Any], label: str) -> None:
         claim = _first(node.get("itemReviewed"))
         claim = claim if isinstance(claim, dict) else {}
+        known = len(self.errors)  # "missing" only when nothing was wrong with the value
         text = self.text(node.get("claimReviewed"), label, "claimReviewed")
         if text is None:
-            text = self.text(claim.get("text") or claim.get("name"), label, "itemReviewed.text")
+            text = self.text(_get(claim, "text", "name"), label, "itemReviewed.text")
         if text is None:
-            self.fail("missing", "a ClaimReview needs claimReviewed", label, "claimReviewed")
+            if len(self.errors) == known:
+                self.fail("missing", "a ClaimReview needs claimReviewed", label, "claimReviewed")
             return
         pid = self.proposition(text, label, "claimReviewed")
-        author = node.get("author") or node.get("publisher")
+        known = len(self.errors)
+        author = _get(node, "author", "publisher")
         reviewer = self.actor(author, "outlet", label, "author")
         if reviewer is None:
-            self.fail("missing", "a ClaimReview needs an author (the reviewer)", label, "author")
+            if len(self.errors) == known:
+                message = "a ClaimReview needs an author (the reviewer)"
+                self.fail("missing", message, label, "author")
             return
         if pid is None:
             return
@@ -433,10 +447,10 @@ class _Builder:
             "best_rating": self.number(rating.get("bestRating"), label, "reviewRating"),
             "worst_rating": self.number(rating.get("worstRating"), label, "reviewRating"),
             "textual_rating": self.text(
-                rating.get("alternateName") or rating.get("name"), label, "reviewRating.name"
+                _get(rating, "alternateName", "name"), label, "reviewRating.name"
             ),
             "date": self.date(node.get("datePublished"), label, "datePublished"),
-            "url": self.text(node.get("url") or node.get("@id"), label, "url"),
+            "url": self.text(_get(node, "url", "@id"), label, "url"),
         }
         review = self.make(Review, label, None, **fields)
         if review is not None:
@@ -517,9 +531,11 @@ def from_factcheck_api(
         if not isinstance(claim, dict):
             b.fail("not_object", "a claim must be an object", label)
             continue
+        known = len(b.errors)
         text = b.text(claim.get("text"), label, "text")
         if text is None:
-            b.fail("missing", "a claim needs its text", label, "text")
+            if len(b.errors) == known:
+                b.fail("missing", "a claim needs its text", label, "text")
             continue
         pid = b.proposition(text, label, "text")
         if pid is None:
@@ -535,13 +551,15 @@ def from_factcheck_api(
                 b.fail("not_object", "a claimReview must be an object", rlabel)
                 continue
             publisher = rev.get("publisher") or {}
+            known = len(b.errors)
             if isinstance(publisher, dict):
                 name = b.text(publisher.get("name"), rlabel, "publisher.name")
                 name = name or b.text(publisher.get("site"), rlabel, "publisher.site")
             else:
                 name = b.text(publisher, rlabel, "publisher")
             if name is None:
-                b.fail("missing", "a claimReview needs a publisher", rlabel, "publisher")
+                if len(b.errors) == known:
+                    b.fail("missing", "a claimReview needs a publisher", rlabel, "publisher")
                 continue
             reviewer = b.actor(
                 {"@type": "Organization", "name": name}, "outlet", rlabel, "publisher"
