@@ -241,3 +241,14 @@ def test_no_traceback_from_the_installed_command(tmp_path: Path) -> None:
         )
         assert result.returncode == 1, result.stderr
         assert "Traceback" not in result.stderr and str(path) in result.stderr
+
+
+def test_an_unknown_format_is_a_file_format_error(tmp_path: Path) -> None:
+    for path, fmt in ((tmp_path / "x.xyz", None), (tmp_path / "x.csv", "pdf")):
+        with pytest.raises(cg.FileFormatError) as exc:
+            formats.read(path, fmt)
+        [err] = exc.value.errors
+        assert (err.code, err.path) == ("unknown_format", str(path))
+        assert isinstance(exc.value, ValueError)  # what it raised before
+    with pytest.raises(cg.FileFormatError, match="cannot tell the format"):
+        formats.write(cg.ClaimGraph(), tmp_path / "x.xyz")

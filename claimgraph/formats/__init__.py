@@ -175,16 +175,30 @@ def format_of(path: str | os.PathLike[str], *, sniff: bool = False) -> str | Non
 
 
 def _resolve(path: str | os.PathLike[str], format: str | None, *, reading: bool) -> Format:
+    """The registry entry for ``path`` (named by ``format`` or implied by the name).
+
+    Raises
+    ------
+    FileFormatError
+        ``unknown_format``: the format is not in :data:`FORMATS`, or the name implies none
+        (a :class:`ValueError` too, as it was before).
+    """
     fmt = format if format is not None else format_of(path, sniff=reading)
+    message = None
     if fmt is None:
-        raise ValueError(
+        message = (
             f"cannot tell the format of {os.fspath(path)!r} from its name;"
             f" name one of: {', '.join(FORMATS)}"
         )
-    entry = FORMATS.get(fmt)
-    if entry is None:
-        raise ValueError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
-    return entry
+    elif fmt not in FORMATS:
+        message = f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}"
+    if message is not None:
+        where = os.fspath(path)
+        raise FileFormatError(
+            f"cannot {'read' if reading else 'write'} {where}",
+            [ErrorDetail("unknown_format", message, path=where)],
+        )
+    return FORMATS[str(fmt)]
 
 
 def read(path: str | os.PathLike[str], format: str | None = None) -> ClaimGraph:
@@ -192,10 +206,12 @@ def read(path: str | os.PathLike[str], format: str | None = None) -> ClaimGraph:
 
     Raises
     ------
-    ValueError
-        When the format is unknown or cannot be read (APX).
-    FileFormatError, InvalidDataError
-        When the file is malformed; the errors name the line, row or record.
+    FileFormatError
+        When the format is unknown (``unknown_format``) or cannot be read
+        (``write_only``: APX), or the file is malformed; the errors name the file and the
+        line, row or record.
+    InvalidDataError
+        When the records of the file are not valid, each named.
     """
     entry = _resolve(path, format, reading=True)
     if entry.reader is None:
@@ -207,6 +223,7 @@ def read(path: str | os.PathLike[str], format: str | None = None) -> ClaimGraph:
                     "write_only",
                     f"{name} holds only an attack graph (no actors, propositions or"
                     " sources), so it cannot be read into a claim graph",
+                    path=os.fspath(path),
                 )
             ],
         )

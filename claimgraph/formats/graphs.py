@@ -35,6 +35,7 @@ import json
 import math
 import os
 import re
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
@@ -272,7 +273,9 @@ def read_graphml(path: str | os.PathLike[str]) -> ClaimGraph:
     where = str(path)
     data = read_bytes(path)
     _parse_xml(data, where)  # refuses DTDs, entities and external references
-    with _networkx_errors(where, "graphml", "not a GraphML graph"):
+    with _networkx_errors(where, "graphml", "not a GraphML graph"), warnings.catch_warnings():
+        # data of an undeclared key is read as a string: a warning networkx prints
+        warnings.simplefilter("ignore", UserWarning)
         flat = nx.read_graphml(io.BytesIO(data), force_multigraph=True)
     return from_networkx(flat, path=where)
 
