@@ -273,3 +273,20 @@ def test_mistyped_aif_is_an_error_naming_record_and_field(
         aif.read_aif(path)
     [err] = exc.value.errors
     assert (err.code, err.record, err.field, err.path) == (code, record, field, str(path))
+
+
+def test_graph_errors_of_an_aif_map_name_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "map.aif.json"
+    doc = {
+        "nodes": [
+            {"nodeID": "person-1", "type": "I", "text": "x"},  # becomes aif-person-1 ...
+            {"nodeID": 2, "type": "L", "text": "A : x"},
+        ],
+        "locutions": [{"nodeID": 2, "personID": 1}],  # ... as does the speaker
+    }
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(cg.ConflictError) as exc:
+        aif.read_aif(path)
+    [err] = exc.value.errors
+    assert (err.code, err.path) == ("conflict", str(path))
+    assert str(exc.value).startswith(f"{path}: ")

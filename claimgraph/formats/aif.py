@@ -69,6 +69,7 @@ from ..dates import parse_partial_date
 from ..exceptions import ErrorDetail, FileFormatError, InvalidDataError
 from ..graph import ClaimGraph
 from ..models import Actor, Proposition, Record, Source, Statement, slugify
+from . import _located
 from ._safe import atomic_write, load_json, read_bytes
 
 __all__ = ["from_aif", "read_aif", "to_aif", "write_aif"]
@@ -336,7 +337,8 @@ class _Reader:
             records.append(self._validate(Statement, data))
         if self.errors:
             raise InvalidDataError(f"{self.path or 'AIF data'}: not a valid AIF map", self.errors)
-        return ClaimGraph(records, title=self.name)
+        with _located(self.path):
+            return ClaimGraph(records, title=self.name)
 
     def _validate(self, cls: type[Record], data: dict[str, Any]) -> Any:
         """``cls.model_validate(data)``, or None with its problems noted."""

@@ -66,6 +66,7 @@ from ..models import (
     Statement,
     normalize_text,
 )
+from . import _located
 from ._safe import atomic_write, load_json, read_bytes
 from .tables import match_key
 
@@ -462,7 +463,8 @@ class _Builder:
                 f"{self.path or 'input'}: {len(self.errors)} problem(s); nothing was read",
                 self.errors,
             )
-        self.into.add_all(self.records.values())
+        with _located(self.path):
+            self.into.add_all(self.records.values())
         return self.into
 
 
