@@ -272,6 +272,35 @@ def random_json(data: bytes) -> st.SearchStrategy[bytes]:
     return json_values(keys, scalars).map(lambda v: json.dumps(v).encode("utf-8"))
 
 
+def _shape(node: Any) -> Any:
+    """What tells items of a list apart: their keys, the types of their values, and their
+    ``type`` or ``@type``."""
+    if isinstance(node, dict):
+        kinds = {k: type(v).__name__ for k, v in node.items()}
+        return json.dumps([kinds, node.get("type"), node.get("@type")], sort_keys=True)
+    return type(node).__name__
+
+
+def shaped_like(node: Any, values: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    """Documents shaped like ``node``: each object with any subset of its keys, each list
+    with items like its own, and at any place a random JSON value instead."""
+    if isinstance(node, dict):
+        optional = {k: shaped_like(v, values) | values for k, v in node.items()}
+        return st.fixed_dictionaries({}, optional=optional)
+    if isinstance(node, list):
+        kinds = list({_shape(x): x for x in node}.values())[:6]
+        items = st.one_of([shaped_like(x, values) for x in kinds]) if kinds else values
+        return st.lists(items | values, max_size=6)
+    return st.just(node) | values
+
+
+def shaped_json(data: bytes) -> st.SearchStrategy[bytes]:
+    """Structure-aware documents: shaped like ``data``, in its vocabulary."""
+    doc = json.loads(data)
+    values = json_values(*_vocabulary(doc))
+    return shaped_like(doc, values).map(lambda v: json.dumps(v).encode("utf-8"))
+
+
 # ---------------------------------------------------------------------------- XML
 XML_TEXT = st.text(max_size=12) | st.sampled_from(
     ["", "x", "0", "-1", "1.5", "true", "NaN", "inf", "string", "int", "double", "boolean",
@@ -363,6 +392,13 @@ def test_json_subtree_mutations(fmt: str, data: st.DataObject) -> None:
 @given(data=st.data())
 def test_random_json_in_the_format_vocabulary(fmt: str, data: st.DataObject) -> None:
     load(fmt, data.draw(random_json(seed(fmt))))
+
+
+@pytest.mark.parametrize("fmt", JSON_FORMATS)
+@FUZZ
+@given(data=st.data())
+def test_documents_shaped_like_the_format(fmt: str, data: st.DataObject) -> None:
+    load(fmt, data.draw(shaped_json(seed(fmt))))
 
 
 @FUZZ
