@@ -32,8 +32,6 @@ from claimgraph.formats import aif, apx, claimreview, graphs
 
 Loader = Callable[[Path], object]
 
-pytestmark = pytest.mark.fuzz
-
 _WORK = Path(tempfile.mkdtemp(prefix="claimgraph-fuzz-"))
 
 
@@ -373,6 +371,7 @@ JSON_FORMATS = ["claimreview", "factcheck", "aif", "node-link"]
 XML_FORMATS = ["graphml", "gexf"]
 
 
+@pytest.mark.fuzz
 @pytest.mark.parametrize("fmt", [*JSON_FORMATS, "claimreview-html", *XML_FORMATS, "apx"])
 @FUZZ
 @given(data=st.data())
@@ -380,6 +379,7 @@ def test_byte_mutations(fmt: str, data: st.DataObject) -> None:
     load(fmt, data.draw(mutated_bytes(seed(fmt))))
 
 
+@pytest.mark.fuzz
 @pytest.mark.parametrize("fmt", JSON_FORMATS)
 @FUZZ
 @given(data=st.data())
@@ -387,6 +387,7 @@ def test_json_subtree_mutations(fmt: str, data: st.DataObject) -> None:
     load(fmt, data.draw(mutated_json(seed(fmt))))
 
 
+@pytest.mark.fuzz
 @pytest.mark.parametrize("fmt", JSON_FORMATS)
 @FUZZ
 @given(data=st.data())
@@ -394,6 +395,7 @@ def test_random_json_in_the_format_vocabulary(fmt: str, data: st.DataObject) -> 
     load(fmt, data.draw(random_json(seed(fmt))))
 
 
+@pytest.mark.fuzz
 @pytest.mark.parametrize("fmt", JSON_FORMATS)
 @FUZZ
 @given(data=st.data())
@@ -401,6 +403,7 @@ def test_documents_shaped_like_the_format(fmt: str, data: st.DataObject) -> None
     load(fmt, data.draw(shaped_json(seed(fmt))))
 
 
+@pytest.mark.fuzz
 @FUZZ
 @given(data=st.data())
 def test_claimreview_html_pages(data: st.DataObject) -> None:
@@ -414,6 +417,7 @@ def test_claimreview_html_pages(data: st.DataObject) -> None:
     load("claimreview-html", page.encode("utf-8"))
 
 
+@pytest.mark.fuzz
 @pytest.mark.parametrize("fmt", XML_FORMATS)
 @FUZZ
 @given(data=st.data())
@@ -421,6 +425,7 @@ def test_xml_mutations(fmt: str, data: st.DataObject) -> None:
     load(fmt, data.draw(mutated_xml(seed(fmt))))
 
 
+@pytest.mark.fuzz
 @FUZZ
 @given(text=random_apx())
 def test_random_apx(text: bytes) -> None:
