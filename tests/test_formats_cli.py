@@ -252,3 +252,19 @@ def test_an_unknown_format_is_a_file_format_error(tmp_path: Path) -> None:
         assert isinstance(exc.value, ValueError)  # what it raised before
     with pytest.raises(cg.FileFormatError, match="cannot tell the format"):
         formats.write(cg.ClaimGraph(), tmp_path / "x.xyz")
+
+
+def test_a_permission_error_names_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimgraph.formats import graphs
+
+    path = tmp_path / "locked.graphml"
+    path.write_text("<graphml/>", encoding="utf-8")
+
+    def refuse(p: object, **_: object) -> bytes:  # what open() raises without read access
+        raise PermissionError(13, "Permission denied", str(p))
+
+    monkeypatch.setattr(graphs, "read_bytes", refuse)
+    assert main(["import", str(path), "-o", str(tmp_path / "o.json")]) == 1
+    assert capsys.readouterr().err == f"error: {path}: Permission denied\n"

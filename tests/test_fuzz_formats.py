@@ -12,9 +12,11 @@ Run more examples with ``CLAIMGRAPH_FUZZ_EXAMPLES=3000 pytest -m fuzz tests/test
 
 from __future__ import annotations
 
+import atexit
 import copy
 import functools
 import json
+import shutil
 import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -33,6 +35,7 @@ from claimgraph.formats import aif, apx, claimreview, graphs
 Loader = Callable[[Path], object]
 
 _WORK = Path(tempfile.mkdtemp(prefix="claimgraph-fuzz-"))
+atexit.register(shutil.rmtree, _WORK, ignore_errors=True)
 
 
 # ---------------------------------------------------------------------------- seeds
