@@ -365,3 +365,19 @@ def test_reference_errors_of_a_graph_file_name_the_file(tmp_path: Path) -> None:
         graphs.read_node_link(path)
     assert str(path) in str(exc.value).splitlines()[0]
     assert all(e.path == str(path) for e in exc.value.errors)
+
+
+def test_deeply_nested_gexf_nodes_are_a_file_format_error(tmp_path: Path) -> None:
+    path = tmp_path / "deep.gexf"
+    depth = 5000  # networkx reads nested nodes recursively
+    path.write_text(
+        '<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2"><graph><nodes>'
+        + '<node id="a"><nodes>' * depth
+        + "</nodes></node>" * depth
+        + "</nodes></graph></gexf>",
+        encoding="utf-8",
+    )
+    with pytest.raises(cg.FileFormatError) as exc:
+        graphs.read_gexf(path)
+    [err] = exc.value.errors
+    assert (err.code, err.path) == ("too_deep", str(path))

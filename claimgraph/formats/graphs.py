@@ -307,6 +307,8 @@ def _networkx_errors(where: str, fmt: str, what: str) -> Iterator[None]:
         AttributeError,
         RuntimeError,
     ) as exc:
+        if isinstance(exc, RecursionError):  # nested nodes or graphs, read recursively
+            raise _bad(where, fmt, f"{what}: nested too deeply", code="too_deep") from None
         detail = str(exc) or type(exc).__name__
         raise _bad(where, fmt, f"{what}: {detail}") from None
 
