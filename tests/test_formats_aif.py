@@ -257,10 +257,10 @@ def test_malformed_aif_is_reported(tmp_path: Path) -> None:
             "aif_type",
         ),
         (
-            {"nodes": [{"nodeID": 1, "type": "I", "text": "\ud800"}]},
-            "proposition 'aif-1'",
-            "text",
-            "string_unicode",
+            {"nodes": [{"nodeID": "9" * 250, "type": "I", "text": "x"}]},
+            f"proposition 'aif-{'9' * 250}'",
+            "id",
+            "string_too_long",
         ),
     ],
 )
