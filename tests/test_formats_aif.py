@@ -290,3 +290,17 @@ def test_graph_errors_of_an_aif_map_name_the_file(tmp_path: Path) -> None:
     [err] = exc.value.errors
     assert (err.code, err.path) == ("conflict", str(path))
     assert str(exc.value).startswith(f"{path}: ")
+
+
+def test_problems_of_aif_items_name_their_line(tmp_path: Path) -> None:
+    path = tmp_path / "map.aif.json"
+    path.write_text(
+        '{"nodes": [\n {"nodeID": 1, "type": "I", "text": "x"},\n {"nodeID": 2, "text": 5}\n],\n'
+        ' "locutions": [\n  {"nodeID": 1},\n  {"personID": 1}]}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(cg.InvalidDataError) as exc:
+        aif.read_aif(path)
+    found = [(e.record, e.field, e.line) for e in exc.value.errors]
+    assert found == [("nodes[1]", "text", 3), ("locutions[1]", None, 7)]
+    assert f"{path}:3, nodes[1], field 'text'" in str(exc.value)

@@ -472,3 +472,16 @@ def test_mistyped_fact_check_tools_properties_are_named(tmp_path: Path) -> None:
         ("not_text", "claims[0].claimReview[1]", "textualRating"),
         (refusal(cg.Proposition, text="\ud800"), "claims[1]", "text"),
     ]
+
+
+def test_problems_of_fact_check_tools_claims_name_their_line(tmp_path: Path) -> None:
+    path = tmp_path / "claims.json"
+    path.write_text(
+        '{"claims": [\n {"text": "A."},\n {"text": "B.",\n  "claimReview": [{"publisher": 1,'
+        ' "url": true}]}\n]}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(cg.InvalidDataError) as exc:
+        claimreview.read_claimreview(path)
+    [err] = exc.value.errors
+    assert (err.record, err.field, err.line) == ("claims[1].claimReview[0]", "url", 3)

@@ -381,3 +381,14 @@ def test_deeply_nested_gexf_nodes_are_a_file_format_error(tmp_path: Path) -> Non
         graphs.read_gexf(path)
     [err] = exc.value.errors
     assert (err.code, err.path) == ("too_deep", str(path))
+
+
+def test_problems_of_node_link_items_name_their_line(tmp_path: Path) -> None:
+    path = tmp_path / "g.nodelink.json"
+    path.write_text(
+        '{\n "nodes": [\n  {"id": "a"},\n  {"id": null}\n ],\n "edges": [\n  [1]\n ]\n}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(cg.FileFormatError) as exc:
+        graphs.read_node_link(path)
+    assert [(e.record, e.line) for e in exc.value.errors] == [("nodes[1]", 4), ("edges[0]", 7)]

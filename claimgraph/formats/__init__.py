@@ -32,7 +32,9 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import importlib
+import json
 import os
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -76,6 +78,80 @@ def _located(path: str | None) -> Iterator[None]:
         ]
         head = str(exc).split("\n", 1)[0]
         raise type(exc)(f"{path}: {head}", errors) from None
+
+
+_ITEM = re.compile(r"^([^\[\].]+)\[(\d+)\]")
+
+
+def _item_lines(text: str) -> dict[tuple[str, int], int]:
+    """The line of every item of the lists a JSON object holds at its top level:
+    ``(key, i)`` → the line item ``i`` of ``key`` starts on.
+
+    ``text`` was parsed already (so it is valid JSON); each item is skipped with the
+    decoder, not kept. Returns what was found before anything unexpected.
+    """
+    decoder = json.JSONDecoder()
+    lines: dict[tuple[str, int], int] = {}
+    n = len(text)
+    counted, line_no = 0, 1
+
+    def skip(i: int) -> int:
+        while i < n and text[i] in " \t\n\r":
+            i += 1
+        return i
+
+    def line_at(i: int) -> int:  # incremental: the text is counted once
+        nonlocal counted, line_no
+        line_no += text.count("\n", counted, i)
+        counted = i
+        return line_no
+
+    try:
+        i = skip(0)
+        if i >= n or text[i] != "{":
+            return lines
+        i = skip(i + 1)
+        while i < n and text[i] == '"':
+            key, i = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
+            i = skip(skip(i) + 1)  # the colon
+            if i < n and text[i] == "[":
+                i, idx = skip(i + 1), 0
+                while i < n and text[i] != "]":
+                    lines.setdefault((key, idx), line_at(i))
+                    _, i = decoder.raw_decode(text, i)
+                    i = skip(i)
+                    if i < n and text[i] == ",":
+                        i = skip(i + 1)
+                    idx += 1
+                i += 1
+            else:
+                _, i = decoder.raw_decode(text, i)
+            i = skip(i)
+            if i < n and text[i] == ",":
+                i = skip(i + 1)
+    except (ValueError, IndexError):  # pragma: no cover - the text was parsed before
+        pass
+    return lines
+
+
+@contextlib.contextmanager
+def _lines_of_items(data: bytes | str) -> Iterator[None]:
+    """Give the problems raised in the block whose record is an item of a top-level list
+    of the JSON ``data`` (``nodes[3]``, ``claims[0].claimReview[1]``) that item's line."""
+    try:
+        yield
+    except InvalidDataError as exc:
+        if all(e.line is not None or not _ITEM.match(e.record or "") for e in exc.errors):
+            raise
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+        lines = _item_lines(text)
+        errors = []
+        for e in exc.errors:
+            m = _ITEM.match(e.record or "")
+            if e.line is None and m is not None:
+                e = dataclasses.replace(e, line=lines.get((m.group(1), int(m.group(2)))))
+            errors.append(e)
+        raise type(exc)(str(exc).split("\n", 1)[0], errors) from None
 
 
 def _lazy(module: str, name: str) -> Any:

@@ -69,7 +69,7 @@ from ..dates import parse_partial_date
 from ..exceptions import ErrorDetail, FileFormatError, InvalidDataError
 from ..graph import ClaimGraph
 from ..models import Actor, Proposition, Record, Source, Statement, slugify
-from . import _located
+from . import _lines_of_items, _located
 from ._safe import atomic_write, load_json, read_bytes
 
 __all__ = ["from_aif", "read_aif", "to_aif", "write_aif"]
@@ -470,8 +470,10 @@ def read_aif(path: str | os.PathLike[str], *, name: str | None = None) -> ClaimG
     >>> list(aif.read_aif(path).propositions)
     ['aif-1']
     """
-    doc = load_json(read_bytes(path), path=str(path))
-    return from_aif(doc, name=name or Path(path).name.split(".")[0], path=str(path))
+    data = read_bytes(path)
+    doc = load_json(data, path=str(path))
+    with _lines_of_items(data):
+        return from_aif(doc, name=name or Path(path).name.split(".")[0], path=str(path))
 
 
 # ---------------------------------------------------------------------------- export

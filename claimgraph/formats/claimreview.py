@@ -66,7 +66,7 @@ from ..models import (
     Statement,
     normalize_text,
 )
-from . import _located
+from . import _lines_of_items, _located
 from ._safe import atomic_write, load_json, read_bytes
 from .tables import match_key
 
@@ -673,7 +673,8 @@ def read_claimreview(path: str | os.PathLike[str], *, into: ClaimGraph | None = 
         return from_claimreview(_json_ld_of_page(data, where), into=into, path=where)
     doc = load_json(data, path=where)
     if isinstance(doc, dict) and ("claims" in doc or "claimReview" in doc):
-        return from_factcheck_api(doc, into=into, path=where)
+        with _lines_of_items(data):  # claims[i] is an item of the top-level list
+            return from_factcheck_api(doc, into=into, path=where)
     if isinstance(doc, list) and doc and isinstance(doc[0], dict) and "claimReview" in doc[0]:
         return from_factcheck_api(doc, into=into, path=where)
     return from_claimreview(doc, into=into, path=where)

@@ -45,7 +45,7 @@ from pydantic import ValidationError
 from ..exceptions import ErrorDetail, FileFormatError, InvalidDataError
 from ..graph import ClaimGraph
 from ..models import RECORD_TYPES, Record, Statement
-from . import _located
+from . import _lines_of_items, _located
 from ._safe import atomic_write, load_json, parse_xml, read_bytes
 
 __all__ = [
@@ -466,7 +466,10 @@ def write_node_link(graph: ClaimGraph, path: str | os.PathLike[str]) -> None:
 
 def read_node_link(path: str | os.PathLike[str]) -> ClaimGraph:
     """Read node-link JSON (with size and depth limits)."""
-    return from_node_link(load_json(read_bytes(path), path=str(path)), path=str(path))
+    data = read_bytes(path)
+    doc = load_json(data, path=str(path))
+    with _lines_of_items(data):
+        return from_node_link(doc, path=str(path))
 
 
 def _bad(
