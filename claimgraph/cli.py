@@ -3,21 +3,76 @@
 
 Exit status: 0 on success, 1 when a file has problems (each printed with its line),
 2 on a usage error.
+
+A file that cannot be read or written never ends in a traceback: the command prints one
+screen at most (``error:``, the file, and each problem with its record, field and line)
+and exits with status 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from . import __version__
-from .exceptions import ClaimGraphError, InvalidDataError
+from .exceptions import ClaimGraphError
 from .io import load, schema, validate
 from .report import report
 
 __all__ = ["main"]
+
+
+MAX_LINES = 24
+"""The most lines an error message takes (the problems beyond are counted, not shown)."""
+MAX_WIDTH = 240
+"""The longest line of an error message, in characters."""
+
+
+class _FileError(Exception):
+    """A problem with the file ``path``: ``error`` is what was raised."""
+
+    def __init__(self, path: str, error: BaseException) -> None:
+        super().__init__(path, error)
+        self.path = path
+        self.error = error
+
+
+@contextlib.contextmanager
+def _about(path: str) -> Iterator[None]:
+    """Name ``path`` in what goes wrong in the block (a bad file, or the system refusing
+    it)."""
+    try:
+        yield
+    except (ClaimGraphError, OSError, ValueError) as exc:
+        raise _FileError(path, exc) from exc
+
+
+def _message(error: BaseException, path: str | None = None) -> str:
+    """``error`` for people: ``error: <file>: ...``, one screen at most.
+
+    The file is ``path`` (the file being read or written), else the one an operating
+    system error names; ``path`` is not repeated when the message's first line names it.
+    Lines beyond :data:`MAX_LINES` are counted, not shown, and long lines are cut.
+    """
+    if isinstance(error, OSError) and (error.filename is not None or path is not None):
+        name = error.filename
+        text = f"{path or name}: {error.strerror or error}"
+        if path is not None and name is not None and str(name) != path:
+            text += f" ({name})"
+    else:
+        text = str(error) or type(error).__name__
+        if path is not None and path not in text.split("\n", 1)[0]:
+            text = f"{path}: {text}"
+    lines = [
+        line if len(line) <= MAX_WIDTH else line[: MAX_WIDTH - 1] + "…"
+        for line in text.splitlines()
+    ]
+    if len(lines) > MAX_LINES:
+        lines = [*lines[: MAX_LINES - 1], f"  ... and {len(lines) - MAX_LINES + 1} more lines"]
+    return "error: " + "\n".join(lines)
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -141,13 +196,15 @@ def _convert(args: argparse.Namespace) -> int:
             if not sep:
                 raise ValueError(f"--map {item!r}: write THEIRS=OURS")
             mapping[theirs] = ours or None
-        if mapping:
-            from .formats.tables import read_csv
+        with _about(args.input):
+            if mapping:
+                from .formats.tables import read_csv
 
-            graph = read_csv(args.input, mapping)
-        else:
-            graph = formats.read(args.input, args.from_format)
-        save(graph, args.output)
+                graph = read_csv(args.input, mapping)
+            else:
+                graph = formats.read(args.input, args.from_format)
+        with _about(args.output):
+            save(graph, args.output)
         sizes = [
             (len(graph.statement_records), "statement"),
             (len(graph.propositions), "proposition"),
@@ -158,9 +215,11 @@ def _convert(args: argparse.Namespace) -> int:
         counts = [f"{n} {w}{'' if n == 1 else 's'}" for n, w in sizes if n or w != "review"]
         print(f"wrote {args.output}: {', '.join(counts)}")
         return 0
-    foreign = formats.format_of(args.input, sniff=True)
-    graph = formats.read(args.input, foreign) if foreign else load(args.input)
-    formats.write(graph, args.output, args.to_format)
+    with _about(args.input):
+        foreign = formats.format_of(args.input, sniff=True)
+        graph = formats.read(args.input, foreign) if foreign else load(args.input)
+    with _about(args.output):
+        formats.write(graph, args.output, args.to_format)
     fmt = args.to_format or formats.format_of(args.output)
     print(f"wrote {args.output} ({fmt}): {len(graph.statement_records)} statements")
     return 0
@@ -180,7 +239,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     try:
         if args.command == "report":
-            print(report(load(args.file), format=args.format), end="")
+            with _about(args.file):
+                graph = load(args.file)
+            print(report(graph, format=args.format), end="")
             return 0
         if args.command == "validate":
             status = 0
@@ -191,8 +252,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     print(f"{path}: {exc.strerror or exc}", file=sys.stderr)
                     status = 1
                     continue
-                except ValueError as exc:
-                    print(f"{path}: {exc}", file=sys.stderr)
+                except (ClaimGraphError, ValueError) as exc:
+                    print(f"{path}: {_message(exc).removeprefix('error: ')}", file=sys.stderr)
                     status = 1
                     continue
                 if errors:
@@ -207,20 +268,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             from . import formats
             from .view import view
 
-            foreign = formats.format_of(args.file, sniff=True)
-            graph = formats.read(args.file, foreign) if foreign else load(args.file)
-            view(graph, args.output, title=args.title, sources=args.sources)
+            with _about(args.file):
+                foreign = formats.format_of(args.file, sniff=True)
+                graph = formats.read(args.file, foreign) if foreign else load(args.file)
+            with _about(args.output):
+                view(graph, args.output, title=args.title, sources=args.sources)
             print(f"wrote {args.output}: {len(graph.statement_records)} statements")
             return 0
         if args.command in ("import", "export"):
             return _convert(args)
         print(json.dumps(schema(args.format), indent=2, ensure_ascii=False))
         return 0
-    except InvalidDataError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except _FileError as exc:
+        print(_message(exc.error, exc.path), file=sys.stderr)
         return 1
     except (ClaimGraphError, OSError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_message(exc), file=sys.stderr)
         return 1
 
 

@@ -219,3 +219,88 @@ def test_malformed_aif_is_reported(tmp_path: Path) -> None:
     with pytest.raises(cg.FileFormatError) as exc2:
         aif.read_aif(path)
     assert exc2.value.errors[0].code == "json_syntax"
+
+
+# -- hostile input (issue 10): only documented errors, each naming record and field ------
+@pytest.mark.parametrize(
+    ("doc", "record", "field", "code"),
+    [
+        ({"nodes": [], "locutions": 1}, "locutions", None, "aif_type"),
+        ({"nodes": [], "edges": {"fromID": 1}}, "edges", None, "aif_type"),
+        ({"nodes": [], "participants": "x"}, "participants", None, "aif_type"),
+        ({"nodes": [None]}, "nodes[0]", None, "aif_type"),
+        ({"nodes": [{"nodeID": [1], "type": "I"}]}, "nodes[0]", "nodeID", "aif_id"),
+        ({"nodes": [{"nodeID": "1 2", "type": "I"}]}, "nodes[0]", "nodeID", "aif_id"),
+        ({"nodes": [{"nodeID": True, "type": "I"}]}, "nodes[0]", "nodeID", "aif_id"),
+        ({"nodes": [{"nodeID": 1, "type": "I", "text": {}}]}, "nodes[0]", "text", "aif_type"),
+        ({"nodes": [{"nodeID": 1, "type": ["I"]}]}, "nodes[0]", "type", "aif_type"),
+        ({"nodes": [], "edges": [{"fromID": {}, "toID": 1}]}, "edges[0]", "fromID", "aif_id"),
+        (
+            {
+                "nodes": [{"nodeID": 2, "type": "L"}],
+                "locutions": [{"nodeID": 2, "personID": "a b"}],
+            },
+            "locutions[0]",
+            "personID",
+            "aif_id",
+        ),
+        (
+            {"nodes": [{"nodeID": 2, "type": "L"}], "locutions": [{"nodeID": 2, "start": 5}]},
+            "locutions[0]",
+            "start",
+            "aif_type",
+        ),
+        (
+            {"nodes": [], "participants": [{"participantID": 1, "firstname": 7}]},
+            "participants[0]",
+            "firstname",
+            "aif_type",
+        ),
+        (
+            {"nodes": [{"nodeID": "9" * 250, "type": "I", "text": "x"}]},
+            f"proposition 'aif-{'9' * 250}'",
+            "id",
+            "string_too_long",
+        ),
+    ],
+)
+def test_mistyped_aif_is_an_error_naming_record_and_field(
+    tmp_path: Path, doc: dict[str, Any], record: str, field: str | None, code: str
+) -> None:
+    path = tmp_path / "map.aif.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(cg.InvalidDataError) as exc:
+        aif.read_aif(path)
+    [err] = exc.value.errors
+    assert (err.code, err.record, err.field, err.path) == (code, record, field, str(path))
+
+
+def test_graph_errors_of_an_aif_map_name_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "map.aif.json"
+    doc = {
+        "nodes": [
+            {"nodeID": "person-1", "type": "I", "text": "x"},  # becomes aif-person-1 ...
+            {"nodeID": 2, "type": "L", "text": "A : x"},
+        ],
+        "locutions": [{"nodeID": 2, "personID": 1}],  # ... as does the speaker
+    }
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(cg.ConflictError) as exc:
+        aif.read_aif(path)
+    [err] = exc.value.errors
+    assert (err.code, err.path) == ("conflict", str(path))
+    assert str(exc.value).startswith(f"{path}: ")
+
+
+def test_problems_of_aif_items_name_their_line(tmp_path: Path) -> None:
+    path = tmp_path / "map.aif.json"
+    path.write_text(
+        '{"nodes": [\n {"nodeID": 1, "type": "I", "text": "x"},\n {"nodeID": 2, "text": 5}\n],\n'
+        ' "locutions": [\n  {"nodeID": 1},\n  {"personID": 1}]}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(cg.InvalidDataError) as exc:
+        aif.read_aif(path)
+    found = [(e.record, e.field, e.line) for e in exc.value.errors]
+    assert found == [("nodes[1]", "text", 3), ("locutions[1]", None, 7)]
+    assert f"{path}:3, nodes[1], field 'text'" in str(exc.value)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 import claimgraph as cg
 from claimgraph.formats import claimreview
@@ -376,3 +377,111 @@ def test_bad_claimreviews_name_the_record_and_property() -> None:
     assert ("ClaimReview[1]", "reviewRating", "number") in found
     with pytest.raises(cg.FileFormatError, match=r"no schema\.org ClaimReview"):
         claimreview.from_claimreview({"@type": "WebPage"})
+
+
+# -- hostile input (issue 10): only documented errors, each naming file, record, field ---
+def _review(**changes: Any) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": "Talks resumed.",
+        "author": {"@type": "Organization", "name": "Fact Desk"},
+        "reviewRating": {"ratingValue": 2, "alternateName": "Misleading"},
+        "itemReviewed": {"@type": "Claim", "author": {"name": "A ministry"}},
+    }
+    doc.update(changes)
+    return doc
+
+
+def refusal(cls: type[Any], **fields: Any) -> str:
+    """The code of the model's own error for ``fields`` (the loaders pass it on)."""
+    with pytest.raises(ValidationError) as exc:
+        cls(**fields)
+    return str(exc.value.errors()[0]["type"])
+
+
+def _only_error(path: Path) -> cg.ErrorDetail:
+    with pytest.raises(cg.InvalidDataError) as exc:
+        claimreview.read_claimreview(path)
+    [err] = exc.value.errors
+    assert err.path == str(path)
+    return err
+
+
+def test_html_the_parser_refuses_is_a_file_format_error(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text("<html>\n<![f{", encoding="utf-8")
+    with pytest.raises(cg.FileFormatError) as exc:
+        claimreview.read_claimreview(path)
+    [err] = exc.value.errors
+    assert (err.code, err.path, err.line) == ("html_syntax", str(path), 2)
+    assert "marked section" in err.message  # html.parser's own message is kept
+
+
+def test_malformed_json_ld_in_a_page_names_the_script_and_the_page_line(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        '<html>\n<head>\n<script type="application/ld+json">\n{"@type":\n "ClaimReview",,}\n'
+        "</script>\n</head></html>\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(cg.FileFormatError) as exc:
+        claimreview.read_claimreview(path)
+    [err] = exc.value.errors
+    assert (err.code, err.record, err.line) == ("json_syntax", "script[0]", 5)
+
+
+@pytest.mark.parametrize(
+    ("changes", "code", "field"),
+    [
+        ({"reviewRating": {"ratingValue": 10**400}}, "number", "reviewRating"),
+        ({"reviewRating": {"ratingValue": True}}, "number", "reviewRating"),
+        ({"claimReviewed": "\ud800 talks"}, (cg.Proposition, "text"), "claimReviewed"),
+        ({"claimReviewed": True}, "not_text", "claimReviewed"),
+        ({"author": {"name": ["\udfff"]}}, (cg.Actor, "name"), "author"),
+        ({"url": [{"@value": {"x": 1}}]}, "not_text", "url"),
+        (
+            {"itemReviewed": {"author": "B", "appearance": [{"url": "u", "headline": False}]}},
+            "not_text",
+            "itemReviewed.appearance[0].name",
+        ),
+    ],
+)
+def test_mistyped_claimreview_properties_are_named(
+    tmp_path: Path, changes: dict[str, Any], code: str | tuple[type[Any], str], field: str
+) -> None:
+    if isinstance(code, tuple):  # a value the model refuses, with the model's code
+        cls, name = code
+        value = changes[field]
+        code = refusal(cls, **{name: value["name"][0] if isinstance(value, dict) else value})
+    path = tmp_path / "fc.jsonld"
+    path.write_text(json.dumps(_review(**changes)), encoding="utf-8")
+    err = _only_error(path)
+    assert (err.code, err.record, err.field) == (code, "ClaimReview[0]", field)
+
+
+def test_mistyped_fact_check_tools_properties_are_named(tmp_path: Path) -> None:
+    path = tmp_path / "claims.json"
+    claim = {"text": "Talks resumed.", "claimReview": [{"publisher": {"name": 5.5, "x": 1}}]}
+    claim["claimReview"].append({"publisher": "Desk", "textualRating": {"name": False}})
+    path.write_text(json.dumps({"claims": [claim, {"text": "\ud800"}]}), encoding="utf-8")
+    with pytest.raises(cg.InvalidDataError) as exc:
+        claimreview.read_claimreview(path)
+    found = [(e.code, e.record, e.field) for e in exc.value.errors]
+    assert found == [
+        ("not_text", "claims[0].claimReview[1]", "textualRating"),
+        (refusal(cg.Proposition, text="\ud800"), "claims[1]", "text"),
+    ]
+
+
+def test_problems_of_fact_check_tools_claims_name_their_line(tmp_path: Path) -> None:
+    path = tmp_path / "claims.json"
+    path.write_text(
+        '{"claims": [\n {"text": "A."},\n {"text": "B.",\n  "claimReview": [{"publisher": 1,'
+        ' "url": true}]}\n]}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(cg.InvalidDataError) as exc:
+        claimreview.read_claimreview(path)
+    [err] = exc.value.errors
+    assert (err.record, err.field, err.line) == ("claims[1].claimReview[0]", "url", 3)

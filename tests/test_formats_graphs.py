@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -238,3 +239,150 @@ def test_any_xml_text_survives_graph_files(
         path = folder / f"g.{ext}"
         write(g, path)
         assert read(path) == g, ext
+
+
+# -- hostile input (issue 10): only documented errors, each naming file, record, field ---
+def test_unknown_xml_encoding_is_a_file_format_error(tmp_path: Path) -> None:
+    path = tmp_path / "g.graphml"
+    path.write_text(
+        "<?xml version='1.0' encoding='f'?>\n"
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph/></graphml>\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(cg.FileFormatError) as exc:
+        graphs.read_graphml(path)
+    [err] = exc.value.errors
+    assert (err.code, err.path) == ("xml_encoding", str(path))
+    assert "unknown encoding: f" in err.message
+
+
+def test_gexf_attributes_of_an_unknown_class_are_a_file_format_error(tmp_path: Path) -> None:
+    path = tmp_path / "g.gexf"
+    path.write_text(
+        '<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">'
+        '<graph><attributes class="x"/></graph></gexf>',
+        encoding="utf-8",
+    )
+    with pytest.raises(cg.FileFormatError) as exc:
+        graphs.read_gexf(path)
+    [err] = exc.value.errors
+    assert (err.code, err.path) == ("not_gexf", str(path))
+    assert "class=x" in err.message
+
+
+def test_networkx_reader_errors_keep_their_message(tmp_path: Path) -> None:
+    path = tmp_path / "g.graphml"
+    path.write_text(
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+        '<key id="n" for="node" attr.name="n" attr.type="int"/>'
+        '<graph edgedefault="directed"><node id="a"><data key="n">x</data></node></graph>'
+        "</graphml>",
+        encoding="utf-8",
+    )
+    with pytest.raises(cg.FileFormatError) as exc:
+        graphs.read_graphml(path)
+    [err] = exc.value.errors
+    assert (err.code, err.path) == ("not_graphml", str(path))
+    assert "invalid literal for int()" in err.message
+
+
+_NODES = [{"id": "a", "type": "actor", "name": "A"}, {"id": "b", "type": "actor", "name": "B"}]
+
+
+@pytest.mark.parametrize(
+    ("doc", "code", "record", "field"),
+    [
+        ({"nodes": [None]}, "node_link_type", "nodes[0]", None),
+        ({"nodes": [{"type": "actor"}]}, "node_link_id", "nodes[0]", "id"),
+        ({"nodes": [{"id": [1, 2]}]}, "node_link_id", "nodes[0]", "id"),
+        ({"nodes": [{"id": None}]}, "node_link_id", "nodes[0]", "id"),
+        ({"nodes": _NODES, "graph": []}, "node_link_type", "graph", None),
+        ({"nodes": _NODES, "edges": {}}, "node_link_type", "edges", None),
+        ({"nodes": _NODES, "links": [7]}, "node_link_type", "links[0]", None),
+        ({"nodes": _NODES, "edges": [{"source": "a"}]}, "node_link_id", "edges[0]", "target"),
+        (
+            {"nodes": _NODES, "edges": [{"source": "a", "target": "b", "key": {}}]},
+            "node_link_id",
+            "edges[0]",
+            "key",
+        ),
+        (
+            {"nodes": _NODES, "edges": [{"source": "a", "target": "b", "relation": []}]},
+            "not_relation",
+            "edge a → b",
+            "relation",
+        ),
+        (
+            {"nodes": [{"id": "a", "type": "actor", "name": "A", "member_of": "b"}]},
+            "edge_field",
+            "actor 'a'",
+            "member_of",
+        ),
+        (
+            {
+                "nodes": [
+                    *_NODES,
+                    {"id": "s", "type": "source", "title": "S"},
+                    {"id": "p", "type": "proposition", "text": "P."},
+                    {"id": "st", "type": "statement", "actor": "a", "proposition": "p"},
+                ],
+                "edges": [{"source": "st", "target": "s", "relation": "reported_in", "quote": 5}],
+            },
+            "string_type",
+            "statement 'st'",
+            "reports.0.quote",
+        ),
+        (
+            {"nodes": [{"id": "a", "type": "actor", "name": "A", "node_for_adding": 1}]},
+            "extra_forbidden",
+            "actor 'a'",
+            "node_for_adding",
+        ),
+    ],
+)
+def test_mistyped_node_link_is_an_error_naming_record_and_field(
+    tmp_path: Path, doc: dict[str, Any], code: str, record: str, field: str | None
+) -> None:
+    path = tmp_path / "g.nodelink.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(cg.InvalidDataError) as exc:
+        graphs.read_node_link(path)
+    [err] = exc.value.errors
+    assert (err.code, err.record, err.field, err.path) == (code, record, field, str(path))
+
+
+def test_reference_errors_of_a_graph_file_name_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "g.nodelink.json"
+    doc = {"nodes": _NODES, "edges": [{"source": "a", "target": "zz", "relation": "member_of"}]}
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(cg.UnknownReferenceError) as exc:
+        graphs.read_node_link(path)
+    assert str(path) in str(exc.value).splitlines()[0]
+    assert all(e.path == str(path) for e in exc.value.errors)
+
+
+def test_deeply_nested_gexf_nodes_are_a_file_format_error(tmp_path: Path) -> None:
+    path = tmp_path / "deep.gexf"
+    depth = 5000  # networkx reads nested nodes recursively
+    path.write_text(
+        '<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2"><graph><nodes>'
+        + '<node id="a"><nodes>' * depth
+        + "</nodes></node>" * depth
+        + "</nodes></graph></gexf>",
+        encoding="utf-8",
+    )
+    with pytest.raises(cg.FileFormatError) as exc:
+        graphs.read_gexf(path)
+    [err] = exc.value.errors
+    assert (err.code, err.path) == ("too_deep", str(path))
+
+
+def test_problems_of_node_link_items_name_their_line(tmp_path: Path) -> None:
+    path = tmp_path / "g.nodelink.json"
+    path.write_text(
+        '{\n "nodes": [\n  {"id": "a"},\n  {"id": null}\n ],\n "edges": [\n  [1]\n ]\n}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(cg.FileFormatError) as exc:
+        graphs.read_node_link(path)
+    assert [(e.record, e.line) for e in exc.value.errors] == [("nodes[1]", 4), ("edges[0]", 7)]

@@ -29,13 +29,17 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import importlib
+import json
 import os
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..exceptions import ErrorDetail, FileFormatError
+from ..exceptions import ErrorDetail, FileFormatError, InvalidDataError
 from ..graph import ClaimGraph
 
 __all__ = ["FORMATS", "Format", "format_of", "read", "write"]
@@ -55,6 +59,99 @@ class Format(NamedTuple):
     """File name endings, most specific first (``.aif.json`` before ``.json``)."""
     description: str
     """One line for ``--help``."""
+
+
+@contextlib.contextmanager
+def _located(path: str | None) -> Iterator[None]:
+    """Name ``path`` in the :class:`InvalidDataError` raised in the block.
+
+    Building a graph from records checks references and conflicts without knowing the
+    file; the readers wrap it in this, so that every problem names the file it is in.
+    """
+    try:
+        yield
+    except InvalidDataError as exc:
+        if path is None or all(e.path is not None for e in exc.errors):
+            raise
+        errors = [
+            e if e.path is not None else dataclasses.replace(e, path=path) for e in exc.errors
+        ]
+        head = str(exc).split("\n", 1)[0]
+        raise type(exc)(f"{path}: {head}", errors) from None
+
+
+_ITEM = re.compile(r"^([^\[\].]+)\[(\d+)\]")
+
+
+def _item_lines(text: str) -> dict[tuple[str, int], int]:
+    """The line of every item of the lists a JSON object holds at its top level:
+    ``(key, i)`` → the line item ``i`` of ``key`` starts on.
+
+    ``text`` was parsed already (so it is valid JSON); each item is skipped with the
+    decoder, not kept. Returns what was found before anything unexpected.
+    """
+    decoder = json.JSONDecoder()
+    lines: dict[tuple[str, int], int] = {}
+    n = len(text)
+    counted, line_no = 0, 1
+
+    def skip(i: int) -> int:
+        while i < n and text[i] in " \t\n\r":
+            i += 1
+        return i
+
+    def line_at(i: int) -> int:  # incremental: the text is counted once
+        nonlocal counted, line_no
+        line_no += text.count("\n", counted, i)
+        counted = i
+        return line_no
+
+    try:
+        i = skip(0)
+        if i >= n or text[i] != "{":
+            return lines
+        i = skip(i + 1)
+        while i < n and text[i] == '"':
+            key, i = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
+            i = skip(skip(i) + 1)  # the colon
+            if i < n and text[i] == "[":
+                i, idx = skip(i + 1), 0
+                while i < n and text[i] != "]":
+                    lines.setdefault((key, idx), line_at(i))
+                    _, i = decoder.raw_decode(text, i)
+                    i = skip(i)
+                    if i < n and text[i] == ",":
+                        i = skip(i + 1)
+                    idx += 1
+                i += 1
+            else:
+                _, i = decoder.raw_decode(text, i)
+            i = skip(i)
+            if i < n and text[i] == ",":
+                i = skip(i + 1)
+    except (ValueError, IndexError):  # pragma: no cover - the text was parsed before
+        pass
+    return lines
+
+
+@contextlib.contextmanager
+def _lines_of_items(data: bytes | str) -> Iterator[None]:
+    """Give the problems raised in the block whose record is an item of a top-level list
+    of the JSON ``data`` (``nodes[3]``, ``claims[0].claimReview[1]``) that item's line."""
+    try:
+        yield
+    except InvalidDataError as exc:
+        if all(e.line is not None or not _ITEM.match(e.record or "") for e in exc.errors):
+            raise
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+        lines = _item_lines(text)
+        errors = []
+        for e in exc.errors:
+            m = _ITEM.match(e.record or "")
+            if e.line is None and m is not None:
+                e = dataclasses.replace(e, line=lines.get((m.group(1), int(m.group(2)))))
+            errors.append(e)
+        raise type(exc)(str(exc).split("\n", 1)[0], errors) from None
 
 
 def _lazy(module: str, name: str) -> Any:
@@ -154,16 +251,30 @@ def format_of(path: str | os.PathLike[str], *, sniff: bool = False) -> str | Non
 
 
 def _resolve(path: str | os.PathLike[str], format: str | None, *, reading: bool) -> Format:
+    """The registry entry for ``path`` (named by ``format`` or implied by the name).
+
+    Raises
+    ------
+    FileFormatError
+        ``unknown_format``: the format is not in :data:`FORMATS`, or the name implies none
+        (a :class:`ValueError` too, as it was before).
+    """
     fmt = format if format is not None else format_of(path, sniff=reading)
+    message = None
     if fmt is None:
-        raise ValueError(
+        message = (
             f"cannot tell the format of {os.fspath(path)!r} from its name;"
             f" name one of: {', '.join(FORMATS)}"
         )
-    entry = FORMATS.get(fmt)
-    if entry is None:
-        raise ValueError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
-    return entry
+    elif fmt not in FORMATS:
+        message = f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}"
+    if message is not None:
+        where = os.fspath(path)
+        raise FileFormatError(
+            f"cannot {'read' if reading else 'write'} {where}",
+            [ErrorDetail("unknown_format", message, path=where)],
+        )
+    return FORMATS[str(fmt)]
 
 
 def read(path: str | os.PathLike[str], format: str | None = None) -> ClaimGraph:
@@ -171,10 +282,12 @@ def read(path: str | os.PathLike[str], format: str | None = None) -> ClaimGraph:
 
     Raises
     ------
-    ValueError
-        When the format is unknown or cannot be read (APX).
-    FileFormatError, InvalidDataError
-        When the file is malformed; the errors name the line, row or record.
+    FileFormatError
+        When the format is unknown (``unknown_format``) or cannot be read
+        (``write_only``: APX), or the file is malformed; the errors name the file and the
+        line, row or record.
+    InvalidDataError
+        When the records of the file are not valid, each named.
     """
     entry = _resolve(path, format, reading=True)
     if entry.reader is None:
@@ -186,6 +299,7 @@ def read(path: str | os.PathLike[str], format: str | None = None) -> ClaimGraph:
                     "write_only",
                     f"{name} holds only an attack graph (no actors, propositions or"
                     " sources), so it cannot be read into a claim graph",
+                    path=os.fspath(path),
                 )
             ],
         )

@@ -68,7 +68,8 @@ from pydantic import ValidationError
 from ..dates import parse_partial_date
 from ..exceptions import ErrorDetail, FileFormatError, InvalidDataError
 from ..graph import ClaimGraph
-from ..models import Actor, Proposition, Record, Report, Source, Statement, slugify
+from ..models import Actor, Proposition, Record, Source, Statement, slugify
+from . import _lines_of_items, _located
 from ._safe import atomic_write, load_json, read_bytes
 
 __all__ = ["from_aif", "read_aif", "to_aif", "write_aif"]
@@ -109,6 +110,37 @@ def _key(value: Any) -> str:
     return str(value).strip()
 
 
+def _is_id(value: Any) -> bool:
+    """Whether ``value`` can be an AIF id: a string or an integer (or a whole float, as
+    some tools write them), without spaces."""
+    if isinstance(value, float):
+        if not value.is_integer():
+            return False
+    elif isinstance(value, bool) or not isinstance(value, (str, int)):
+        return False
+    key = _key(value)
+    return bool(key) and not any(c.isspace() for c in key)
+
+
+def _show(value: Any, limit: int = 40) -> str:
+    """``repr(value)``, cut to ``limit`` characters (for error messages)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _kind(value: Any) -> str:
+    """The JSON name of the type of a parsed value, for error messages."""
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "a boolean"
+    if value is None:
+        return "null"
+    return "a number" if isinstance(value, (int, float)) else "a string"
+
+
 class _Reader:
     def __init__(self, doc: Any, name: str, path: str | None) -> None:
         self.path = path
@@ -131,11 +163,50 @@ class _Reader:
     def fail(self, code: str, message: str, record: str, field: str | None = None) -> None:
         self.errors.append(ErrorDetail(code, message, record, field, self.path))
 
+    def items(self, section: str) -> list[Any]:
+        """The list ``doc[section]`` (empty when absent or null; an error otherwise)."""
+        value = self.doc.get(section)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail("aif_type", f"must be a list, not {_kind(value)}", section)
+            return []
+        return value
+
+    def record(
+        self, raw: Any, label: str, ids: tuple[str, ...], texts: tuple[str, ...] = ()
+    ) -> bool:
+        """Check that ``raw`` is an object whose ``ids`` are AIF ids and whose ``texts``
+        are strings (or null); note every problem and return whether there was none."""
+        if not isinstance(raw, Mapping):
+            self.fail("aif_type", f"expected an object, not {_kind(raw)}", label)
+            return False
+        ok = True
+        for name in ids:
+            value = raw.get(name)
+            if value is not None and not _is_id(value):
+                self.fail(
+                    "aif_id",
+                    f"an id must be a string or an integer without spaces: {_show(value)}",
+                    label,
+                    name,
+                )
+                ok = False
+        for name in texts:
+            value = raw.get(name)
+            if value is not None and not isinstance(value, str):
+                self.fail("aif_type", f"expected a string, not {_kind(value)}", label, name)
+                ok = False
+        return ok
+
     def read(self) -> ClaimGraph:
         nodes: dict[str, dict[str, Any]] = {}
         for i, raw in enumerate(self.doc["nodes"]):
-            if not isinstance(raw, Mapping) or "nodeID" not in raw or "type" not in raw:
-                self.fail("aif_node", "a node needs nodeID and type", f"nodes[{i}]")
+            label = f"nodes[{i}]"
+            if not self.record(raw, label, ("nodeID",), ("type", "text", "scheme")):
+                continue
+            if raw.get("nodeID") is None or raw.get("type") is None:
+                self.fail("aif_node", "a node needs nodeID and type", label)
                 continue
             nid = _key(raw["nodeID"])
             if nid in nodes:
@@ -150,8 +221,10 @@ class _Reader:
             nodes[nid] = dict(raw)
         out_edges: dict[str, list[str]] = defaultdict(list)
         in_edges: dict[str, list[str]] = defaultdict(list)
-        for i, raw in enumerate(self.doc.get("edges") or []):
-            if not isinstance(raw, Mapping) or "fromID" not in raw or "toID" not in raw:
+        for i, raw in enumerate(self.items("edges")):
+            if not self.record(raw, f"edges[{i}]", ("edgeID", "fromID", "toID")):
+                continue
+            if raw.get("fromID") is None or raw.get("toID") is None:
                 self.fail("aif_edge", "an edge needs fromID and toID", f"edges[{i}]")
                 continue
             a, b = _key(raw["fromID"]), _key(raw["toID"])
@@ -228,7 +301,7 @@ class _Reader:
                     "proposition": pid,
                     "stance": stance,
                     "kind": kind,
-                    "reports": [Report(source=self.source_id, quote=quote)],
+                    "reports": [{"source": self.source_id, "quote": quote}],
                 }
                 expected = _KIND_ILLOCUTION.get(kind, _DEFAULT_ILLOCUTION[stance])
                 if illoc and illoc != expected:
@@ -253,16 +326,22 @@ class _Reader:
                                 st.setdefault("responds_to", []).append(s_before)
         # build and check
         records.append(self._source(nodes, locs, folded))
-        records += self._actors(speakers)
+        for aid in dict.fromkeys(speakers.values()):
+            kind = "person" if "person" in aid else "other"
+            records.append(
+                self._validate(Actor, {"id": aid, "name": self.actor_names[aid], "kind": kind})
+            )
         for data in props.values():
             records.append(self._validate(Proposition, data))
         for data in statements:
             records.append(self._validate(Statement, data))
         if self.errors:
             raise InvalidDataError(f"{self.path or 'AIF data'}: not a valid AIF map", self.errors)
-        return ClaimGraph(records, title=self.name)
+        with _located(self.path):
+            return ClaimGraph(records, title=self.name)
 
-    def _validate(self, cls: type[Proposition] | type[Statement], data: dict[str, Any]) -> Any:
+    def _validate(self, cls: type[Record], data: dict[str, Any]) -> Any:
+        """``cls.model_validate(data)``, or None with its problems noted."""
         for key in ("implies", "contradicts", "responds_to"):
             if key in data:
                 data[key] = list(dict.fromkeys(data[key]))
@@ -278,16 +357,24 @@ class _Reader:
     def _speakers(self, nodes: dict[str, dict[str, Any]]) -> dict[str, str]:
         """L nodeID → actor id; remembers what is known of each actor."""
         person: dict[str, str] = {}
-        for i, raw in enumerate(self.doc.get("locutions") or []):
-            if not isinstance(raw, Mapping) or "nodeID" not in raw:
-                self.fail("aif_locution", "a locution needs a nodeID", f"locutions[{i}]")
+        self._starts: dict[str, str | None] = {}
+        for i, raw in enumerate(self.items("locutions")):
+            label = f"locutions[{i}]"
+            if not self.record(raw, label, ("nodeID", "personID"), ("start",)):
+                continue
+            if raw.get("nodeID") is None:
+                self.fail("aif_locution", "a locution needs a nodeID", label)
                 continue
             nid = _key(raw["nodeID"])
             if raw.get("personID") is not None and nid not in person:
                 person[nid] = _key(raw["personID"])
+            self._starts.setdefault(nid, raw.get("start"))
         self.participants: dict[str, str] = {}
-        for raw in self.doc.get("participants") or []:
-            if isinstance(raw, Mapping) and raw.get("participantID") is not None:
+        for i, raw in enumerate(self.items("participants")):
+            label = f"participants[{i}]"
+            if not self.record(raw, label, ("participantID",), ("firstname", "surname")):
+                continue
+            if raw.get("participantID") is not None:
                 name = " ".join(
                     str(raw.get(k) or "").strip() for k in ("firstname", "surname")
                 ).strip()
@@ -326,25 +413,13 @@ class _Reader:
         self.persons = person
         return out
 
-    def _actors(self, speakers: dict[str, str]) -> list[Record]:
-        used = dict.fromkeys(speakers.values())
-        return [
-            Actor(id=aid, name=self.actor_names[aid], kind="person" if "person" in aid else "other")
-            for aid in used
-        ]
-
     def _said(self, lid: str) -> str | None:
         """When a locution was said: the ``start`` of its first locution record."""
-        if not hasattr(self, "_starts"):
-            self._starts: dict[str, Any] = {}
-            for raw in self.doc.get("locutions") or []:
-                if isinstance(raw, Mapping) and "nodeID" in raw:
-                    self._starts.setdefault(_key(raw["nodeID"]), raw.get("start"))
         start = self._starts.get(lid)
         if not start:
             return None
         try:
-            return parse_partial_date(str(start).strip())
+            return parse_partial_date(start.strip())
         except ValueError:
             return None
 
@@ -357,7 +432,8 @@ class _Reader:
         if folded:
             pairs = ", ".join(f"{a}→{b}" for a, b in folded.items())
             note += f" Unlinked copies of locutions folded into the locution they repeat: {pairs}."
-        return Source(id=self.source_id, title=self.name, kind="transcript", note=note)
+        data = {"id": self.source_id, "title": self.name, "kind": "transcript", "note": note}
+        return self._validate(Source, data)  # type: ignore[no-any-return]
 
 
 def from_aif(doc: Any, *, name: str = "AIF map", path: str | None = None) -> ClaimGraph:
@@ -394,8 +470,10 @@ def read_aif(path: str | os.PathLike[str], *, name: str | None = None) -> ClaimG
     >>> list(aif.read_aif(path).propositions)
     ['aif-1']
     """
-    doc = load_json(read_bytes(path), path=str(path))
-    return from_aif(doc, name=name or Path(path).name.split(".")[0], path=str(path))
+    data = read_bytes(path)
+    doc = load_json(data, path=str(path))
+    with _lines_of_items(data):
+        return from_aif(doc, name=name or Path(path).name.split(".")[0], path=str(path))
 
 
 # ---------------------------------------------------------------------------- export

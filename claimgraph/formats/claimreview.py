@@ -66,6 +66,7 @@ from ..models import (
     Statement,
     normalize_text,
 )
+from . import _lines_of_items, _located
 from ._safe import atomic_write, load_json, read_bytes
 from .tables import match_key
 
@@ -200,20 +201,36 @@ def _first(value: Any) -> Any:
     return value
 
 
+def _get(node: dict[str, Any], *keys: str) -> Any:
+    """The value of the first of ``keys`` that ``node`` has (not null, not empty)."""
+    for key in keys:
+        value = node.get(key)
+        if value is not None and value != "":
+            return value
+    return None
+
+
 def _all(value: Any) -> list[Any]:
     if value is None:
         return []
     return value if isinstance(value, list) else [value]
 
 
-def _text(value: Any) -> str | None:
-    value = _first(value)
+def _show(value: Any, limit: int = 60) -> str:
+    """``repr(value)``, cut to ``limit`` characters (for error messages)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _kind(value: Any) -> str:
+    """The JSON name of the type of a parsed value, for error messages."""
     if isinstance(value, dict):
-        value = value.get("@value", value.get("name"))
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "a boolean"
+    return "a number" if isinstance(value, (int, float)) else "a string"
 
 
 def _claim_reviews(doc: Any) -> list[dict[str, Any]]:
@@ -256,6 +273,32 @@ class _Builder:
     def fail(self, code: str, message: str, record: str, field: str | None = None) -> None:
         self.errors.append(ErrorDetail(code, message, record, field, self.path))
 
+    def text(self, value: Any, label: str, field: str) -> str | None:
+        """A text property: a string or a number, or a node's ``@value`` or ``name`` (the
+        first item of a list). Anything else (an object without either, a boolean) is an
+        error of ``field``."""
+        value = _first(value)
+        if isinstance(value, dict):
+            value = _first(value.get("@value", value.get("name")))
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.fail("not_text", f"expected text, not {_kind(value)}", label, field)
+            return None
+        text = str(value).strip()
+        return text or None
+
+    def make(self, cls: type[Any], label: str, field: str | None, **fields: Any) -> Any:
+        """``cls(**fields)``, or None with the validation errors noted (under ``field``
+        when given, else under the model's own field)."""
+        try:
+            return cls(**fields)
+        except ValidationError as exc:
+            for e in exc.errors():
+                loc = ".".join(map(str, e["loc"])) or None
+                self.fail(e["type"], e["msg"], label, field or loc)
+            return None
+
     def keep(self, rec: Record) -> str:
         if rec.id in self.into:
             return rec.id  # already in the graph: matched, not changed
@@ -271,7 +314,7 @@ class _Builder:
 
     def actor(self, node: Any, default_kind: str, label: str, field: str) -> str | None:
         node = _first(node)
-        name = _text(node) if not isinstance(node, dict) else _text(node.get("name"))
+        name = self.text(node.get("name") if isinstance(node, dict) else node, label, field)
         if name is None:
             return None
         found = self.actor_by_name.get(match_key(name))
@@ -281,23 +324,27 @@ class _Builder:
         kind = "person" if "Person" in types else default_kind
         if types & {"Organization", "NewsMediaOrganization"}:
             kind = "outlet" if default_kind == "outlet" else "organization"
-        try:
-            aid = self.keep(Actor(name=name, kind=kind))
-        except ValidationError as exc:
-            self.fail("invalid", str(exc.errors()[0]["msg"]), label, field)
+        actor = self.make(Actor, label, field, name=name, kind=kind)
+        if actor is None:
             return None
+        aid = self.keep(actor)
         self.actor_by_name[match_key(name)] = aid
         return aid
 
-    def proposition(self, text: str) -> str:
+    def proposition(self, text: str, label: str, field: str) -> str | None:
         key = match_key(text) or normalize_text(text)
         pid = self.prop_by_text.get(key)
         if pid is None:
-            pid = self.keep(Proposition(text=text))
+            prop = self.make(Proposition, label, field, text=text)
+            if prop is None:
+                return None
+            pid = self.keep(prop)
             self.prop_by_text[key] = pid
         return pid
 
-    def statement(self, actor: str, pid: str, said: str | None, reports: list[Report]) -> str:
+    def statement(
+        self, actor: str, pid: str, said: str | None, reports: list[Report], label: str
+    ) -> str | None:
         """The claimant's statement: one already in the graph by that actor asserting that
         proposition (on that date, if both are dated), or a new one."""
         existing = self.into.statements_about(pid) if pid in self.into else []
@@ -305,16 +352,19 @@ class _Builder:
             same_day = said is None or st.said is None or st.said == said
             if st.actor == actor and st.stance == "asserts" and same_day:
                 return st.id
-        return self.keep(Statement(actor=actor, proposition=pid, said=said, reports=reports))
+        made = self.make(
+            Statement, label, None, actor=actor, proposition=pid, said=said, reports=reports
+        )
+        return None if made is None else self.keep(made)
 
     def date(self, value: Any, label: str, field: str) -> str | None:
-        text = _text(value)
+        text = self.text(value, label, field)
         if text is None:
             return None
         try:
             return parse_partial_date(text)
         except ValueError:
-            self.fail("partial_date", f"{text!r} is not an ISO 8601 date", label, field)
+            self.fail("partial_date", f"{_show(text)} is not an ISO 8601 date", label, field)
             return None
 
     def source(self, node: Any, label: str, field: str) -> str | None:
@@ -323,9 +373,9 @@ class _Builder:
         if not isinstance(node, dict):
             return None
         fields: dict[str, Any] = {
-            "url": _text(node.get("url") or node.get("@id")),
-            "title": _text(node.get("headline") or node.get("name")),
-            "publisher": _text(node.get("publisher")),
+            "url": self.text(_get(node, "url", "@id"), label, f"{field}.url"),
+            "title": self.text(_get(node, "headline", "name"), label, f"{field}.name"),
+            "publisher": self.text(node.get("publisher"), label, f"{field}.publisher"),
             "published": self.date(node.get("datePublished"), label, f"{field}.datePublished"),
         }
         fields = {k: v for k, v in fields.items() if v is not None}
@@ -333,7 +383,10 @@ class _Builder:
             return None
         if fields.get("url") in self.source_by_url:
             return self.source_by_url[fields["url"]]
-        sid = self.keep(Source(**fields))
+        src = self.make(Source, label, field, **fields)
+        if src is None:
+            return None
+        sid = self.keep(src)
         if fields.get("url"):
             self.source_by_url[fields["url"]] = sid
         return sid
@@ -345,23 +398,34 @@ class _Builder:
         if value is None or value == "":
             return None
         try:
+            if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+                raise TypeError
             return float(value)
-        except (TypeError, ValueError):
-            self.fail("number", f"{value!r} is not a number", label, field)
+        except (TypeError, ValueError, OverflowError):
+            self.fail("number", f"{_show(value)} is not a number", label, field)
             return None
 
     def review(self, node: dict[str, Any], label: str) -> None:
         claim = _first(node.get("itemReviewed"))
         claim = claim if isinstance(claim, dict) else {}
-        text = _text(node.get("claimReviewed")) or _text(claim.get("text") or claim.get("name"))
+        known = len(self.errors)  # "missing" only when nothing was wrong with the value
+        text = self.text(node.get("claimReviewed"), label, "claimReviewed")
         if text is None:
-            self.fail("missing", "a ClaimReview needs claimReviewed", label, "claimReviewed")
+            text = self.text(_get(claim, "text", "name"), label, "itemReviewed.text")
+        if text is None:
+            if len(self.errors) == known:
+                self.fail("missing", "a ClaimReview needs claimReviewed", label, "claimReviewed")
             return
-        pid = self.proposition(text)
-        author = node.get("author") or node.get("publisher")
+        pid = self.proposition(text, label, "claimReviewed")
+        known = len(self.errors)
+        author = _get(node, "author", "publisher")
         reviewer = self.actor(author, "outlet", label, "author")
         if reviewer is None:
-            self.fail("missing", "a ClaimReview needs an author (the reviewer)", label, "author")
+            if len(self.errors) == known:
+                message = "a ClaimReview needs an author (the reviewer)"
+                self.fail("missing", message, label, "author")
+            return
+        if pid is None:
             return
         statement = None
         claimant = self.actor(claim.get("author"), "organization", label, "itemReviewed.author")
@@ -373,7 +437,7 @@ class _Builder:
                 if sid is not None and all(r.source != sid for r in reports):
                     reports.append(Report(source=sid))
             said = self.date(claim.get("datePublished"), label, "itemReviewed.datePublished")
-            statement = self.statement(claimant, pid, said, reports)
+            statement = self.statement(claimant, pid, said, reports, label)
         rating = _first(node.get("reviewRating"))
         rating = rating if isinstance(rating, dict) else {}
         fields = {
@@ -383,15 +447,15 @@ class _Builder:
             "rating_value": self.number(rating.get("ratingValue"), label, "reviewRating"),
             "best_rating": self.number(rating.get("bestRating"), label, "reviewRating"),
             "worst_rating": self.number(rating.get("worstRating"), label, "reviewRating"),
-            "textual_rating": _text(rating.get("alternateName") or rating.get("name")),
+            "textual_rating": self.text(
+                _get(rating, "alternateName", "name"), label, "reviewRating.name"
+            ),
             "date": self.date(node.get("datePublished"), label, "datePublished"),
-            "url": _text(node.get("url") or node.get("@id")),
+            "url": self.text(_get(node, "url", "@id"), label, "url"),
         }
-        try:
-            self.keep(Review(**fields))
-        except ValidationError as exc:
-            for e in exc.errors():
-                self.fail(e["type"], e["msg"], label, ".".join(map(str, e["loc"])) or None)
+        review = self.make(Review, label, None, **fields)
+        if review is not None:
+            self.keep(review)
 
     def graph(self) -> ClaimGraph:
         if self.errors:
@@ -399,7 +463,8 @@ class _Builder:
                 f"{self.path or 'input'}: {len(self.errors)} problem(s); nothing was read",
                 self.errors,
             )
-        self.into.add_all(self.records.values())
+        with _located(self.path):
+            self.into.add_all(self.records.values())
         return self.into
 
 
@@ -468,54 +533,64 @@ def from_factcheck_api(
         if not isinstance(claim, dict):
             b.fail("not_object", "a claim must be an object", label)
             continue
-        text = _text(claim.get("text"))
+        known = len(b.errors)
+        text = b.text(claim.get("text"), label, "text")
         if text is None:
-            b.fail("missing", "a claim needs its text", label, "text")
+            if len(b.errors) == known:
+                b.fail("missing", "a claim needs its text", label, "text")
             continue
-        pid = b.proposition(text)
+        pid = b.proposition(text, label, "text")
+        if pid is None:
+            continue
         statement = None
         claimant = b.actor(claim.get("claimant"), "organization", label, "claimant")
         if claimant is not None:
             said = b.date(claim.get("claimDate"), label, "claimDate")
-            statement = b.statement(claimant, pid, said, [])
+            statement = b.statement(claimant, pid, said, [], label)
         for j, rev in enumerate(_all(claim.get("claimReview"))):
             rlabel = f"{label}.claimReview[{j}]"
             if not isinstance(rev, dict):
                 b.fail("not_object", "a claimReview must be an object", rlabel)
                 continue
             publisher = rev.get("publisher") or {}
-            name = _text(publisher.get("name") if isinstance(publisher, dict) else publisher)
-            name = name or (_text(publisher.get("site")) if isinstance(publisher, dict) else None)
+            known = len(b.errors)
+            if isinstance(publisher, dict):
+                name = b.text(publisher.get("name"), rlabel, "publisher.name")
+                name = name or b.text(publisher.get("site"), rlabel, "publisher.site")
+            else:
+                name = b.text(publisher, rlabel, "publisher")
             if name is None:
-                b.fail("missing", "a claimReview needs a publisher", rlabel, "publisher")
+                if len(b.errors) == known:
+                    b.fail("missing", "a claimReview needs a publisher", rlabel, "publisher")
                 continue
             reviewer = b.actor(
                 {"@type": "Organization", "name": name}, "outlet", rlabel, "publisher"
             )
-            if reviewer is None:  # pragma: no cover - the name was checked above
+            if reviewer is None:
                 continue
-            try:
-                b.keep(
-                    Review(
-                        proposition=pid,
-                        reviewer=reviewer,
-                        statement=statement,
-                        textual_rating=_text(rev.get("textualRating")),
-                        date=b.date(rev.get("reviewDate"), rlabel, "reviewDate"),
-                        url=_text(rev.get("url")),
-                    )
-                )
-            except ValidationError as exc:
-                b.fail("invalid", str(exc.errors()[0]["msg"]), rlabel)
+            review = b.make(
+                Review,
+                rlabel,
+                None,
+                proposition=pid,
+                reviewer=reviewer,
+                statement=statement,
+                textual_rating=b.text(rev.get("textualRating"), rlabel, "textualRating"),
+                date=b.date(rev.get("reviewDate"), rlabel, "reviewDate"),
+                url=b.text(rev.get("url"), rlabel, "url"),
+            )
+            if review is not None:
+                b.keep(review)
     return b.graph()
 
 
 class _JsonLdScripts(HTMLParser):
-    """Collects the contents of ``<script type="application/ld+json">`` elements."""
+    """Collects the contents of ``<script type="application/ld+json">`` elements, with the
+    line each starts on."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.blocks: list[str] = []
+        self.blocks: list[tuple[int, list[str]]] = []
         self._in = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -523,7 +598,8 @@ class _JsonLdScripts(HTMLParser):
             k == "type" and (v or "").strip().lower() == "application/ld+json" for k, v in attrs
         ):
             self._in = True
-            self.blocks.append("")
+            line = self.getpos()[0] + (self.get_starttag_text() or "").count("\n")
+            self.blocks.append((line, []))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script":
@@ -531,7 +607,49 @@ class _JsonLdScripts(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._in:
-            self.blocks[-1] += data
+            self.blocks[-1][1].append(data)
+
+
+def _json_ld_of_page(data: bytes, where: str) -> list[Any]:
+    """The parsed JSON-LD blocks of an HTML page.
+
+    Raises
+    ------
+    FileFormatError
+        HTML that :mod:`html.parser` refuses (``html_syntax``, with its line), or a block
+        of malformed JSON (``script[i]``, with the line in the page).
+    """
+    parser = _JsonLdScripts()
+    try:
+        parser.feed(data.decode("utf-8", errors="replace"))
+        parser.close()
+    except AssertionError as exc:  # html.parser's way of refusing a malformed declaration
+        line = parser.getpos()[0]
+        raise FileFormatError(
+            f"cannot read {where}",
+            [ErrorDetail("html_syntax", f"malformed HTML: {exc}", path=where, line=line)],
+        ) from None
+    docs: list[Any] = []
+    for i, (line, parts) in enumerate(parser.blocks):
+        block = "".join(parts)
+        if not block.strip():
+            continue
+        try:
+            docs.append(load_json(block, path=where))
+        except FileFormatError as exc:
+            errors = [
+                ErrorDetail(
+                    e.code,
+                    e.message,
+                    f"script[{i}]",
+                    e.field,
+                    where,
+                    line + e.line - 1 if e.line is not None else line,
+                )
+                for e in exc.errors
+            ]
+            raise FileFormatError(f"cannot read {where}", errors) from None
+    return docs
 
 
 def read_claimreview(path: str | os.PathLike[str], *, into: ClaimGraph | None = None) -> ClaimGraph:
@@ -540,18 +658,23 @@ def read_claimreview(path: str | os.PathLike[str], *, into: ClaimGraph | None = 
     An HTML page (a fact-checker's article) is searched for its
     ``<script type="application/ld+json">`` blocks. JSON is read with size and depth
     limits.
+
+    Raises
+    ------
+    FileFormatError
+        Malformed JSON or HTML, or no ClaimReview in the file.
+    InvalidDataError
+        Reviews with missing or mistyped properties, each named with its property.
     """
     data = read_bytes(path)
     where = str(path)
     head = data.lstrip()[:1]
     if head == b"<":
-        parser = _JsonLdScripts()
-        parser.feed(data.decode("utf-8", errors="replace"))
-        docs = [load_json(block, path=where) for block in parser.blocks if block.strip()]
-        return from_claimreview(docs, into=into, path=where)
+        return from_claimreview(_json_ld_of_page(data, where), into=into, path=where)
     doc = load_json(data, path=where)
     if isinstance(doc, dict) and ("claims" in doc or "claimReview" in doc):
-        return from_factcheck_api(doc, into=into, path=where)
+        with _lines_of_items(data):  # claims[i] is an item of the top-level list
+            return from_factcheck_api(doc, into=into, path=where)
     if isinstance(doc, list) and doc and isinstance(doc[0], dict) and "claimReview" in doc[0]:
         return from_factcheck_api(doc, into=into, path=where)
     return from_claimreview(doc, into=into, path=where)

@@ -29,10 +29,14 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
+import math
 import os
 import re
+import warnings
+from collections.abc import Iterator
 from typing import Any
 
 import networkx as nx
@@ -40,7 +44,8 @@ from pydantic import ValidationError
 
 from ..exceptions import ErrorDetail, FileFormatError, InvalidDataError
 from ..graph import ClaimGraph
-from ..models import RECORD_TYPES, Record, Report, Statement
+from ..models import RECORD_TYPES, Record, Statement
+from . import _lines_of_items, _located
 from ._safe import atomic_write, load_json, parse_xml, read_bytes
 
 __all__ = [
@@ -128,7 +133,7 @@ def to_networkx(graph: ClaimGraph) -> nx.MultiDiGraph[str]:
     return out
 
 
-def from_networkx(flat: nx.Graph[Any]) -> ClaimGraph:
+def from_networkx(flat: nx.Graph[Any], *, path: str | None = None) -> ClaimGraph:
     """Rebuild a claim graph from the flat graph of :func:`to_networkx` (or a file of it).
 
     Nodes are read by their ``type`` attribute; nodes without one (added in another tool)
@@ -137,31 +142,41 @@ def from_networkx(flat: nx.Graph[Any]) -> ClaimGraph:
     Raises
     ------
     InvalidDataError
-        Listing every node that is not a valid record (``record`` names the node).
+        Listing every node that is not a valid record (``record`` names the node) and
+        every edge whose ``relation`` is not a string; ``path`` is named in each.
     """
     errors: list[ErrorDetail] = []
     records: list[Record] = []
     title = flat.graph.get("title") or flat.graph.get("name") or None
     for node, data in flat.nodes(data=True):
         t = data.get("type")
-        cls = RECORD_TYPES.get(str(t)) if t is not None else None
+        cls = RECORD_TYPES.get(t) if isinstance(t, str) else None
         if cls is None:
             continue
+        label = f"{t} '{_show(node)}'"
         fields: dict[str, Any] = {"id": str(node)}
         for key, value in data.items():
-            if key in _COMPUTED or (t == "statement" and key == "text"):
+            if key in _COMPUTED or key == "id" or (t == "statement" and key == "text"):
+                continue
+            if key in _EDGE_FIELDS or key == "reports":
+                message = f"{key} is read from the edges, not from a node attribute"
+                errors.append(ErrorDetail("edge_field", message, label, key, path))
                 continue
             if key == "aliases" and isinstance(value, str):
                 try:
-                    value = json.loads(value)
-                except json.JSONDecodeError:
+                    value = load_json(value)
+                except FileFormatError:
                     value = [value]
             fields[key] = value
-        reports: list[Report] = []
+        reports: list[dict[str, Any]] = []
         for _, target, edata in _out_edges(flat, node):
             rel = edata.get("relation", edata.get("type"))
-            if rel == "reported_in":
-                reports.append(Report(source=str(target), quote=edata.get("quote")))
+            if rel is not None and not isinstance(rel, str):
+                where = f"edge {_show(node)} → {_show(target)}"
+                message = f"a relation must be a string, not {_show(rel)}"
+                errors.append(ErrorDetail("not_relation", message, where, "relation", path))
+            elif rel == "reported_in":
+                reports.append({"source": str(target), "quote": edata.get("quote")})
             elif rel in _EDGE_FIELDS and rel in cls.model_fields:
                 fields.setdefault(rel, []).append(str(target))
         if reports:
@@ -171,10 +186,19 @@ def from_networkx(flat: nx.Graph[Any]) -> ClaimGraph:
         except ValidationError as exc:
             for e in exc.errors():
                 loc = ".".join(str(p) for p in e["loc"])
-                errors.append(ErrorDetail(e["type"], e["msg"], f"{t} '{node}'", loc or None))
+                errors.append(ErrorDetail(e["type"], e["msg"], label, loc or None, path))
     if errors:
-        raise InvalidDataError(f"{len(errors)} invalid node(s); nothing was read", errors)
-    return ClaimGraph(records, title=title if isinstance(title, str) else None)
+        where = f"{path}: " if path else ""
+        raise InvalidDataError(f"{where}{len(errors)} problem(s); nothing was read", errors)
+    with _located(path):
+        return ClaimGraph(records, title=title if isinstance(title, str) else None)
+
+
+def _show(value: Any, limit: int = 40) -> str:
+    """A value for an error message: a string as it is, anything else as JSON, cut to
+    ``limit`` characters."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=repr)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _out_edges(flat: nx.Graph[Any], node: Any) -> list[tuple[Any, Any, dict[str, Any]]]:
@@ -237,14 +261,56 @@ def write_graphml(graph: ClaimGraph, path: str | os.PathLike[str]) -> None:
 
 
 def read_graphml(path: str | os.PathLike[str]) -> ClaimGraph:
-    """Read a GraphML file written by :func:`write_graphml` (parsed safely)."""
+    """Read a GraphML file written by :func:`write_graphml` (parsed safely).
+
+    Raises
+    ------
+    FileFormatError
+        Malformed or unsafe XML, or XML that is not a GraphML graph.
+    InvalidDataError
+        Nodes that are not valid records, each named.
+    """
+    where = str(path)
     data = read_bytes(path)
-    parse_xml(data, path=str(path))  # refuses DTDs, entities and external references
+    _parse_xml(data, where)  # refuses DTDs, entities and external references
+    with _networkx_errors(where, "graphml", "not a GraphML graph"), warnings.catch_warnings():
+        # data of an undeclared key is read as a string: a warning networkx prints
+        warnings.simplefilter("ignore", UserWarning)
+        flat = nx.read_graphml(io.BytesIO(data), force_multigraph=True)
+    return from_networkx(flat, path=where)
+
+
+def _parse_xml(data: bytes, where: str) -> Any:
+    """:func:`parse_xml`, with an unknown encoding in the XML declaration an error too."""
     try:
-        flat = nx.parse_graphml(data.decode("utf-8"), force_multigraph=True)
-    except (nx.NetworkXError, ValueError, KeyError) as exc:
-        raise _bad(path, "graphml", f"not a GraphML graph: {exc}") from None
-    return from_networkx(flat)
+        return parse_xml(data, path=where)
+    except LookupError as exc:  # the XML parser does not know the declared encoding
+        raise _bad(where, "xml", f"malformed XML: {exc}", code="xml_encoding") from None
+
+
+@contextlib.contextmanager
+def _networkx_errors(where: str, fmt: str, what: str) -> Iterator[None]:
+    """Turn the errors networkx's readers raise on malformed files into FileFormatError.
+
+    The readers of networkx are third-party parsers that raise whatever their code meets
+    (``KeyError``, ``ValueError``, ``TypeError``, ``IndexError``, ``AttributeError``, a
+    bare ``raise`` outside a handler's ``RuntimeError``); the message is kept.
+    """
+    try:
+        yield
+    except (
+        nx.NetworkXError,
+        ValueError,
+        KeyError,
+        TypeError,
+        IndexError,
+        AttributeError,
+        RuntimeError,
+    ) as exc:
+        if isinstance(exc, RecursionError):  # nested nodes or graphs, read recursively
+            raise _bad(where, fmt, f"{what}: nested too deeply", code="too_deep") from None
+        detail = str(exc) or type(exc).__name__
+        raise _bad(where, fmt, f"{what}: {detail}") from None
 
 
 # ---------------------------------------------------------------------------- GEXF
@@ -268,14 +334,28 @@ def write_gexf(graph: ClaimGraph, path: str | os.PathLike[str]) -> None:
 
 
 def read_gexf(path: str | os.PathLike[str]) -> ClaimGraph:
-    """Read a GEXF file written by :func:`write_gexf` (parsed safely)."""
+    """Read a GEXF file written by :func:`write_gexf` (parsed safely).
+
+    Raises
+    ------
+    FileFormatError
+        Malformed or unsafe XML, or XML that is not a GEXF graph.
+    InvalidDataError
+        Nodes that are not valid records, each named.
+    """
+    where = str(path)
     data = read_bytes(path)
-    parse_xml(data, path=str(path))
-    try:
+    root = _parse_xml(data, where)
+    for el in root.iter():
+        if el.tag.rpartition("}")[2] == "attributes" and el.get("class") not in (
+            "node",
+            "edge",
+        ):
+            message = f"<attributes class={_show(el.get('class'))}>: expected node or edge"
+            raise _bad(where, "gexf", f"not a GEXF graph: {message}")
+    with _networkx_errors(where, "gexf", "not a GEXF graph"):
         flat = nx.read_gexf(io.BytesIO(data))
-    except (nx.NetworkXError, ValueError, KeyError) as exc:
-        raise _bad(path, "gexf", f"not a GEXF graph: {exc}") from None
-    return from_networkx(flat)
+    return from_networkx(flat, path=where)
 
 
 # ---------------------------------------------------------------------------- node-link
@@ -299,25 +379,83 @@ def to_node_link(graph: ClaimGraph) -> dict[str, Any]:
     return data
 
 
-def from_node_link(data: dict[str, Any]) -> ClaimGraph:
-    """Rebuild a claim graph from node-link data (see :func:`to_node_link`)."""
+def _node_link_id(value: Any) -> bool:
+    """Whether ``value`` can name a node in node-link data: a string or a number."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return isinstance(value, (str, int)) and not isinstance(value, bool)
+
+
+def _checked_node_link(data: Any, path: str | None) -> dict[str, Any]:
+    """Node-link data with its structure checked: what networkx may safely read."""
+    where = path or "node-link data"
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
         raise FileFormatError(
-            "not node-link data",
-            [ErrorDetail("not_node_link", 'expected an object with a "nodes" list')],
+            f"cannot read {where}",
+            [ErrorDetail("not_node_link", 'expected an object with a "nodes" list', path=path)],
         )
-    edges = "edges" if "edges" in data else "links"
-    build: Any = nx.node_link_graph
-    try:
-        try:
-            flat = build(data, directed=True, multigraph=True, edges=edges)
-        except TypeError:  # pragma: no cover - networkx < 3.4 names it ``link``
-            flat = build(data, directed=True, multigraph=True, link=edges)
-    except (KeyError, TypeError, nx.NetworkXError) as exc:
-        raise FileFormatError(
-            "not node-link data", [ErrorDetail("not_node_link", f"malformed node-link: {exc}")]
-        ) from None
-    return from_networkx(flat)
+    errors: list[ErrorDetail] = []
+
+    def bad(code: str, message: str, record: str, field: str | None = None) -> None:
+        errors.append(ErrorDetail(code, message, record, field, path))
+
+    graph = data.get("graph", {})
+    if not isinstance(graph, dict):
+        bad("node_link_type", f"must be an object, not {_show(graph)}", "graph")
+    name = "edges" if "edges" in data else "links"
+    edges = data.get(name, [])
+    if not isinstance(edges, list):
+        bad("node_link_type", f"must be a list, not {_show(edges)}", name)
+        edges = []
+    for i, node in enumerate(data["nodes"]):
+        if not isinstance(node, dict):
+            bad("node_link_type", f"a node must be an object, not {_show(node)}", f"nodes[{i}]")
+        elif not _node_link_id(node.get("id")):
+            message = f"a node needs an id (a string or a number), not {_show(node.get('id'))}"
+            bad("node_link_id", message, f"nodes[{i}]", "id")
+    for i, edge in enumerate(edges):
+        label = f"{name}[{i}]"
+        if not isinstance(edge, dict):
+            bad("node_link_type", f"an edge must be an object, not {_show(edge)}", label)
+            continue
+        for end in ("source", "target"):
+            if not _node_link_id(edge.get(end)):
+                bad("node_link_id", f"expected a node id, not {_show(edge.get(end))}", label, end)
+        if edge.get("key") is not None and not _node_link_id(edge["key"]):
+            bad(
+                "node_link_id",
+                f"expected a string or a number, not {_show(edge['key'])}",
+                label,
+                "key",
+            )
+    if errors:
+        raise FileFormatError(f"cannot read {where}", errors)
+    return {"graph": graph, "nodes": data["nodes"], "edges": edges}
+
+
+def from_node_link(data: Any, *, path: str | None = None) -> ClaimGraph:
+    """Rebuild a claim graph from node-link data (see :func:`to_node_link`).
+
+    Raises
+    ------
+    FileFormatError
+        When ``data`` is not node-link data: not an object with a ``nodes`` list, nodes
+        or edges that are not objects, ids that are not strings or numbers (each named).
+    InvalidDataError
+        Nodes that are not valid records, each named.
+    """
+    checked = _checked_node_link(data, path)
+    flat: nx.MultiDiGraph[Any] = nx.MultiDiGraph()
+    flat.graph.update(checked["graph"])
+    for node in checked["nodes"]:
+        flat.add_node(node["id"])
+        flat.nodes[node["id"]].update((str(k), v) for k, v in node.items() if k != "id")
+    for edge in checked["edges"]:
+        u, v = edge["source"], edge["target"]
+        key = flat.add_edge(u, v, key=edge.get("key"))
+        attrs = ((str(k), x) for k, x in edge.items() if k not in ("source", "target", "key"))
+        flat.edges[u, v, key].update(attrs)
+    return from_networkx(flat, path=path)
 
 
 def write_node_link(graph: ClaimGraph, path: str | os.PathLike[str]) -> None:
@@ -328,10 +466,15 @@ def write_node_link(graph: ClaimGraph, path: str | os.PathLike[str]) -> None:
 
 def read_node_link(path: str | os.PathLike[str]) -> ClaimGraph:
     """Read node-link JSON (with size and depth limits)."""
-    return from_node_link(load_json(read_bytes(path), path=str(path)))
+    data = read_bytes(path)
+    doc = load_json(data, path=str(path))
+    with _lines_of_items(data):
+        return from_node_link(doc, path=str(path))
 
 
-def _bad(path: str | os.PathLike[str], code: str, message: str) -> FileFormatError:
+def _bad(
+    path: str | os.PathLike[str], fmt: str, message: str, *, code: str | None = None
+) -> FileFormatError:
     return FileFormatError(
-        f"cannot read {path}", [ErrorDetail(f"not_{code}", message, path=str(path))]
+        f"cannot read {path}", [ErrorDetail(code or f"not_{fmt}", message, path=str(path))]
     )
