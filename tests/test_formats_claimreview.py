@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 import claimgraph as cg
 from claimgraph.formats import claimreview
+from claimgraph.io import limits
 
 S = "http://schema.org/"
 
@@ -434,7 +435,7 @@ def test_malformed_json_ld_in_a_page_names_the_script_and_the_page_line(tmp_path
 @pytest.mark.parametrize(
     ("changes", "code", "field"),
     [
-        ({"reviewRating": {"ratingValue": 10**400}}, "number", "reviewRating"),
+        ({"reviewRating": {"ratingValue": 10**400}}, "number", "reviewRating"),  # limits raised
         ({"reviewRating": {"ratingValue": True}}, "number", "reviewRating"),
         ({"claimReviewed": "\ud800 talks"}, (cg.Proposition, "text"), "claimReviewed"),
         ({"claimReviewed": True}, "not_text", "claimReviewed"),
@@ -456,8 +457,15 @@ def test_mistyped_claimreview_properties_are_named(
         code = refusal(cls, **{name: value["name"][0] if isinstance(value, dict) else value})
     path = tmp_path / "fc.jsonld"
     path.write_text(json.dumps(_review(**changes)), encoding="utf-8")
-    err = _only_error(path)
+    with limits(max_int_digits=1000):  # an integer too big for a float, within the limits
+        err = _only_error(path)
     assert (err.code, err.record, err.field) == (code, "ClaimReview[0]", field)
+
+
+def test_an_integer_over_the_digit_limit_is_refused_first(tmp_path: Path) -> None:
+    path = tmp_path / "fc.jsonld"
+    path.write_text(json.dumps(_review(reviewRating={"ratingValue": 10**400})), encoding="utf-8")
+    assert _only_error(path).code == "int_too_long"
 
 
 def test_mistyped_fact_check_tools_properties_are_named(tmp_path: Path) -> None:

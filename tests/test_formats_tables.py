@@ -495,3 +495,12 @@ def test_a_date_a_datetime_cannot_hold_is_a_documented_error(pd: Any) -> None:
         tables.to_dataframe(g)
     [err] = exc.value.errors
     assert (err.code, err.record, err.field) == ("partial_date", "statement 'st'", "said")
+
+
+def test_a_quote_the_model_refuses_is_a_located_error(tmp_path: Path) -> None:
+    # found by the fuzz test: the report was built outside the statement's validation
+    path = _sheet(tmp_path, 'actor,text,source,quote\nKabul,Talks.,s,"a\x00b"\n')
+    with pytest.raises(cg.InvalidDataError) as exc:
+        tables.read_csv(path)
+    [err] = exc.value.errors
+    assert (err.code, err.line, err.field) == ("unencodable_text", 2, "quote")

@@ -520,3 +520,5 @@ def parse_xml(data: bytes | str, *, path: str | None = None) -> Any:
     except DET.ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else None
         raise _fail("xml_syntax", f"malformed XML: {exc}", path, line) from None
+    except LookupError as exc:  # the encoding the XML declaration names is unknown
+        raise _fail("xml_encoding", f"malformed XML: {exc}", path) from None

@@ -34,7 +34,6 @@ import io
 import json
 import math
 import os
-import re
 import warnings
 from collections.abc import Iterator
 from typing import Any
@@ -207,41 +206,6 @@ def _out_edges(flat: nx.Graph[Any], node: Any) -> list[tuple[Any, Any, dict[str,
     return list(flat.edges(node, data=True))
 
 
-# ---------------------------------------------------------------------------- XML text
-_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _check_xml(flat: nx.MultiDiGraph[str]) -> None:
-    """Refuse text that XML 1.0 cannot hold (control characters), naming where it is."""
-    errors: list[ErrorDetail] = []
-
-    def check(value: Any, record: str, field: str) -> None:
-        if isinstance(value, str):
-            m = _NOT_XML.search(value)
-            if m is not None:
-                errors.append(
-                    ErrorDetail(
-                        "not_xml_text",
-                        f"character U+{ord(m.group()):04X} cannot be written to XML",
-                        record,
-                        field,
-                    )
-                )
-
-    for node, data in flat.nodes(data=True):
-        label = f"{data.get('type', 'node')} '{node}'"
-        check(node, label, "id")
-        for key, value in data.items():
-            check(value, label, key)
-    for u, v, key, data in flat.edges(keys=True, data=True):
-        for attr, value in data.items():
-            check(value, f"{key} edge {u} → {v}", attr)
-    for key, value in flat.graph.items():
-        check(value, "graph", key)
-    if errors:
-        raise InvalidDataError(f"{len(errors)} text(s) that XML cannot hold", errors)
-
-
 # ---------------------------------------------------------------------------- GraphML
 def write_graphml(graph: ClaimGraph, path: str | os.PathLike[str]) -> None:
     """Write GraphML (yEd, Gephi, Cytoscape), atomically.
@@ -255,8 +219,7 @@ def write_graphml(graph: ClaimGraph, path: str | os.PathLike[str]) -> None:
     >>> graphs.read_graphml(path) == cg.load(cg.example_path())
     True
     """
-    flat = to_networkx(graph)
-    _check_xml(flat)
+    flat = to_networkx(graph)  # the models hold only text XML can hold
     atomic_write(path, lambda f: nx.write_graphml(flat, f, named_key_ids=True), binary=True)
 
 
@@ -272,20 +235,12 @@ def read_graphml(path: str | os.PathLike[str]) -> ClaimGraph:
     """
     where = str(path)
     data = read_bytes(path)
-    _parse_xml(data, where)  # refuses DTDs, entities and external references
+    parse_xml(data, path=where)  # refuses DTDs, entities and external references
     with _networkx_errors(where, "graphml", "not a GraphML graph"), warnings.catch_warnings():
         # data of an undeclared key is read as a string: a warning networkx prints
         warnings.simplefilter("ignore", UserWarning)
         flat = nx.read_graphml(io.BytesIO(data), force_multigraph=True)
     return from_networkx(flat, path=where)
-
-
-def _parse_xml(data: bytes, where: str) -> Any:
-    """:func:`parse_xml`, with an unknown encoding in the XML declaration an error too."""
-    try:
-        return parse_xml(data, path=where)
-    except LookupError as exc:  # the XML parser does not know the declared encoding
-        raise _bad(where, "xml", f"malformed XML: {exc}", code="xml_encoding") from None
 
 
 @contextlib.contextmanager
@@ -329,7 +284,6 @@ def write_gexf(graph: ClaimGraph, path: str | os.PathLike[str]) -> None:
     flat = to_networkx(graph)
     if graph.title is not None:
         flat.graph["name"] = graph.title  # GEXF keeps the graph's name, not other attributes
-    _check_xml(flat)
     atomic_write(path, lambda f: nx.write_gexf(flat, f), binary=True)
 
 
@@ -345,7 +299,7 @@ def read_gexf(path: str | os.PathLike[str]) -> ClaimGraph:
     """
     where = str(path)
     data = read_bytes(path)
-    root = _parse_xml(data, where)
+    root = parse_xml(data, path=where)
     for el in root.iter():
         if el.tag.rpartition("}")[2] == "attributes" and el.get("class") not in (
             "node",

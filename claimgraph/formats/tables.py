@@ -66,7 +66,7 @@ from pydantic import ValidationError
 from ..dates import parse_partial_date
 from ..exceptions import ErrorDetail, FileFormatError, InvalidDataError, MissingDependencyError
 from ..graph import ClaimGraph
-from ..models import Actor, Proposition, Record, Report, Source, Statement, StatementKind
+from ..models import Actor, Proposition, Record, Source, Statement, StatementKind
 from ._safe import atomic_write, current_limits, refuse
 
 if TYPE_CHECKING:
@@ -487,7 +487,7 @@ def read_csv(
         A file that is not UTF-8 (code ``encoding``, naming the line of the first bad
         byte), larger than the ``max_bytes`` of the input limits (``too_large``), with a
         cell longer than their ``max_string`` (``string_too_long``; see
-        :class:`~claimgraph.formats.Limits`), or malformed CSV (``csv_syntax``).
+        :class:`~claimgraph.io.Limits`), or malformed CSV (``csv_syntax``).
     InvalidDataError
         Listing every problem in the rows, each naming its line and column.
 
@@ -926,7 +926,7 @@ class _Importer:
         if raw.get("responds_to") is not None:
             fields["responds_to"] = _split_ids(raw["responds_to"] or "")
         if source is not None:
-            fields["reports"] = [Report(source=source, quote=raw.get("quote"))]
+            fields["reports"] = [{"source": source, "quote": raw.get("quote")}]
         elif raw.get("quote") is not None:
             self.error("missing", "a quote needs a source", label, line, "quote")
             return
@@ -935,6 +935,8 @@ class _Importer:
         except ValidationError as exc:
             for e in exc.errors():
                 loc = str(e["loc"][0]) if e["loc"] else "statement"
+                if loc == "reports":  # the report's column: quote or source
+                    loc = str(e["loc"][-1]) if len(e["loc"]) > 2 else "quote"
                 self.error(e["type"], e["msg"], label, line, {"id": "statement"}.get(loc, loc))
             return
         self.statements.append((st, label, line))
