@@ -11,6 +11,22 @@ import pytest
 
 import claimgraph as cg
 
+SLOW_MODULES = frozenset(
+    {"test_quality", "test_docs", "test_benchmarks", "test_browser", "test_saves"}
+)
+"""Test modules that are slow gates (type check, docs build, benchmark smoke runs, the
+browser, the kill loops): marked ``slow`` so ``pytest -m "not slow"`` skips them locally.
+CI runs everything."""
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = getattr(item, "module", None)
+        if module is not None and module.__name__.rpartition(".")[2] in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
+
+
 Stmt = tuple[Any, ...]
 """A statement for :func:`build`: ``(actor, proposition, stance[, said[, id]])``."""
 
