@@ -37,9 +37,9 @@ A file on disk works the same way, and opening it again finds everything:
 
 >>> import os, tempfile
 >>> path = os.path.join(tempfile.mkdtemp(), "istanbul.cgdb")
->>> with cg.store.open(path) as store:
+>>> with Store(path) as store:
 ...     _ = store.add_all(cg.load(cg.example_path()))
->>> with cg.store.open(path) as store:
+>>> with Store(path) as store:
 ...     store.counts()["statements"] > 0, store.add_all(cg.load(cg.example_path())).changed
 (True, False)
 """
@@ -92,7 +92,7 @@ from .queries import (
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-__all__ = ["FORMAT", "FORMAT_VERSION", "Store", "open"]
+__all__ = ["FORMAT", "FORMAT_VERSION", "Store"]
 
 FORMAT = "claimgraph-store"
 """The ``format`` value in a store's ``meta`` table."""
@@ -2381,18 +2381,3 @@ class Store:
             ).fetchall()
         )
         return lambda rec: rank[rec.id]
-
-
-def open(
-    path: str | os.PathLike[str], *, readonly: bool = False
-) -> Store:  # the module's verb, like shelve.open
-    """Open (or create) the store at ``path``; the same as :class:`Store` ``(path)``.
-
-    Examples
-    --------
-    >>> import claimgraph as cg
-    >>> with cg.store.open(":memory:") as store:
-    ...     store.counts()["statements"]
-    0
-    """
-    return Store(path, readonly=readonly)

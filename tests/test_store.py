@@ -862,7 +862,7 @@ def test_readonly_stores(tmp_path: Path) -> None:
     path = tmp_path / "ro.cgdb"
     with Store(path) as store:
         store.add_all(_edge_records())
-    with cg.store.open(path, readonly=True) as reader:
+    with Store(path, readonly=True) as reader:
         assert len(reader.contradictions()) == len(cg.ClaimGraph(_edge_records()).contradictions())
         with pytest.raises(cg.ClaimGraphError, match="read-only"):
             reader.add_all([cg.Actor(id="z", name="Z")])
