@@ -492,10 +492,6 @@ class ClaimGraph:
         self.add(rec)
         return self._reviews[rec.id]
 
-    def add_statements(self, statements: Iterable[Statement]) -> MergeResult:
-        """Bulk-add statements (same as :meth:`add_all`; named for discoverability)."""
-        return self.add_all(statements)
-
     def add_all(self, records: Iterable[Record]) -> MergeResult:
         """Add many records at once, atomically.
 
