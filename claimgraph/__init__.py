@@ -56,7 +56,7 @@ from .queries import (
     statements,
     timeline,
 )
-from .report import report, report_data
+from .reports import report, report_data
 
 __version__ = "0.1.0"
 

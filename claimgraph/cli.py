@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from . import __version__
 from .exceptions import ClaimGraphError
 from .io import load, schema, validate
-from .report import report
+from .reports import report
 
 __all__ = ["main"]
 

@@ -231,3 +231,17 @@ def test_python_dash_m(example_file: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)["disputes"]) == 2
+
+
+def test_no_module_is_shadowed_by_a_function_of_its_package() -> None:
+    import importlib
+    import pkgutil
+
+    for info in pkgutil.iter_modules(cg.__path__):
+        if info.name.startswith("_"):
+            continue  # __main__ runs the CLI; private modules are not API
+        module = importlib.import_module(f"claimgraph.{info.name}")
+        assert getattr(cg, info.name) is module, f"cg.{info.name} is not the module"
+    import claimgraph.reports
+
+    assert callable(cg.report) and cg.report is claimgraph.reports.report
