@@ -14,6 +14,7 @@ Examples
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from .dates import PartialDate, date_bounds, date_precision, overlaps, parse_partial_date
 from .exceptions import (
@@ -118,6 +119,37 @@ __all__ = [
     "FileFormatError",
     "MissingDependencyError",
 ]
+
+
+_SUBMODULES = frozenset(
+    {
+        "argumentation",
+        "corroboration",
+        "display",
+        "figures",
+        "formats",
+        "frames",
+        "reports",
+        "reversals",
+        "store",
+        "truth",
+        "view",
+    }
+)
+"""The modules reached as attributes of the package (``cg.store.Store``), imported on first
+use so that ``import claimgraph`` stays light and needs no optional extra."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        import importlib
+
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'claimgraph' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_SUBMODULES})
 
 
 def example_path(name: str = "istanbul-talks.yaml") -> Path:

@@ -245,3 +245,18 @@ def test_no_module_is_shadowed_by_a_function_of_its_package() -> None:
     import claimgraph.reports
 
     assert callable(cg.report) and cg.report is claimgraph.reports.report
+
+
+def test_the_store_formats_and_analyses_are_attributes_of_the_package() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, claimgraph as cg; assert 'claimgraph.store' not in sys.modules;"
+        "print(cg.store.Store.__name__, cg.formats.read.__name__,"
+        " cg.corroboration.corroboration.__name__, cg.reversals.reversals.__name__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["Store", "read", "corroboration", "reversals"]
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        cg.nope  # noqa: B018
