@@ -71,9 +71,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+import networkx as nx
+
 from ._afsolver import IN, Solver, StageSearch, bits, maximal
 from ._markup import escape_html
 from .exceptions import ErrorDetail, FileFormatError, InvalidDataError, NotFoundError
+from .formats._safe import read_bytes, refuse
 
 if TYPE_CHECKING:
     from .graph import ClaimGraph
@@ -371,13 +374,17 @@ class ArgumentationFramework:
     ) -> ArgumentationFramework:
         """Read an APX or TGF file (the format from the suffix unless given)."""
         fmt = format or ("tgf" if str(path).lower().endswith(".tgf") else "apx")
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
+        if fmt not in ("apx", "tgf"):
+            raise InvalidDataError(f"format must be 'apx' or 'tgf', not {fmt!r}")
+        data = read_bytes(path)  # held to the input limits, as every reader
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise refuse("encoding", f"not UTF-8 text: {exc.reason}", str(path), line) from None
         if fmt == "tgf":
             return cls.from_tgf(text, path=str(path))
-        if fmt == "apx":
-            return cls.from_apx(text, path=str(path))
-        raise InvalidDataError(f"format must be 'apx' or 'tgf', not {fmt!r}")
+        return cls.from_apx(text, path=str(path))
 
     def to_apx(self) -> str:
         """APX text; arguments must be APX constants (``[A-Za-z0-9_]+``)."""
@@ -387,6 +394,20 @@ class ArgumentationFramework:
         lines = [f"arg({a})." for a in self.arguments]
         lines += [f"att({a},{b})." for a, b in self.attacks]
         return "\n".join(lines) + "\n"
+
+    def to_networkx(self) -> nx.DiGraph[str]:
+        """The framework as a :class:`networkx.DiGraph`: arguments as nodes, attacks as edges.
+
+        Examples
+        --------
+        >>> af = ArgumentationFramework.from_apx("arg(a).\\narg(b).\\natt(a,b).\\n")
+        >>> list(af.to_networkx().edges)
+        [('a', 'b')]
+        """
+        g: nx.DiGraph[str] = nx.DiGraph()
+        g.add_nodes_from(self.arguments)
+        g.add_edges_from(self.attacks)
+        return g
 
     def to_tgf(self) -> str:
         """TGF text; arguments must contain no whitespace."""

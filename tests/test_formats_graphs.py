@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from shared_data import require, shared
 
 import claimgraph as cg
+from claimgraph.argumentation import ArgumentationFramework
 from claimgraph.formats import apx, graphs
 
 SHARED_APX = shared("data", "aspartix-iccma-af-tests", "aspartix", "tests", "insts", "apx")
@@ -135,7 +136,7 @@ def test_text_xml_cannot_hold_is_refused_by_the_model() -> None:
 
 # ---------------------------------------------------------------------------- APX
 def test_apx_writes_the_attack_relation(example_graph: cg.ClaimGraph) -> None:
-    af = apx.from_apx(apx.to_apx(example_graph))
+    af = ArgumentationFramework.from_apx(apx.to_apx(example_graph)).to_networkx()
     names = apx.apx_names(example_graph)
     assert set(af.edges) == {(names[a], names[b]) for a, b in apx.attacks(example_graph)}
     assert af.number_of_edges() > 0
@@ -144,7 +145,7 @@ def test_apx_writes_the_attack_relation(example_graph: cg.ClaimGraph) -> None:
 def test_apx_attacks_are_the_attack_graph(example_graph: cg.ClaimGraph) -> None:
     from claimgraph.argumentation import attack_graph
 
-    af = apx.from_apx(apx.to_apx(example_graph))
+    af = ArgumentationFramework.from_apx(apx.to_apx(example_graph)).to_networkx()
     names = apx.apx_names(example_graph)
     assert set(af.nodes) == set(names.values())  # every statement is an argument
     ag = attack_graph(example_graph)
@@ -172,7 +173,7 @@ def test_apx_response_attacks_are_one_way() -> None:
     )
     g.add_statement(id="s1", actor="a", proposition="p")
     g.add_statement(id="s2", actor="b", proposition="q", kind="denial", responds_to=["s1"])
-    af = apx.from_apx(apx.to_apx(g))
+    af = ArgumentationFramework.from_apx(apx.to_apx(g)).to_networkx()
     assert set(af.edges) == {("s2", "s1")}
 
 
@@ -188,7 +189,7 @@ def test_apx_names_are_unique_constants() -> None:
 
 def test_apx_reader_errors_name_the_line() -> None:
     with pytest.raises(cg.FileFormatError) as exc:
-        apx.from_apx("arg(a).\n% comment\narg(b)\natt(a,c).\n")
+        ArgumentationFramework.from_apx("arg(a).\n% comment\narg(b)\natt(a,c).\n")
     assert [(e.code, e.line) for e in exc.value.errors] == [
         ("apx_syntax", 3),
         ("unknown_argument", 4),
@@ -198,7 +199,7 @@ def test_apx_reader_errors_name_the_line() -> None:
 def test_apx_reader_reads_the_aspartix_instances() -> None:
     for path in sorted(require(SHARED_APX).glob("*.apx")):
         text = path.read_text(encoding="utf-8")
-        af = apx.read_apx(path)
+        af = ArgumentationFramework.read(path).to_networkx()
         assert af.number_of_nodes() == text.count("arg(")
         assert af.number_of_edges() == len({ln for ln in text.split() if ln.startswith("att(")})
 

@@ -30,6 +30,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import claimgraph as cg
+from claimgraph.argumentation import ArgumentationFramework
 from claimgraph.formats import aif, apx, claimreview, graphs
 
 Loader = Callable[[Path], object]
@@ -110,7 +111,7 @@ LOADERS: dict[str, Loader] = {
     "graphml": graphs.read_graphml,
     "gexf": graphs.read_gexf,
     "node-link": graphs.read_node_link,
-    "apx": apx.read_apx,
+    "apx": ArgumentationFramework.read,
 }
 
 

@@ -11,8 +11,10 @@ along support relations.
 Statement ids become APX constants: lowercase, with every character other than
 ``a-z``, ``0-9`` and ``_`` replaced by ``_`` (``pk-sheltered`` → ``pk_sheltered``);
 :func:`apx_names` gives the mapping. An APX file holds no actors, propositions or
-sources, so it cannot be read back into a claim graph: :func:`read_apx` returns the
-framework as a :class:`networkx.DiGraph`.
+sources, so it cannot be read back into a claim graph: read it as an argumentation
+framework with :meth:`ArgumentationFramework.read
+<claimgraph.argumentation.ArgumentationFramework.read>` (the one APX reader), and
+``.to_networkx()`` gives it as a :class:`networkx.DiGraph`.
 
 Examples
 --------
@@ -28,19 +30,13 @@ from __future__ import annotations
 import os
 import re
 
-import networkx as nx
-
-from ..exceptions import ErrorDetail, FileFormatError
 from ..graph import ClaimGraph
-from ._safe import atomic_write, read_bytes
+from ._safe import atomic_write
 
-__all__ = ["apx_names", "attacks", "from_apx", "read_apx", "to_apx", "write_apx"]
+__all__ = ["apx_names", "attacks", "to_apx", "write_apx"]
 
 _NAME_OK = re.compile(r"^[a-z][a-z0-9_]*$")
 _BAD = re.compile(r"[^a-z0-9_]+")
-_FACT = re.compile(
-    r"^\s*(?:(arg)\(\s*([^()\s,]+)\s*\)|(att)\(\s*([^()\s,]+)\s*,\s*([^()\s,]+)\s*\))\s*\.\s*$"
-)
 
 
 def apx_names(graph: ClaimGraph) -> dict[str, str]:
@@ -93,79 +89,22 @@ def attacks(graph: ClaimGraph) -> list[tuple[str, str]]:
 
 
 def to_apx(graph: ClaimGraph) -> str:
-    """The attack graph of the statements as APX text."""
+    """The attack graph of the statements as APX text (statements named by :func:`apx_names`).
+
+    Written by :meth:`ArgumentationFramework.to_apx
+    <claimgraph.argumentation.ArgumentationFramework.to_apx>`, the one APX writer.
+    """
+    from ..argumentation import ArgumentationFramework
+
     names = apx_names(graph)
-    lines = [f"arg({names[sid]})." for sid in graph.statement_records]
-    lines += [f"att({names[a]},{names[b]})." for a, b in attacks(graph)]
-    return "\n".join(lines) + "\n"
+    af = ArgumentationFramework(
+        (names[sid] for sid in graph.statement_records),
+        ((names[a], names[b]) for a, b in attacks(graph)),
+    )
+    return af.to_apx()
 
 
 def write_apx(graph: ClaimGraph, path: str | os.PathLike[str]) -> None:
     """Write the APX attack graph to ``path``, atomically."""
     text = to_apx(graph)
     atomic_write(path, lambda f: f.write(text))
-
-
-def from_apx(text: str, *, path: str | None = None) -> nx.DiGraph[str]:
-    """Parse APX text into a :class:`networkx.DiGraph` (arguments → nodes, attacks → edges).
-
-    Lines may be blank or ``%`` comments. An attack between undeclared arguments is an
-    error, as is any line that is not an ``arg`` or ``att`` fact; errors name the line.
-
-    Examples
-    --------
-    >>> from claimgraph.formats import apx
-    >>> af = apx.from_apx("arg(a).\\narg(b).\\natt(a,b).\\n")
-    >>> list(af.edges)
-    [('a', 'b')]
-    """
-    af: nx.DiGraph[str] = nx.DiGraph()
-    errors: list[ErrorDetail] = []
-    pending: list[tuple[int, str, str]] = []
-    for n, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if not stripped or stripped.startswith("%"):
-            continue
-        m = _FACT.match(stripped)
-        if m is None:
-            errors.append(
-                ErrorDetail(
-                    "apx_syntax",
-                    f"not an arg(x). or att(x,y). fact: {line[:60]!r}",
-                    path=path,
-                    line=n,
-                )
-            )
-            continue
-        if m.group(1):
-            af.add_node(m.group(2))
-        else:
-            pending.append((n, m.group(4), m.group(5)))
-    for n, a, b in pending:
-        missing = [x for x in (a, b) if x not in af]
-        if missing:
-            errors.append(
-                ErrorDetail(
-                    "unknown_argument",
-                    f"att({a},{b}) names undeclared argument(s) {', '.join(missing)}",
-                    path=path,
-                    line=n,
-                )
-            )
-            continue
-        af.add_edge(a, b)
-    if errors:
-        raise FileFormatError(f"cannot read {path or 'APX text'}", errors)
-    return af
-
-
-def read_apx(path: str | os.PathLike[str]) -> nx.DiGraph[str]:
-    """Read an APX file into a :class:`networkx.DiGraph` (see :func:`from_apx`)."""
-    data = read_bytes(path)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise FileFormatError(
-            f"cannot read {path}", [ErrorDetail("encoding", f"not UTF-8: {exc.reason}")]
-        ) from None
-    return from_apx(text, path=str(path))
