@@ -22,8 +22,10 @@ from .exceptions import (
     ConflictError,
     ErrorDetail,
     FileFormatError,
+    InvalidArgumentError,
     InvalidDataError,
     MissingDependencyError,
+    NotARecordError,
     NotFoundError,
     ReferencedError,
     UnknownReferenceError,
@@ -118,6 +120,8 @@ __all__ = [
     "NotFoundError",
     "FileFormatError",
     "MissingDependencyError",
+    "InvalidArgumentError",
+    "NotARecordError",
 ]
 
 
@@ -165,4 +169,4 @@ def example_path(name: str = "istanbul-talks.yaml") -> Path:
     for candidate in (here / "data" / name, here.parent / "examples" / name):
         if candidate.is_file():
             return candidate
-    raise FileNotFoundError(f"no bundled example named {name!r}")
+    raise NotFoundError(f"no bundled example named {name!r}")

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Iterator, Sequence
 
 from . import __version__
-from .exceptions import ClaimGraphError
+from .exceptions import ClaimGraphError, InvalidArgumentError
 from .io import load, schema, validate
 from .reports import report
 
@@ -189,12 +189,12 @@ def _convert(args: argparse.Namespace) -> int:
 
     if args.command == "import":
         if args.map and (args.from_format or formats.format_of(args.input)) != "csv":
-            raise ValueError("--map applies to csv input only")
+            raise InvalidArgumentError("--map applies to csv input only")
         mapping: dict[str, str | None] = {}
         for item in args.map:
             theirs, sep, ours = item.partition("=")
             if not sep:
-                raise ValueError(f"--map {item!r}: write THEIRS=OURS")
+                raise InvalidArgumentError(f"--map {item!r}: write THEIRS=OURS")
             mapping[theirs] = ours or None
         with _about(args.input):
             if mapping:

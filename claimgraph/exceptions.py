@@ -15,8 +15,10 @@ __all__ = [
     "ConflictError",
     "ErrorDetail",
     "FileFormatError",
+    "InvalidArgumentError",
     "InvalidDataError",
     "MissingDependencyError",
+    "NotARecordError",
     "NotFoundError",
     "ReferencedError",
     "UnknownReferenceError",
@@ -116,6 +118,17 @@ class NotFoundError(ClaimGraphError, KeyError):
 
 class FileFormatError(InvalidDataError):
     """A file that cannot be read: malformed JSON/YAML, or a wrong format version."""
+
+
+class InvalidArgumentError(ClaimGraphError, ValueError):
+    """An argument outside what a function takes: an unknown format, method or option.
+
+    The message names the value given and what would be accepted.
+    """
+
+
+class NotARecordError(ClaimGraphError, TypeError):
+    """Something that is not a record where records are expected (e.g. in ``add_all``)."""
 
 
 class MissingDependencyError(ClaimGraphError, ImportError):

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._atomic import atomic_write
 from .dates import date_bounds
-from .exceptions import MissingDependencyError, NotFoundError
+from .exceptions import InvalidArgumentError, MissingDependencyError, NotFoundError
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -65,7 +65,7 @@ def save_figure(fig: Figure, path: str | os.PathLike[str], *, dpi: int = 150) ->
     out = Path(path)
     fmt = out.suffix.lstrip(".").lower() or "png"
     if fmt not in ("png", "svg", "pdf"):
-        raise ValueError(f"{out}: save a figure as .png, .svg or .pdf")
+        raise InvalidArgumentError(f"{out}: save a figure as .png, .svg or .pdf")
     atomic_write(
         out, lambda f: fig.savefig(f, format=fmt, dpi=dpi, bbox_inches="tight"), binary=True
     )

@@ -27,6 +27,7 @@ from .exceptions import (
     ConflictError,
     ErrorDetail,
     InvalidDataError,
+    NotARecordError,
     NotFoundError,
     ReferencedError,
     UnknownReferenceError,
@@ -536,7 +537,7 @@ class ClaimGraph:
         node = self._node
         for pos, rec in enumerate(records):
             if not isinstance(rec, (Actor, Source, Proposition, Statement, Review)):
-                raise TypeError(
+                raise NotARecordError(
                     "expected an Actor, Source, Proposition, Statement or Review,"
                     f" got {type(rec).__name__}"
                 )

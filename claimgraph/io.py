@@ -45,7 +45,7 @@ from .authoring import (
     AuthoringSource,
     AuthoringStatement,
 )
-from .exceptions import ErrorDetail, FileFormatError, InvalidDataError
+from .exceptions import ErrorDetail, FileFormatError, InvalidArgumentError, InvalidDataError
 from .formats._safe import (
     DEFAULT_LIMITS,
     Limits,
@@ -100,14 +100,14 @@ _SECTIONS: tuple[tuple[str, RecordType], ...] = (
 def _format_of(path: str | os.PathLike[str], format: str | None) -> Format:
     if format is not None:
         if format not in ("json", "yaml"):
-            raise ValueError(f"format must be 'json' or 'yaml', not {format!r}")
+            raise InvalidArgumentError(f"format must be 'json' or 'yaml', not {format!r}")
         return format  # type: ignore[return-value]
     suffix = Path(path).suffix.lower()
     if suffix == ".json":
         return "json"
     if suffix in (".yaml", ".yml"):
         return "yaml"
-    raise ValueError(
+    raise InvalidArgumentError(
         f"cannot tell the format of '{path}' from its extension: use .json, .yaml or .yml,"
         " or pass format='json' or format='yaml'"
     )

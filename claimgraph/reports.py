@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from ._markup import code_span, escape_markdown, markdown_link
+from .exceptions import InvalidArgumentError
 from .graph import ClaimGraph
 from .models import Statement
 from .queries import Agreement, Contradiction, agreements, contradictions, positions
@@ -143,7 +144,7 @@ def report(graph: ClaimGraph, format: Literal["text", "markdown", "json"] = "tex
     if format == "json":
         return json.dumps(report_data(graph), indent=2, ensure_ascii=False)
     if format not in ("text", "markdown"):
-        raise ValueError(f"format must be 'text', 'markdown' or 'json', not {format!r}")
+        raise InvalidArgumentError(f"format must be 'text', 'markdown' or 'json', not {format!r}")
     md = format == "markdown"
     e: Escape = escape_markdown if md else _plain
     found = contradictions(graph)

@@ -71,7 +71,9 @@ from .exceptions import (
     ConflictError,
     ErrorDetail,
     FileFormatError,
+    InvalidArgumentError,
     InvalidDataError,
+    NotARecordError,
     NotFoundError,
     UnknownReferenceError,
 )
@@ -456,7 +458,7 @@ class _View:
         found = self._sides.get(actor)
         if found is None:
             if self._store is None:
-                raise KeyError(actor)
+                raise NotFoundError(actor)
             found = self._sides[actor] = self._store.side(actor)
         return found
 
@@ -747,7 +749,7 @@ class Store:
         """Whether this store was opened for reading only."""
         memory = self.path == ":memory:"
         if readonly and not memory and not Path(self.path).is_file():
-            raise FileNotFoundError(f"no store at '{self.path}'")
+            raise NotFoundError(f"no store at '{self.path}'")
         try:
             if readonly and not memory:
                 uri = Path(self.path).resolve().as_uri() + "?mode=ro"
@@ -1110,7 +1112,7 @@ class Store:
         MergeResult(added=0, extended=0, unchanged=...)
         """
         if batch_size is not None and batch_size < 1:
-            raise ValueError("batch_size must be a positive number of records, or None")
+            raise InvalidArgumentError("batch_size must be a positive number of records, or None")
         result = MergeResult()
         pending: dict[str, Record] = {}
         if bulk is None:
@@ -1190,7 +1192,7 @@ class Store:
                             )
                         ],
                     )
-                raise TypeError(
+                raise NotARecordError(
                     f"expected an Actor, Source, Proposition or Statement, got {type(rec).__name__}"
                 )
         existing = self._lookup({rec.id for rec in chunk})

@@ -51,6 +51,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from ._markup import escape_html
+from .exceptions import InvalidArgumentError
 
 if TYPE_CHECKING:
     from .graph import ClaimGraph
@@ -96,7 +97,7 @@ class Claims:
             try:
                 source, obj, value = triple
             except (TypeError, ValueError):
-                raise ValueError(
+                raise InvalidArgumentError(
                     f"a claim must be a (source, object, value) triple, not {triple!r}"
                 ) from None
             if (source, obj, value) in seen:
@@ -747,13 +748,15 @@ def credibility(
     2
     """
     if method not in METHODS:
-        raise ValueError(f"unknown method {method!r}: choose from {', '.join(METHODS)}")
+        raise InvalidArgumentError(f"unknown method {method!r}: choose from {', '.join(METHODS)}")
     if by not in ("source", "actor"):
-        raise ValueError(f"by must be 'source' or 'actor', not {by!r}")
+        raise InvalidArgumentError(f"by must be 'source' or 'actor', not {by!r}")
     voice: dict[str, str] = {}
     if independent:
         if by != "source":
-            raise ValueError("independent=True needs by='source': it groups sources by origin")
+            raise InvalidArgumentError(
+                "independent=True needs by='source': it groups sources by origin"
+            )
         from .corroboration import source_groups
 
         voice = source_groups(graph)

@@ -59,7 +59,7 @@ def test_istanbul_example_report(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_bundled_example_is_the_examples_file() -> None:
     assert cg.example_path().read_bytes() == (EXAMPLES / "istanbul-talks.yaml").read_bytes()
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(cg.NotFoundError):
         cg.example_path("nope.yaml")
 
 

@@ -857,7 +857,7 @@ def test_other_files_are_refused(tmp_path: Path, make: Callable[[Path], Any]) ->
 
 
 def test_readonly_stores(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(cg.NotFoundError):
         Store(tmp_path / "missing.cgdb", readonly=True)
     path = tmp_path / "ro.cgdb"
     with Store(path) as store:

@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..exceptions import ErrorDetail, FileFormatError, InvalidDataError
+from ..exceptions import ErrorDetail, FileFormatError, InvalidArgumentError, InvalidDataError
 from ..graph import ClaimGraph
 
 __all__ = ["FORMATS", "Format", "format_of", "read", "write"]
@@ -320,5 +320,5 @@ def write(graph: ClaimGraph, path: str | os.PathLike[str], format: str | None = 
     """
     entry = _resolve(path, format, reading=False)
     if entry.writer is None:  # pragma: no cover - every registered format can be written
-        raise ValueError(f"{format} cannot be written")
+        raise InvalidArgumentError(f"{format} cannot be written")
     entry.writer(graph, path)

@@ -33,7 +33,7 @@ from typing import Any
 
 from .._atomic import atomic_write, write_text
 from .._gc import gc_paused
-from ..exceptions import ErrorDetail, FileFormatError, MissingDependencyError
+from ..exceptions import ErrorDetail, FileFormatError, InvalidArgumentError, MissingDependencyError
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -106,7 +106,7 @@ class Limits:
         for f in dataclasses.fields(self):
             value = getattr(self, f.name)
             if type(value) is not int or value < 1:
-                raise ValueError(f"{f.name} must be a positive int, not {value!r}")
+                raise InvalidArgumentError(f"{f.name} must be a positive int, not {value!r}")
 
 
 DEFAULT_LIMITS = Limits()

@@ -131,7 +131,7 @@ def to_claimreview(graph: ClaimGraph) -> dict[str, Any]:
     'Taliban spokesperson'
     """
     if not graph.reviews:
-        raise ValueError("the graph has no reviews (fact-checks) to write as ClaimReview")
+        raise InvalidDataError("the graph has no reviews (fact-checks) to write as ClaimReview")
     items = []
     for rv in graph.reviews.values():
         prop = graph.propositions[rv.proposition]

@@ -64,7 +64,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import ValidationError
 
 from ..dates import parse_partial_date
-from ..exceptions import ErrorDetail, FileFormatError, InvalidDataError, MissingDependencyError
+from ..exceptions import (
+    ErrorDetail,
+    FileFormatError,
+    InvalidArgumentError,
+    InvalidDataError,
+    MissingDependencyError,
+)
 from ..graph import ClaimGraph
 from ..models import Actor, Proposition, Record, Source, Statement, StatementKind
 from ._safe import atomic_write, current_limits, refuse
@@ -381,7 +387,7 @@ def _parts(value: str) -> tuple[_dt.datetime, str]:
         return _dt.datetime.fromisoformat(value), "day"
     m = _TIME_RE.match(value)
     if m is None:
-        raise ValueError("not one of the forms of a partial date")
+        raise InvalidDataError("not one of the forms of a partial date")
     day, hh, mm, ss, frac, tz = m.groups()
     precision = "microsecond" if frac else "second" if ss else "minute"
     micro = int((frac or "0")[:6].ljust(6, "0"))
@@ -401,7 +407,7 @@ def _date_from_parts(start: _dt.datetime, precision: str) -> str:
         return start.date().isoformat()
     m = re.match(r"^(minute|second|microsecond)(.*)$", precision)
     if m is None:
-        raise ValueError(
+        raise InvalidDataError(
             f"unknown date precision {precision!r}"
             " (use year, month, day, minute, second or microsecond)"
         )
@@ -661,7 +667,7 @@ def _check_mapping(
     out = dict(mapping or {})
     for theirs, ours in out.items():
         if ours is not None and ours not in allowed:
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"mapping: {theirs!r} maps to {ours!r}, which is not a column"
                 f" (use one of {', '.join(COLUMNS)}, or None to ignore it)"
             )
