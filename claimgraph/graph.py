@@ -14,7 +14,7 @@ by their relation, one of :data:`EDGE_TYPES`, and carry ``type`` (the same name)
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -997,6 +997,15 @@ class ClaimGraph:
                 side(a)
             self._sides_complete = True
         return self._side_cache
+
+    def _missing(self, type: str, ids: Collection[str]) -> list[str]:
+        """The ids among ``ids`` of no record of ``type`` in the graph (for query filters)."""
+        held: dict[str, Mapping[str, Record]] = {
+            "actor": self._actors,
+            "proposition": self._propositions,
+            "source": self._sources,
+        }
+        return [i for i in ids if i not in held[type]]
 
     def sides(self) -> list[str]:
         """Ids of all sides: actors that are not members of another actor, sorted."""

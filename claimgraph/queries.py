@@ -18,8 +18,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._gc import paused_gc
-from .dates import overlaps, parse_partial_date
-from .exceptions import InvalidDataError, NotFoundError
+from .dates import overlaps
+from .exceptions import NotFoundError
+from .filters import StatementFilter, _as_set, _date, contradiction_filter
 from .models import Statement
 
 if TYPE_CHECKING:
@@ -42,23 +43,6 @@ _UNDATED = "9999-99-99"
 
 def _key(s: Statement) -> tuple[str, str]:
     return (s.said or _UNDATED, s.id)
-
-
-def _as_set(value: str | Iterable[str] | None) -> set[str] | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return {value}
-    return set(value)
-
-
-def _date(value: Any, name: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return parse_partial_date(value)
-    except ValueError as exc:
-        raise InvalidDataError(f"{name}: {exc}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -394,22 +378,20 @@ def statements(
     >>> [s.kind for s in cg.statements(g, actor="pk-defense-minister", kind="demand")]
     ['demand']
     """
-    since_d, until_d = _date(since, "since"), _date(until, "until")
-    actors = _as_set(actor)
-    sides = _as_set(side)
-    props = _as_set(proposition)
-    kinds = _as_set(kind)
-    sources = _as_set(source)
-    for ids, mapping, what in (
-        (actors, graph.actors, "actor"),
-        (sides, graph.actors, "side"),
-        (props, graph.propositions, "proposition"),
-        (sources, graph.sources, "source"),
-    ):
-        for i in ids or ():
-            if i not in mapping:
-                raise NotFoundError(f"no {what} '{i}' in the graph")
-    dated = since_d is not None or until_d is not None
+    f = StatementFilter.parse(
+        actor=actor,
+        side=side,
+        proposition=proposition,
+        kind=kind,
+        stance=stance,
+        source=source,
+        since=since,
+        until=until,
+    )
+    f.check(graph._missing, graph.sides, "graph")
+    actors, sides, props, kinds, sources = f.actors, f.sides, f.propositions, f.kinds, f.sources
+    since_d, until_d = f.since, f.until
+    dated = f.dated
     side_of = graph._side_map() if sides is not None else {}
 
     def union(lists: list[list[Statement]]) -> tuple[list[Statement], bool]:
@@ -712,19 +694,9 @@ def contradictions(
     >>> disputes[0].sides
     ('afghanistan', 'pakistan')
     """
-    want: set[str] = {kind} if kind else {"dispute", "inconsistency"}
-    if kind is not None and kind not in ("dispute", "inconsistency"):
-        raise InvalidDataError(f"kind must be 'dispute' or 'inconsistency', not {kind!r}")
-    since_d, until_d = _date(since, "since"), _date(until, "until")
-    if between is not None:
-        if len(between) != 2:
-            raise InvalidDataError("between must name two sides")
-        for sd in between:
-            if sd not in graph.actors:
-                raise NotFoundError(f"no side '{sd}' in the graph")
-    if proposition is not None and proposition not in graph.propositions:
-        raise NotFoundError(f"no proposition '{proposition}' in the graph")
-    dated = since_d is not None or until_d is not None
+    want, f = contradiction_filter(kind, between, proposition, since, until)
+    f.check(graph._missing, graph.sides, "graph")
+    since_d, until_d, dated = f.since, f.until, f.dated
 
     split = _splitter(graph, since_d, until_d)
     found: list[Contradiction] = []
@@ -860,11 +832,9 @@ def agreements(
     >>> [a.sides for a in cg.agreements(g)][0]
     ('afghanistan', 'pakistan')
     """
-    since_d, until_d = _date(since, "since"), _date(until, "until")
-    need = _as_set(side) or set()
-    for sd in need:
-        if sd not in graph.actors:
-            raise NotFoundError(f"no side '{sd}' in the graph")
+    f = StatementFilter.parse(side=side, since=since, until=until)
+    f.check(graph._missing, graph.sides, "graph")
+    since_d, until_d, need = f.since, f.until, f.sides or frozenset()
     split = _splitter(graph, since_d, until_d)
     side_of = graph._side_map()
     props = graph.propositions

@@ -77,6 +77,7 @@ from .exceptions import (
     NotFoundError,
     UnknownReferenceError,
 )
+from .filters import StatementFilter, contradiction_filter
 from .graph import ClaimGraph, MergeResult, _combine, _describe, _diff
 from .models import Actor, Proposition, Record, Report, Review, Source, Statement
 from .queries import (
@@ -85,8 +86,6 @@ from .queries import (
     Contradiction,
     StanceGroup,
     _agreement_explanation,
-    _as_set,
-    _date,
     _group,
     _key,
 )
@@ -1647,16 +1646,14 @@ class Store:
         self._sides = None
 
     # ------------------------------------------------------------------ statements
-    def _require(self, type: str, ids: set[str] | None, what: str) -> None:
-        if not ids:
-            return
+    def _missing(self, type: str, ids: Collection[str]) -> list[str]:
+        """The ids among ``ids`` of no record of ``type`` in the store (for query filters)."""
         rows = self._conn.execute(
             f"SELECT id FROM {type} WHERE id IN (SELECT value FROM json_each(?))",  # noqa: S608 - constant table names
             (_ids_param(ids),),
         )
         have = {r[0] for r in rows}
-        for i in sorted(ids - have):
-            raise NotFoundError(f"no {what} '{i}' in the store")
+        return [i for i in ids if i not in have]
 
     @staticmethod
     def _date_clause(since: str | None, until: str | None) -> tuple[str, list[Any]]:
@@ -1691,13 +1688,19 @@ class Store:
         since: Any,
         until: Any,
     ) -> tuple[str, list[Any]]:
-        since_d, until_d = _date(since, "since"), _date(until, "until")
-        actors, sides = _as_set(actor), _as_set(side)
-        props, kinds, sources = _as_set(proposition), _as_set(kind), _as_set(source)
-        self._require("actor", actors, "actor")
-        self._require("actor", sides, "side")
-        self._require("proposition", props, "proposition")
-        self._require("source", sources, "source")
+        f = StatementFilter.parse(
+            actor=actor,
+            side=side,
+            proposition=proposition,
+            kind=kind,
+            stance=stance,
+            source=source,
+            since=since,
+            until=until,
+        )
+        f.check(self._missing, self.sides, "store")
+        actors, sides, props, kinds, sources = f.actors, f.sides, f.propositions, f.kinds, f.sources
+        since_d, until_d = f.since, f.until
         clauses: list[str] = []
         params: list[Any] = []
         for column, values in (
@@ -1890,17 +1893,10 @@ class Store:
         >>> len(disputes), disputes[0].sides
         (2, ('afghanistan', 'pakistan'))
         """
-        want: set[str] = {kind} if kind else {"dispute", "inconsistency"}
-        if kind is not None and kind not in ("dispute", "inconsistency"):
-            raise InvalidDataError(f"kind must be 'dispute' or 'inconsistency', not {kind!r}")
-        since_d, until_d = _date(since, "since"), _date(until, "until")
-        if between is not None and len(between) != 2:
-            raise InvalidDataError("between must name two sides")
+        want, f = contradiction_filter(kind, between, proposition, since, until)
+        since_d, until_d = f.since, f.until
         with self.snapshot(), _gc_paused():
-            if between is not None:
-                self._require("actor", set(between), "side")
-            if proposition is not None:
-                self._require("proposition", {proposition}, "proposition")
+            f.check(self._missing, self.sides, "store")
             return self._contradictions(want, between, proposition, since_d, until_d)
 
     def _contradictions(
@@ -2234,10 +2230,10 @@ class Store:
         ...     [a.sides for a in store.agreements()][0]
         ('afghanistan', 'pakistan')
         """
-        since_d, until_d = _date(since, "since"), _date(until, "until")
-        need = _as_set(side) or set()
+        f = StatementFilter.parse(side=side, since=since, until=until)
+        since_d, until_d, need = f.since, f.until, f.sides or frozenset()
         with self.snapshot(), _gc_paused():
-            self._require("actor", need, "side")
+            f.check(self._missing, self.sides, "store")
             date_sql, date_params = self._date_clause(since_d, until_d)
             where = f" WHERE {date_sql}" if date_sql else ""
             having = ["max(stance) = 'asserts'", "count(DISTINCT side) >= ?"]

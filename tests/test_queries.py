@@ -109,9 +109,9 @@ class TestExampleDisputes:
             cg.contradictions(example_graph, proposition="nope")
         with pytest.raises(cg.NotFoundError, match="'nope'"):
             cg.contradictions(example_graph, between=("pakistan", "nope"))
-        with pytest.raises(cg.InvalidDataError):
+        with pytest.raises(cg.InvalidArgumentError):
             cg.contradictions(example_graph, between=("pakistan",))  # type: ignore[arg-type]
-        with pytest.raises(cg.InvalidDataError):
+        with pytest.raises(cg.InvalidArgumentError):
             cg.contradictions(example_graph, kind="quarrel")  # type: ignore[arg-type]
         with pytest.raises(cg.InvalidDataError, match="since"):
             cg.contradictions(example_graph, since="2025-13")
@@ -603,3 +603,31 @@ class TestStatementIndexes:
             ]
         )
         assert ids(cg.timeline(g, proposition="p")) == ["before", "year", "month", "day", "undated"]
+
+
+# ------------------------------------------------------------ unknown filter values
+UNKNOWN_VALUES = [
+    ("statements", {"kind": "accussation"}, "did you mean 'accusation'"),
+    ("statements", {"stance": "deny"}, "did you mean 'denies'"),
+    ("timeline", {"kind": ["demand", "offr"]}, "did you mean 'offer'"),
+    ("statements", {"side": "pk-defense-minister"}, "is not a side"),
+    ("agreements", {"side": "pk-defense-minister"}, "is not a side"),
+    ("contradictions", {"between": ("pakistan", "pk-government")}, "is not a side"),
+    ("contradictions", {"kind": "disput"}, "did you mean 'dispute'"),
+]
+
+
+@pytest.mark.parametrize(("query", "filters", "words"), UNKNOWN_VALUES)
+def test_unknown_filter_values_raise_the_same_error_on_both_backends(
+    example_graph: cg.ClaimGraph, query: str, filters: dict[str, object], words: str
+) -> None:
+    from claimgraph.store import Store
+
+    messages = []
+    with Store(":memory:") as store:
+        store.add_all(example_graph)
+        for backend in (example_graph, store):
+            with pytest.raises(cg.InvalidArgumentError, match=words) as exc:
+                getattr(backend, query)(**filters)
+            messages.append(str(exc.value))
+    assert messages[0] == messages[1]  # the same words, whatever answered

@@ -1,0 +1,203 @@
+"""The filters of the statement queries, parsed and checked once for every backend.
+
+:func:`claimgraph.statements`, :func:`claimgraph.timeline`, :func:`claimgraph.agreements`
+and their :class:`~claimgraph.store.Store` counterparts take the same keyword filters. They
+all go through :meth:`StatementFilter.parse` (the values: kinds, stances, dates) and
+:meth:`StatementFilter.check` (the ids, against the graph or the store), so an unknown
+value is the same error, with the same words, whatever answers the query: never a silent
+empty answer.
+
+Examples
+--------
+>>> from claimgraph.filters import StatementFilter
+>>> f = StatementFilter.parse(kind="demand", stance="denies", since="2025-10")
+>>> sorted(f.kinds), f.stance, f.since
+(['demand'], 'denies', '2025-10')
+>>> StatementFilter.parse(kind="accussation")  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+claimgraph.exceptions.InvalidArgumentError: kind: 'accussation' is not a statement kind; ...
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .dates import parse_partial_date
+from .exceptions import InvalidArgumentError, InvalidDataError, NotFoundError
+from .models import StatementKind
+
+__all__ = ["CONTRADICTION_KINDS", "STANCES", "StatementFilter", "contradiction_filter"]
+
+STANCES = ("asserts", "denies")
+"""The stances a statement can take."""
+
+_KINDS = tuple(k.value for k in StatementKind)
+
+CONTRADICTION_KINDS = ("dispute", "inconsistency")
+"""The kinds of contradiction: between sides, or within one side."""
+
+
+def _as_set(value: str | Iterable[str] | None) -> frozenset[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return frozenset((value,))
+    return frozenset(value)
+
+
+def _date(value: Any, name: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return parse_partial_date(value)
+    except ValueError as exc:
+        raise InvalidDataError(f"{name}: {exc}") from None
+
+
+def _nearest(value: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.5)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _one_of(name: str, value: str, choices: Collection[str], what: str) -> InvalidArgumentError:
+    return InvalidArgumentError(
+        f"{name}: {value!r} is not {what}{_nearest(value, choices)}"
+        f" (use one of {', '.join(sorted(choices))})"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class StatementFilter:
+    """Parsed statement filters: each is ``None`` (no filter) or the values to keep.
+
+    Attributes
+    ----------
+    actors, sides, propositions, kinds, sources : frozenset of str or None
+        Keep statements said by these actors / by actors of these sides / about these
+        propositions / of these speech-act kinds / reported in these sources.
+    stance : {"asserts", "denies"} or None
+    since, until : str or None
+        Partial dates (normalised): keep dated statements overlapping ``[since, until]``.
+    """
+
+    actors: frozenset[str] | None = None
+    sides: frozenset[str] | None = None
+    propositions: frozenset[str] | None = None
+    kinds: frozenset[str] | None = None
+    stance: str | None = None
+    sources: frozenset[str] | None = None
+    since: str | None = None
+    until: str | None = None
+
+    @classmethod
+    def parse(
+        cls,
+        *,
+        actor: str | Iterable[str] | None = None,
+        side: str | Iterable[str] | None = None,
+        proposition: str | Iterable[str] | None = None,
+        kind: str | Iterable[str] | None = None,
+        stance: str | None = None,
+        source: str | Iterable[str] | None = None,
+        since: Any = None,
+        until: Any = None,
+    ) -> StatementFilter:
+        """The filters given as keyword arguments, with kinds, stance and dates checked.
+
+        Raises
+        ------
+        InvalidArgumentError
+            A kind or stance that does not exist, naming the nearest valid one.
+        InvalidDataError
+            ``since`` or ``until`` that is not a partial date.
+        """
+        kinds = _as_set(kind)
+        for k in sorted(kinds or ()):
+            if k not in _KINDS:
+                raise _one_of("kind", k, _KINDS, "a statement kind")
+        if stance is not None and stance not in STANCES:
+            raise _one_of("stance", str(stance), STANCES, "a stance")
+        return cls(
+            actors=_as_set(actor),
+            sides=_as_set(side),
+            propositions=_as_set(proposition),
+            kinds=kinds,
+            stance=stance,
+            sources=_as_set(source),
+            since=_date(since, "since"),
+            until=_date(until, "until"),
+        )
+
+    @property
+    def dated(self) -> bool:
+        """Whether the filter keeps only statements overlapping a date range."""
+        return self.since is not None or self.until is not None
+
+    def check(
+        self,
+        missing: Callable[[str, frozenset[str]], Collection[str]],
+        sides: Callable[[], Collection[str]],
+        where: str,
+    ) -> None:
+        """Refuse ids the backend does not hold, and sides that are not sides.
+
+        Parameters
+        ----------
+        missing : callable
+            ``missing(type, ids)``: the ids of that record type (``"actor"``,
+            ``"proposition"``, ``"source"``) the backend does not hold.
+        sides : callable
+            The ids of the sides (asked only when a side filter is given).
+        where : str
+            ``"graph"`` or ``"store"``, for the message.
+
+        Raises
+        ------
+        NotFoundError
+            An actor, side, proposition or source id the backend does not hold.
+        InvalidArgumentError
+            A side filter naming an actor that is not a side (a member of one), naming the
+            side it belongs to when the backend can tell.
+        """
+        for ids, type, what in (
+            (self.actors, "actor", "actor"),
+            (self.sides, "actor", "side"),
+            (self.propositions, "proposition", "proposition"),
+            (self.sources, "source", "source"),
+        ):
+            if ids:
+                for i in sorted(missing(type, ids)):
+                    raise NotFoundError(f"no {what} '{i}' in the {where}")
+        if self.sides:
+            known = set(sides())
+            for s in sorted(self.sides - known):
+                raise _one_of("side", s, known, "a side (an actor that belongs to no other)")
+
+
+def contradiction_filter(
+    kind: str | None,
+    between: tuple[str, str] | None,
+    proposition: str | None,
+    since: Any,
+    until: Any,
+) -> tuple[set[str], StatementFilter]:
+    """The arguments of the contradiction queries: the kinds wanted, and the filter.
+
+    ``between`` becomes the side filter and ``proposition`` the proposition filter, to be
+    checked with :meth:`StatementFilter.check` like any other.
+
+    Raises
+    ------
+    InvalidArgumentError
+        An unknown ``kind``, or a ``between`` that does not name two sides.
+    """
+    if kind is not None and kind not in CONTRADICTION_KINDS:
+        raise _one_of("kind", str(kind), CONTRADICTION_KINDS, "a kind of contradiction")
+    if between is not None and (isinstance(between, str) or len(between) != 2):
+        raise InvalidArgumentError(f"between must name two sides, not {between!r}")
+    f = StatementFilter.parse(side=between, proposition=proposition, since=since, until=until)
+    return ({kind} if kind else set(CONTRADICTION_KINDS)), f
