@@ -141,6 +141,7 @@ class StatementFilter:
         self,
         missing: Callable[[str, frozenset[str]], Collection[str]],
         sides: Callable[[], Collection[str]],
+        side_of: Callable[[str], str],
         where: str,
     ) -> None:
         """Refuse ids the backend does not hold, and sides that are not sides.
@@ -152,6 +153,8 @@ class StatementFilter:
             ``"proposition"``, ``"source"``) the backend does not hold.
         sides : callable
             The ids of the sides (asked only when a side filter is given).
+        side_of : callable
+            The side of an actor (to name it when a side filter names a member).
         where : str
             ``"graph"`` or ``"store"``, for the message.
 
@@ -161,7 +164,7 @@ class StatementFilter:
             An actor, side, proposition or source id the backend does not hold.
         InvalidArgumentError
             A side filter naming an actor that is not a side (a member of one), naming the
-            side it belongs to when the backend can tell.
+            side it belongs to.
         """
         for ids, type, what in (
             (self.actors, "actor", "actor"),
@@ -175,7 +178,10 @@ class StatementFilter:
         if self.sides:
             known = set(sides())
             for s in sorted(self.sides - known):
-                raise _one_of("side", s, known, "a side (an actor that belongs to no other)")
+                raise InvalidArgumentError(
+                    f"side: {s!r} is not a side (it belongs to {side_of(s)!r});"
+                    f" the sides are {', '.join(sorted(known))}"
+                )
 
 
 def contradiction_filter(

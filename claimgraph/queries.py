@@ -388,7 +388,7 @@ def statements(
         since=since,
         until=until,
     )
-    f.check(graph._missing, graph.sides, "graph")
+    f.check(graph._missing, graph.sides, graph.side, "graph")
     actors, sides, props, kinds, sources = f.actors, f.sides, f.propositions, f.kinds, f.sources
     since_d, until_d = f.since, f.until
     dated = f.dated
@@ -695,7 +695,7 @@ def contradictions(
     ('afghanistan', 'pakistan')
     """
     want, f = contradiction_filter(kind, between, proposition, since, until)
-    f.check(graph._missing, graph.sides, "graph")
+    f.check(graph._missing, graph.sides, graph.side, "graph")
     since_d, until_d, dated = f.since, f.until, f.dated
 
     split = _splitter(graph, since_d, until_d)
@@ -833,7 +833,7 @@ def agreements(
     ('afghanistan', 'pakistan')
     """
     f = StatementFilter.parse(side=side, since=since, until=until)
-    f.check(graph._missing, graph.sides, "graph")
+    f.check(graph._missing, graph.sides, graph.side, "graph")
     since_d, until_d, need = f.since, f.until, f.sides or frozenset()
     split = _splitter(graph, since_d, until_d)
     side_of = graph._side_map()

@@ -41,7 +41,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ._markup import escape_html
 from .dates import date_bounds
-from .exceptions import InvalidDataError, NotFoundError
+from .exceptions import InvalidDataError
+from .filters import StatementFilter
 from .models import Statement
 from .queries import _key, _statement_dict
 
@@ -252,15 +253,13 @@ def reversals(
     """
     if level is not None and level not in ("actor", "side"):
         raise InvalidDataError(f"level must be 'actor' or 'side', not {level!r}")
-    for name, value in (("actor", actor), ("side", side)):
-        if value is not None and value not in graph.actors:
-            raise NotFoundError(f"no {name} '{value}' in the graph")
+    StatementFilter.parse(actor=actor, side=side).check(
+        graph._missing, graph.sides, graph.side, "graph"
+    )
     levels: set[str] = {level} if level else {"actor", "side"}
     if actor is not None and level is None:
         levels = {"actor"}
     side_of = graph._side_map()
-    if side is not None and side_of[side] != side:
-        raise InvalidDataError(f"'{side}' is not a side (it belongs to '{side_of[side]}')")
     found: list[Reversal] = []
     for p, (yes_sides, no_sides) in graph._stance_sides().items():
         both = set(yes_sides) & set(no_sides)

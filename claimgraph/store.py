@@ -1698,7 +1698,7 @@ class Store:
             since=since,
             until=until,
         )
-        f.check(self._missing, self.sides, "store")
+        f.check(self._missing, self.sides, self.side, "store")
         actors, sides, props, kinds, sources = f.actors, f.sides, f.propositions, f.kinds, f.sources
         since_d, until_d = f.since, f.until
         clauses: list[str] = []
@@ -1896,7 +1896,7 @@ class Store:
         want, f = contradiction_filter(kind, between, proposition, since, until)
         since_d, until_d = f.since, f.until
         with self.snapshot(), _gc_paused():
-            f.check(self._missing, self.sides, "store")
+            f.check(self._missing, self.sides, self.side, "store")
             return self._contradictions(want, between, proposition, since_d, until_d)
 
     def _contradictions(
@@ -2233,7 +2233,7 @@ class Store:
         f = StatementFilter.parse(side=side, since=since, until=until)
         since_d, until_d, need = f.since, f.until, f.sides or frozenset()
         with self.snapshot(), _gc_paused():
-            f.check(self._missing, self.sides, "store")
+            f.check(self._missing, self.sides, self.side, "store")
             date_sql, date_params = self._date_clause(since_d, until_d)
             where = f" WHERE {date_sql}" if date_sql else ""
             having = ["max(stance) = 'asserts'", "count(DISTINCT side) >= ?"]

@@ -631,3 +631,16 @@ def test_unknown_filter_values_raise_the_same_error_on_both_backends(
                 getattr(backend, query)(**filters)
             messages.append(str(exc.value))
     assert messages[0] == messages[1]  # the same words, whatever answered
+
+
+def test_reversals_refuse_a_member_as_a_side_in_the_same_words(
+    example_graph: cg.ClaimGraph,
+) -> None:
+    from claimgraph.reversals import reversals
+
+    with pytest.raises(cg.InvalidArgumentError) as a:
+        reversals(example_graph, side="pk-defense-minister")
+    with pytest.raises(cg.InvalidArgumentError) as b:
+        example_graph.statements(side="pk-defense-minister")
+    assert str(a.value) == str(b.value)
+    assert "(it belongs to 'pakistan')" in str(a.value)

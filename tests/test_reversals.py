@@ -84,7 +84,7 @@ def test_bad_arguments() -> None:
     g = _graph()
     with pytest.raises(cg.NotFoundError):
         reversals(g, actor="nobody")
-    with pytest.raises(cg.InvalidDataError, match="not a side"):
+    with pytest.raises(cg.InvalidArgumentError, match="not a side"):
         reversals(g, side="min-a")
     with pytest.raises(cg.InvalidDataError, match="level"):
         reversals(g, level="team")  # type: ignore[arg-type]
