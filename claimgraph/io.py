@@ -19,7 +19,7 @@ import gc
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -95,6 +95,7 @@ _SECTIONS: tuple[tuple[str, RecordType], ...] = (
     ("statements", Statement),
     ("reviews", Review),
 )
+_SECTION_NAMES = frozenset(name for name, _ in _SECTIONS)
 
 
 def _format_of(path: str | os.PathLike[str], format: str | None) -> Format:
@@ -247,8 +248,14 @@ class _LazyLines:
         return seen[key]
 
 
-def _iter_json_record_lines(text: str) -> Iterator[tuple[tuple[str, int], int]]:
-    """``(section, i)`` or ``(key, _KEY_LINE)`` and its line, in the order of the text."""
+def _iter_json_record_lines(
+    text: str, sections: Container[str] | None = _SECTION_NAMES
+) -> Iterator[tuple[tuple[str, int], int]]:
+    """``(section, i)`` or ``(key, _KEY_LINE)`` and its line, in the order of the text.
+
+    ``sections`` are the top-level keys whose lists are scanned item by item: the native
+    format's by default, every top-level list with ``None`` (the other JSON formats).
+    """
     decoder = json.JSONDecoder()
     ws = " \t\n\r"
     n = len(text)
@@ -270,14 +277,13 @@ def _iter_json_record_lines(text: str) -> Iterator[tuple[tuple[str, int], int]]:
     if i >= n or text[i] != "{":
         return
     i = skip(i + 1)
-    sections = dict(_SECTIONS)
     while i < n and text[i] == '"':
         key_line = line_at(i)
         key, i = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
         yield (key, _KEY_LINE), key_line
         i = skip(i)
         i = skip(i + 1)  # the colon
-        if key in sections and i < n and text[i] == "[":
+        if (sections is None or key in sections) and i < n and text[i] == "[":
             i = skip(i + 1)
             idx = 0
             while i < n and text[i] != "]":

@@ -32,7 +32,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import importlib
-import json
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -87,48 +86,17 @@ def _item_lines(text: str) -> dict[tuple[str, int], int]:
     """The line of every item of the lists a JSON object holds at its top level:
     ``(key, i)`` → the line item ``i`` of ``key`` starts on.
 
-    ``text`` was parsed already (so it is valid JSON); each item is skipped with the
-    decoder, not kept. Returns what was found before anything unexpected.
+    ``text`` was parsed already (so it is valid JSON); the native reader's scanner skips
+    each item with the decoder, not keeping it. Returns what was found before anything
+    unexpected.
     """
-    decoder = json.JSONDecoder()
+    from ..io import _KEY_LINE, _iter_json_record_lines
+
     lines: dict[tuple[str, int], int] = {}
-    n = len(text)
-    counted, line_no = 0, 1
-
-    def skip(i: int) -> int:
-        while i < n and text[i] in " \t\n\r":
-            i += 1
-        return i
-
-    def line_at(i: int) -> int:  # incremental: the text is counted once
-        nonlocal counted, line_no
-        line_no += text.count("\n", counted, i)
-        counted = i
-        return line_no
-
     try:
-        i = skip(0)
-        if i >= n or text[i] != "{":
-            return lines
-        i = skip(i + 1)
-        while i < n and text[i] == '"':
-            key, i = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
-            i = skip(skip(i) + 1)  # the colon
-            if i < n and text[i] == "[":
-                i, idx = skip(i + 1), 0
-                while i < n and text[i] != "]":
-                    lines.setdefault((key, idx), line_at(i))
-                    _, i = decoder.raw_decode(text, i)
-                    i = skip(i)
-                    if i < n and text[i] == ",":
-                        i = skip(i + 1)
-                    idx += 1
-                i += 1
-            else:
-                _, i = decoder.raw_decode(text, i)
-            i = skip(i)
-            if i < n and text[i] == ",":
-                i = skip(i + 1)
+        for key, line in _iter_json_record_lines(text, sections=None):
+            if key[1] != _KEY_LINE:
+                lines.setdefault(key, line)
     except (ValueError, IndexError):  # pragma: no cover - the text was parsed before
         pass
     return lines
