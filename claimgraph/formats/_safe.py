@@ -175,9 +175,6 @@ def refuse(
     )
 
 
-_fail = refuse
-
-
 def check_size(size: int, path: str | None, lim: Limits | None = None) -> None:
     """Refuse an input of ``size`` bytes (or characters) over ``max_bytes`` (``too_large``)."""
     lim = lim or _CURRENT.get()
@@ -516,9 +513,9 @@ def parse_xml(data: bytes | str, *, path: str | None = None) -> Any:
     try:
         return DET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except defusedxml.DefusedXmlException as exc:
-        raise _fail("unsafe_xml", f"refused unsafe XML: {exc}", path) from None
+        raise refuse("unsafe_xml", f"refused unsafe XML: {exc}", path) from None
     except DET.ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else None
-        raise _fail("xml_syntax", f"malformed XML: {exc}", path, line) from None
+        raise refuse("xml_syntax", f"malformed XML: {exc}", path, line) from None
     except LookupError as exc:  # the encoding the XML declaration names is unknown
-        raise _fail("xml_encoding", f"malformed XML: {exc}", path) from None
+        raise refuse("xml_encoding", f"malformed XML: {exc}", path) from None
