@@ -27,6 +27,7 @@ from .exceptions import (
     MissingDependencyError,
     NotARecordError,
     NotFoundError,
+    ReadOnlyError,
     ReferencedError,
     UnknownReferenceError,
 )
@@ -118,6 +119,7 @@ __all__ = [
     "ConflictError",
     "ReferencedError",
     "NotFoundError",
+    "ReadOnlyError",
     "FileFormatError",
     "MissingDependencyError",
     "InvalidArgumentError",
@@ -128,6 +130,7 @@ __all__ = [
 _SUBMODULES = frozenset(
     {
         "argumentation",
+        "backend",
         "corroboration",
         "display",
         "figures",

@@ -80,6 +80,7 @@ from .formats._safe import read_bytes, refuse
 
 if TYPE_CHECKING:
     from .graph import ClaimGraph
+    from .models import Statement
 
 __all__ = [
     "SEMANTICS",
@@ -496,7 +497,13 @@ def attack_graph(graph: ClaimGraph) -> AttackGraph:
     >>> ag.reasons[("pk-sheltered", "af-denies-sheltered")]
     ('opposite_stances',)
     """
-    stances = graph._stances
+    stances: dict[str, tuple[list[Statement], list[Statement]]] = {}
+    for st in graph.statement_records.values():
+        pair = stances.get(st.proposition)
+        if pair is None:
+            pair = stances[st.proposition] = ([], [])
+        pair[st.stance != "asserts"].append(st)
+    rel = graph.relations()
     reasons: dict[tuple[str, str], set[str]] = {}
 
     def add(a: str, b: str, why: str) -> None:
@@ -518,12 +525,11 @@ def attack_graph(graph: ClaimGraph) -> AttackGraph:
     for yes, no in stances.values():
         if yes and no:
             both(yes, no, "opposite_stances")
-    for p in graph._related:
-        rec = graph.propositions[p]
-        for q in rec.contradicts:
+    for p in rel.owners:
+        for q in rel.contradicts.get(p, ()):
             both(stances.get(p, ((), ()))[0], stances.get(q, ((), ()))[0], "exclusive")
-        if rec.implies:
-            implied[p] = graph.implied(p)
+        if p in rel.implies:
+            implied[p] = rel.implied(p)
             for q in implied[p]:
                 both(stances.get(p, ((), ()))[0], stances.get(q, ((), ()))[1], "implication")
     records = graph.statement_records
@@ -729,7 +735,7 @@ def acceptance(graph: ClaimGraph, semantics: Iterable[str] = ("preferred", "stab
     inn = af.grounded()
     out = {b for a, b in af.attacks if a in inn}
     rows = []
-    side_of = graph._side_map()
+    side_of = graph.side_map()
     for sid, st in graph.statement_records.items():
         rows.append(
             StatementAcceptance(

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from ._markup import escape_html, html_link
 
 if TYPE_CHECKING:
+    from .backend import Lookup
     from .graph import ClaimGraph
     from .models import Statement
     from .queries import Agreement, Contradiction, Positions
@@ -74,19 +75,19 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _actor_name(graph: ClaimGraph | None, actor: str) -> str:
+def _actor_name(graph: Lookup | None, actor: str) -> str:
     if graph is not None and actor in graph.actors:
         return graph.actors[actor].name
     return actor
 
 
-def _side(graph: ClaimGraph | None, actor: str) -> str:
+def _side(graph: Lookup | None, actor: str) -> str:
     if graph is not None and actor in graph.actors:
         return graph.side(actor)
     return ""
 
 
-def _sources(graph: ClaimGraph | None, s: Statement) -> str:
+def _sources(graph: Lookup | None, s: Statement) -> str:
     parts = []
     for r in s.reports:
         src = graph.sources.get(r.source) if graph is not None else None
@@ -96,7 +97,7 @@ def _sources(graph: ClaimGraph | None, s: Statement) -> str:
 
 
 def _statement_rows(
-    stmts: Sequence[Statement], graph: ClaimGraph | None, *, proposition: bool = False
+    stmts: Sequence[Statement], graph: Lookup | None, *, proposition: bool = False
 ) -> str:
     head = "<tr><th>said</th><th>actor</th><th>side</th><th>stance</th><th>kind</th>"
     head += "<th>proposition</th>" if proposition else ""
@@ -120,7 +121,7 @@ def _statement_rows(
 
 
 def statements_html(
-    stmts: Iterable[Statement], graph: ClaimGraph | None = None, *, limit: int = 50
+    stmts: Iterable[Statement], graph: Lookup | None = None, *, limit: int = 50
 ) -> str:
     """An HTML table of statements (date, actor, side, stance, kind, proposition, quote, sources).
 
@@ -146,7 +147,7 @@ def statements_html(
     return _box(body)
 
 
-def _contradiction_body(c: Contradiction, graph: ClaimGraph | None, open_: bool) -> str:
+def _contradiction_body(c: Contradiction, graph: Lookup | None, open_: bool) -> str:
     texts = " ⟂ ".join(f"“{t}”" for t in c.texts)
     first, last = c.dates
     when = f"{first} – {last}" if first and first != last else (first or "undated")
@@ -179,10 +180,10 @@ def contradiction_html(c: Contradiction, *, open: bool = True) -> str:
     >>> "<details open>" in contradiction_html(c)
     True
     """
-    return _box(_contradiction_body(c, c._graph, open))
+    return _box(_contradiction_body(c, c.lookup, open))
 
 
-def agreement_html(a: Agreement, graph: ClaimGraph | None = None) -> str:
+def agreement_html(a: Agreement, graph: Lookup | None = None) -> str:
     """HTML for one agreement: the proposition, the sides that assert it, the statements.
 
     Examples
@@ -203,7 +204,7 @@ def agreement_html(a: Agreement, graph: ClaimGraph | None = None) -> str:
     return _box(body)
 
 
-def positions_html(p: Positions, graph: ClaimGraph | None = None) -> str:
+def positions_html(p: Positions, graph: Lookup | None = None) -> str:
     """HTML for :class:`~claimgraph.Positions`: the proposition × side table, demands, offers.
 
     Examples
@@ -344,7 +345,7 @@ class _HTML:
         return f"<HTML: {len(self.html)} characters>"
 
 
-def show(value: Any, graph: ClaimGraph | None = None) -> _HTML:
+def show(value: Any, graph: Lookup | None = None) -> _HTML:
     """A displayable HTML view of anything claimgraph returns, including lists.
 
     ``cg.display.show(g.timeline(proposition="..."), g)`` shows a list of statements as one

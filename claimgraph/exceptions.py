@@ -20,6 +20,7 @@ __all__ = [
     "MissingDependencyError",
     "NotARecordError",
     "NotFoundError",
+    "ReadOnlyError",
     "ReferencedError",
     "UnknownReferenceError",
 ]
@@ -129,6 +130,10 @@ class InvalidArgumentError(ClaimGraphError, ValueError):
 
 class NotARecordError(ClaimGraphError, TypeError):
     """Something that is not a record where records are expected (e.g. in ``add_all``)."""
+
+
+class ReadOnlyError(ClaimGraphError, AttributeError):
+    """An attempt to change a read-only result (a :class:`~claimgraph.Contradiction`)."""
 
 
 class MissingDependencyError(ClaimGraphError, ImportError):

@@ -223,7 +223,7 @@ def draw_network(
     if simple.number_of_nodes() == 0:
         return fig
     pos = nx.spring_layout(simple, seed=seed, k=1.6 / max(simple.number_of_nodes(), 1) ** 0.5)
-    stance_sides = graph._stance_sides()
+    stance_sides = graph.stance_sides(None, None)
     for u, v in simple.edges():
         if u in graph.actors and v in graph.actors:
             (x0, y0), (x1, y1) = pos[u], pos[v]

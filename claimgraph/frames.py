@@ -36,7 +36,7 @@ from .formats.tables import to_dataframe as statements_frame
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .graph import ClaimGraph
+    from .backend import Lookup
     from .models import Statement
     from .queries import Agreement, Contradiction, Positions
 
@@ -62,7 +62,7 @@ def _pandas() -> Any:
     return pd
 
 
-def _row(s: Statement, graph: ClaimGraph) -> dict[str, Any]:
+def _row(s: Statement, graph: Lookup) -> dict[str, Any]:
     prop = graph.propositions.get(s.proposition)
     names = []
     for r in s.reports:
@@ -114,7 +114,7 @@ def _row_columns() -> list[str]:
     ]
 
 
-def timeline_frame(stmts: Iterable[Statement], graph: ClaimGraph) -> pd.DataFrame:
+def timeline_frame(stmts: Iterable[Statement], graph: Lookup) -> pd.DataFrame:
     """One row per statement (in the given order): date, actor, side, stance, quote, sources.
 
     Examples
@@ -130,7 +130,7 @@ def timeline_frame(stmts: Iterable[Statement], graph: ClaimGraph) -> pd.DataFram
 
 
 def contradictions_frame(
-    found: Iterable[Contradiction], graph: ClaimGraph | None = None
+    found: Iterable[Contradiction], graph: Lookup | None = None
 ) -> pd.DataFrame:
     """One row per statement of each contradiction.
 
@@ -141,7 +141,7 @@ def contradictions_frame(
     """
     rows = []
     for i, c in enumerate(found):
-        g = graph if graph is not None else c._graph
+        g = graph if graph is not None else c.lookup
         for j, group in enumerate(c.groups):
             for s in group.statements:
                 rows.append(
@@ -161,7 +161,7 @@ def contradictions_frame(
     return df
 
 
-def agreements_frame(found: Iterable[Agreement], graph: ClaimGraph) -> pd.DataFrame:
+def agreements_frame(found: Iterable[Agreement], graph: Lookup) -> pd.DataFrame:
     """One row per statement of each agreement, numbered by ``agreement`` (from 0)."""
     rows = [{"agreement": i, **_row(s, graph)} for i, a in enumerate(found) for s in a.statements]
     df = _frame(rows, ["agreement"])
@@ -169,7 +169,7 @@ def agreements_frame(found: Iterable[Agreement], graph: ClaimGraph) -> pd.DataFr
     return df
 
 
-def positions_frame(positions: Positions, graph: ClaimGraph | None = None) -> pd.DataFrame:
+def positions_frame(positions: Positions, graph: Lookup | None = None) -> pd.DataFrame:
     """The side × proposition table: a row per side, a column per proposition.
 
     Each cell is ``asserts``, ``denies``, ``both`` or missing (the side took no position),

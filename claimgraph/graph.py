@@ -13,8 +13,9 @@ by their relation, one of :data:`EDGE_TYPES`, and carry ``type`` (the same name)
 
 from __future__ import annotations
 
+import contextlib
 import gc
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -23,6 +24,8 @@ import networkx as nx
 from pydantic import ValidationError
 
 from ._gc import FREEZE_AT, gc_paused
+from .backend import Relations
+from .dates import overlaps
 from .exceptions import (
     ConflictError,
     ErrorDetail,
@@ -47,6 +50,7 @@ from .models import (
 if TYPE_CHECKING:
     from os import PathLike
 
+    from .filters import StatementFilter
     from .queries import Agreement, Contradiction, Positions
 
 __all__ = ["EDGE_TYPES", "ClaimGraph", "MergeResult"]
@@ -76,6 +80,7 @@ _EDGE_ATTRS: dict[str, dict[str, Any]] = {t: {"type": t} for t in EDGE_TYPES}
 _KEY_DICTS: dict[str, dict[str, dict[str, Any]]] = {t: {t: _EDGE_ATTRS[t]} for t in EDGE_TYPES}
 
 _UNDATED = "9999-99-99"
+_NO_STANCES: tuple[list[Statement], list[Statement]] = ([], [])
 
 
 def _sort_key(s: Statement) -> tuple[str, str]:
@@ -1105,6 +1110,200 @@ class ClaimGraph:
         return set(self._neighbours(proposition, "contradicts", False)) | set(
             self._neighbours(proposition, "contradicts", True)
         )
+
+    # ------------------------------------------------------------------ backend protocol
+    # The primitives of claimgraph.backend.QueryBackend, answered from the indexes: the
+    # queries (claimgraph.queries) are written once against them.
+    label = "graph"
+
+    def side_map(self) -> Mapping[str, str]:
+        """Actor id → side id for every actor (read-only)."""
+        return MappingProxyType(self._side_map())
+
+    def missing_ids(self, type: str, ids: Collection[str]) -> list[str]:
+        """The ids among ``ids`` of no record of ``type`` in the graph."""
+        return self._missing(type, ids)
+
+    def relations(self) -> Relations:
+        """The declared ``contradicts`` and ``implies`` relations between propositions."""
+        props = self._propositions
+        return Relations.of(props[p] for p in self._related)
+
+    def snapshot(self) -> contextlib.nullcontext[ClaimGraph]:
+        """A context for a consistent read: the graph changes only when its caller does."""
+        return contextlib.nullcontext(self)
+
+    def texts(self, ids: Iterable[str]) -> dict[str, str]:
+        """Proposition id → its wording, for those of ``ids`` in the graph."""
+        props = self._propositions
+        return {p: props[p].text for p in ids if p in props}
+
+    def matching(self, f: StatementFilter) -> list[Statement]:
+        """The statements matching a (checked) filter, in the order they were added.
+
+        Starts from the smallest index that applies (proposition, actor, side, source,
+        kind, dates), then checks the other conditions on those statements only.
+        """
+        actors, sides, props, kinds, sources = f.actors, f.sides, f.propositions, f.kinds, f.sources
+        since_d, until_d, stance = f.since, f.until, f.stance
+        dated = f.dated
+        side_of = self._side_map() if sides is not None else {}
+
+        def union(lists: list[list[Statement]]) -> tuple[list[Statement], bool]:
+            if len(lists) == 1:
+                return lists[0], not self._relinked
+            return [s for lst in lists for s in lst], False
+
+        # candidates from every index that applies: (filter, statements, in insertion order?)
+        candidates: list[tuple[str, list[Statement], bool]] = []
+        if props is not None:
+            candidates.append(("proposition", *union([self.statements_about(p) for p in props])))
+        if actors is not None:
+            candidates.append(("actor", *union([self.statements_by(a) for a in actors])))
+        if sides is not None:
+            pools = [self.statements_of_side(sd) for sd in sides]
+            candidates.append(
+                ("side", pools[0] if len(pools) == 1 else union(pools)[0], len(pools) == 1)
+            )
+        if sources is not None:
+            by_id = {s.id: s for src in sources for s in self.statements_in(src)}
+            candidates.append(
+                ("source", list(by_id.values()), len(sources) == 1 and not self._relinked)
+            )
+        if kinds is not None:
+            candidates.append(("kind", *union([self.statements_of_kind(k) for k in kinds])))
+        if dated:
+            candidates.append(("dates", self.statements_between(since_d, until_d), True))
+        if candidates:
+            used, pool, ordered = min(candidates, key=lambda c: len(c[1]))
+        else:
+            used, pool, ordered = "", list(self._statements.values()), True
+
+        checks: list[Callable[[Statement], bool]] = []
+        if actors is not None and used != "actor":
+            checks.append(lambda s: s.actor in actors)
+        if sides is not None and used != "side":
+            checks.append(lambda s: side_of[s.actor] in sides)
+        if props is not None and used != "proposition":
+            checks.append(lambda s: s.proposition in props)
+        if kinds is not None and used != "kind":
+            checks.append(lambda s: s.kind in kinds)
+        if stance is not None:
+            checks.append(lambda s: s.stance == stance)
+        if sources is not None and used != "source":
+            checks.append(lambda s: any(r.source in sources for r in s.reports))
+        if dated and used != "dates":
+            checks.append(lambda s: overlaps(s.said, since_d, until_d))
+        out = [s for s in pool if all(check(s) for check in checks)] if checks else list(pool)
+        return out if ordered else self._in_order(out)
+
+    def _split(
+        self, p: str, since: str | None, until: str | None
+    ) -> tuple[list[Statement], list[Statement]]:
+        """(assertions, denials) of a proposition said within the date range."""
+        yes, no = self._stances.get(p, _NO_STANCES)
+        if since is None and until is None:
+            return yes, no
+        return (
+            [s for s in yes if overlaps(s.said, since, until)],
+            [s for s in no if overlaps(s.said, since, until)],
+        )
+
+    def stance_sides(
+        self, since: str | None, until: str | None
+    ) -> Mapping[str, tuple[Collection[str], Collection[str]]]:
+        """Proposition id → (sides asserting it, sides denying it) in the date range."""
+        if since is None and until is None:
+            return {p: (y, n) for p, (y, n) in self._stance_sides().items() if y or n}
+        side_of = self._side_map()
+        out: dict[str, tuple[Collection[str], Collection[str]]] = {}
+        for p in self._stances:
+            yes, no = self._split(p, since, until)
+            if yes or no:
+                out[p] = (
+                    tuple(dict.fromkeys(side_of[s.actor] for s in yes)),
+                    tuple(dict.fromkeys(side_of[s.actor] for s in no)),
+                )
+        return out
+
+    def opposed(
+        self, since: str | None, until: str | None, proposition: str | None
+    ) -> list[tuple[str, str | None, str | None, int, int]]:
+        """The counts of every proposition both asserted and denied in the date range."""
+        dated = since is not None or until is not None
+        stance_sides = self._stance_sides()
+        side_of = self._side_map()
+        items = (
+            self._stances.items()
+            if proposition is None
+            else [(proposition, self._stances.get(proposition, _NO_STANCES))]
+        )
+        out = []
+        for p, (yes, no) in items:
+            if not (yes and no):
+                continue
+            if dated:
+                yes, no = self._split(p, since, until)
+                if not (yes and no):
+                    continue
+                ys = {side_of[s.actor] for s in yes}
+                ns = {side_of[s.actor] for s in no}
+            else:
+                ys, ns = stance_sides[p]  # type: ignore[assignment]
+            out.append(
+                (
+                    p,
+                    next(iter(ys)) if len(ys) == 1 else None,
+                    next(iter(ns)) if len(ns) == 1 else None,
+                    len(yes),
+                    len(no),
+                )
+            )
+        return out
+
+    def tallies(
+        self, props: Collection[str], since: str | None, until: str | None
+    ) -> dict[tuple[str, str], dict[str, int]]:
+        """(proposition, stance) → side → how many statements, for some propositions."""
+        side_of = self._side_map()
+        out: dict[tuple[str, str], dict[str, int]] = {}
+        for p in props:
+            for stance, group in zip(
+                ("asserts", "denies"), self._split(p, since, until), strict=True
+            ):
+                if group:
+                    t = out[p, stance] = {}
+                    for s in group:
+                        sd = side_of[s.actor]
+                        t[sd] = t.get(sd, 0) + 1
+        return out
+
+    def first_said(
+        self, positions: Collection[tuple[str, str, str]], since: str | None, until: str | None
+    ) -> dict[tuple[str, str, str], str | None]:
+        """(proposition, stance, side) → the earliest date said among its statements."""
+        side_of = self._side_map()
+        out: dict[tuple[str, str, str], str | None] = {}
+        for p, stance, sd in positions:
+            group = self._split(p, since, until)[stance != "asserts"]
+            dates = [s.said for s in group if s.said and side_of[s.actor] == sd]
+            out[p, stance, sd] = min(dates) if dates else None
+        return out
+
+    def position_statements(
+        self,
+        positions: Mapping[tuple[str, str], Collection[str] | None],
+        since: str | None,
+        until: str | None,
+    ) -> Iterator[tuple[str, str, Statement]]:
+        """``(stance, side, statement)`` for every statement taking one of these positions
+        (a proposition and a stance; only of the given sides, when a collection is given)."""
+        side_of = self._side_map()
+        for (p, stance), only in positions.items():
+            for s in self._split(p, since, until)[stance != "asserts"]:
+                sd = side_of[s.actor]
+                if only is None or sd in only:
+                    yield stance, sd, s
 
     # ------------------------------------------------------------------ queries
     def statements(self, **filters: Any) -> list[Statement]:

@@ -6,25 +6,25 @@
 - :func:`positions` — the side × proposition table, with demands and offers per side;
 - :func:`statements` and :func:`timeline` — filtered statements.
 
-All of them start from the graph's indexes (statements per proposition, actor, source,
-kind, date) rather than scanning every pair of statements.
+Each is written once, against the few primitives of
+:class:`~claimgraph.backend.QueryBackend`: the same function answers on a
+:class:`~claimgraph.ClaimGraph` (from its indexes) and on a
+:class:`~claimgraph.store.Store` (in SQL), with the same results, errors and explanations.
+Results are the public types below whatever backend made them, and pickle without it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal, cast
 
-from ._gc import paused_gc
-from .dates import overlaps
-from .exceptions import NotFoundError
-from .filters import StatementFilter, _as_set, _date, contradiction_filter
+from ._gc import gc_paused, paused_gc
+from .backend import CountRow, Lookup, QueryBackend, RecordSnapshot
+from .exceptions import ClaimGraphError, ReadOnlyError
+from .filters import StatementFilter, contradiction_filter
 from .models import Statement
-
-if TYPE_CHECKING:
-    from .graph import ClaimGraph
 
 __all__ = [
     "Agreement",
@@ -74,18 +74,19 @@ class StanceGroup:
         return min(dates) if dates else None
 
 
-_Parts = tuple[
-    tuple[str, str],  # stances
-    tuple[str, str],  # propositions
-    list[Statement],  # left
-    list[Statement],  # right
-    dict[str, str],  # actor -> side
-]
+# Where a contradiction's groups come from, until they are read (its ``_parts``): its two
+# positions (proposition and stance each), the side of an inconsistency (None: every side),
+# whether to put the earlier position first (an inconsistency on one proposition), the size
+# the counts said (checked when the statements are read) and the sides. A plain tuple: an
+# answer may hold millions.
+_Pending = tuple[tuple[str, str], tuple[str, str], str | None, bool, int, tuple[str, ...]]
 
 
-@dataclass(frozen=True, eq=False)
 class Contradiction:
     """Statements that cannot all be true, grouped per proposition (or proposition pair).
+
+    Every backend (a :class:`~claimgraph.ClaimGraph`, a :class:`~claimgraph.store.Store`)
+    returns this one type.
 
     Attributes
     ----------
@@ -107,35 +108,68 @@ class Contradiction:
     groups : tuple of StanceGroup
         The two incompatible positions. For an inconsistency, the earlier one first.
     explanation : str
-        One sentence a person can read.
+        One sentence a person can read, with the names of the sides.
 
     Notes
     -----
-    ``groups`` (with their sorted statements), ``explanation`` and, for plain disputes,
-    ``texts`` are worked out on first use: listing every contradiction of a million
-    statements builds only what is needed to classify and rank them.
+    A query classifies, counts and ranks contradictions from stance counts; ``groups``
+    (with their sorted statements), ``texts`` and ``explanation`` are read from the backend
+    on first use, together with those of the next few hundred contradictions of the same
+    answer. From a store they are read as it is then (inside the query's
+    :meth:`~claimgraph.store.Store.snapshot`, exactly what the query saw); if the statements
+    a contradiction counted have changed meanwhile that read raises
+    :class:`~claimgraph.ClaimGraphError` (ask again). Pickling or copying one reads
+    everything it shows and keeps it with the names it needs (a
+    :class:`~claimgraph.backend.RecordSnapshot`), not the graph or store.
     """
 
     kind: Literal["dispute", "inconsistency"]
     basis: Literal["opposite_stances", "exclusive", "implication"]
     propositions: tuple[str, ...]
-    texts: tuple[str, ...]
     sides: tuple[str, ...]
     size: int
-    _parts: _Parts | tuple[StanceGroup, StanceGroup] = field(repr=False)
-    _graph: ClaimGraph = field(repr=False)
+
+    def __init__(
+        self,
+        kind: Literal["dispute", "inconsistency"],
+        basis: Literal["opposite_stances", "exclusive", "implication"],
+        propositions: tuple[str, ...],
+        texts: tuple[str, ...],
+        sides: tuple[str, ...],
+        size: int,
+        groups: tuple[StanceGroup, StanceGroup],
+        graph: Lookup,
+    ) -> None:
+        self.__dict__.update(
+            kind=kind,
+            basis=basis,
+            propositions=propositions,
+            texts=texts,
+            sides=sides,
+            size=size,
+            groups=groups,
+            _parts=None,
+            _graph=graph,
+            _reader=None,
+        )
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise ReadOnlyError(f"a Contradiction is read-only (cannot set {name!r})")
+
+    def __delattr__(self, name: str) -> None:
+        raise ReadOnlyError(f"a Contradiction is read-only (cannot delete {name!r})")
 
     @cached_property
     def groups(self) -> tuple[StanceGroup, StanceGroup]:
         """The two incompatible positions. For an inconsistency, the earlier one first."""
-        parts = self._parts
-        if len(parts) == 2:
-            return parts
-        stances, props, left, right, side_of = parts
-        return (
-            _group(side_of, stances[0], props[0], left),
-            _group(side_of, stances[1], props[1], right),
-        )
+        reader: _GroupReader = self.__dict__["_reader"]
+        return reader.groups(reader.place(self))
+
+    @cached_property
+    def texts(self) -> tuple[str, ...]:
+        """The canonical wordings of the propositions (read on first use)."""
+        reader: _GroupReader = self.__dict__["_reader"]
+        return reader.texts(reader.place(self))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Contradiction):
@@ -144,8 +178,8 @@ class Contradiction:
             self.kind == other.kind
             and self.basis == other.basis
             and self.propositions == other.propositions
-            and self.texts == other.texts
             and self.sides == other.sides
+            and self.texts == other.texts
             and self.groups == other.groups
         )
 
@@ -159,15 +193,53 @@ class Contradiction:
             f" {self.size} statement{'' if self.size == 1 else 's'}>"
         )
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        groups = self.groups
+        stmts = [s for g in groups for s in g.statements]
+        snap = RecordSnapshot.of(
+            self.__dict__["_graph"],
+            actors=[*{s.actor for s in stmts}, *self.sides],
+            sources={r.source for s in stmts for r in s.reports},
+            propositions=self.propositions,
+        )
+        return (
+            _restore,
+            (
+                self.kind,
+                self.basis,
+                self.propositions,
+                self.texts,
+                self.sides,
+                self.size,
+                groups,
+                self.explanation,
+                snap,
+            ),
+        )
+
+    def __copy__(self) -> Contradiction:
+        fn, args = self.__reduce__()
+        return cast(Contradiction, fn(*args))
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Contradiction:
+        return self.__copy__()
+
     def _repr_html_(self) -> str:
         from .display import contradiction_html
 
         return contradiction_html(self)
 
+    @property
+    def lookup(self) -> Lookup:
+        """Where the names of its actors, sources and propositions are found: the graph or
+        store that found it (a :class:`~claimgraph.backend.RecordSnapshot` once pickled)."""
+        found: Lookup = self.__dict__["_graph"]
+        return found
+
     @cached_property
     def explanation(self) -> str:
         """One sentence a person can read (worded on first use)."""
-        return _explain(self._graph, self.kind, self.basis, self.texts, *self.groups)
+        return _explain(self.lookup, self.kind, self.basis, self.texts, *self.groups)
 
     @property
     def proposition(self) -> str:
@@ -190,8 +262,10 @@ class Contradiction:
         d = [s.said for g in self.groups for s in g.statements if s.said]
         return (min(d), max(d)) if d else (None, None)
 
-    def to_dict(self, graph: ClaimGraph) -> dict[str, Any]:
-        """A JSON-ready dict, with actor names, quotes and source details from ``graph``."""
+    def to_dict(self, graph: Lookup | None = None) -> dict[str, Any]:
+        """A JSON-ready dict, with actor names, quotes and source details (from ``graph``,
+        by default the graph or store that found it)."""
+        graph = self.lookup if graph is None else graph
         return {
             "kind": self.kind,
             "basis": self.basis,
@@ -207,19 +281,23 @@ class Contradiction:
         }
 
 
-class _PlainDispute(Contradiction):  # the dataclass's fields, __eq__ and __repr__
-    """The common contradiction — one side asserts a proposition, another denies it — as
-    :func:`contradictions` builds it in bulk: its texts, like its groups, are looked up on
-    first use (a million statements have some fifty thousand of these)."""
+def _restore(
+    kind: Literal["dispute", "inconsistency"],
+    basis: Literal["opposite_stances", "exclusive", "implication"],
+    propositions: tuple[str, ...],
+    texts: tuple[str, ...],
+    sides: tuple[str, ...],
+    size: int,
+    groups: tuple[StanceGroup, StanceGroup],
+    explanation: str,
+    lookup: Lookup,
+) -> Contradiction:
+    c = Contradiction(kind, basis, propositions, texts, sides, size, groups, lookup)
+    c.__dict__["explanation"] = explanation
+    return c
 
-    @cached_property  # a field of the dataclass, read on first use
-    def texts(self) -> tuple[str, ...]:
-        """The canonical wordings of the propositions (read on first use)."""
-        props = self._graph.propositions
-        return tuple(props[p].text for p in self.propositions)
 
-
-def _statement_dict(s: Statement, graph: ClaimGraph) -> dict[str, Any]:
+def _statement_dict(s: Statement, graph: Lookup) -> dict[str, Any]:
     reports = []
     for r in s.reports:
         src = graph.sources.get(r.source)
@@ -244,7 +322,7 @@ def _statement_dict(s: Statement, graph: ClaimGraph) -> dict[str, Any]:
     }
 
 
-def _group_dict(g: StanceGroup, graph: ClaimGraph) -> dict[str, Any]:
+def _group_dict(g: StanceGroup, graph: Lookup) -> dict[str, Any]:
     return {
         "stance": g.stance,
         "proposition": g.proposition,
@@ -276,16 +354,43 @@ class Agreement:
     actors: tuple[str, ...]
     statements: tuple[Statement, ...]
     explanation: str
-    # the graph it came from, for names in the notebook display (not part of the value)
-    _graph: ClaimGraph | None = field(default=None, repr=False, compare=False)
+    # where its names are found, for the notebook display (not part of the value)
+    _graph: Lookup | None = field(default=None, repr=False, compare=False)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # with the records it names, not the graph
+        snap = None
+        if self._graph is not None:
+            snap = RecordSnapshot.of(
+                self._graph,
+                actors=[*self.actors, *self.sides],
+                sources={r.source for s in self.statements for r in s.reports},
+                propositions=[self.proposition],
+            )
+        return (
+            Agreement,
+            (
+                self.proposition,
+                self.text,
+                self.sides,
+                self.actors,
+                self.statements,
+                self.explanation,
+                snap,
+            ),
+        )
 
     def _repr_html_(self) -> str:
         from .display import agreement_html
 
         return agreement_html(self, self._graph)
 
-    def to_dict(self, graph: ClaimGraph) -> dict[str, Any]:
-        """A JSON-ready dict, with quotes and source details from ``graph``."""
+    def to_dict(self, graph: Lookup | None = None) -> dict[str, Any]:
+        """A JSON-ready dict, with quotes and source details (from ``graph``, by default
+        the graph or store that found it)."""
+        if graph is None:
+            if self._graph is None:
+                raise ClaimGraphError("this agreement keeps no records: pass the graph")
+            graph = self._graph
         return {
             "proposition": {"id": self.proposition, "text": self.text},
             "sides": list(self.sides),
@@ -310,8 +415,20 @@ class Positions:
     table: dict[str, dict[str, str]]
     demands: dict[str, list[Statement]] = field(default_factory=dict)
     offers: dict[str, list[Statement]] = field(default_factory=dict)
-    # the graph it came from, for names in the notebook display (not part of the value)
-    _graph: ClaimGraph | None = field(default=None, repr=False, compare=False)
+    # where its names are found, for the notebook display (not part of the value)
+    _graph: Lookup | None = field(default=None, repr=False, compare=False)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # with the records it names, not the graph
+        snap = None
+        if self._graph is not None:
+            stmts = [s for per in (self.demands, self.offers) for ss in per.values() for s in ss]
+            snap = RecordSnapshot.of(
+                self._graph,
+                actors=[*self.table, *{s.actor for s in stmts}],
+                sources={r.source for s in stmts for r in s.reports},
+                propositions=[*self.propositions, *{s.proposition for s in stmts}],
+            )
+        return (Positions, (self.table, self.demands, self.offers, snap))
 
     @property
     def sides(self) -> list[str]:
@@ -341,9 +458,14 @@ class Positions:
 
 
 # --------------------------------------------------------------------------- statements
+def _checked(backend: QueryBackend, f: StatementFilter) -> StatementFilter:
+    f.check(backend.missing_ids, backend.sides, backend.side, backend.label)
+    return f
+
+
 @paused_gc
 def statements(
-    graph: ClaimGraph,
+    graph: QueryBackend,
     *,
     actor: str | Iterable[str] | None = None,
     side: str | Iterable[str] | None = None,
@@ -358,7 +480,8 @@ def statements(
 
     Parameters
     ----------
-    graph : ClaimGraph
+    graph : ClaimGraph or Store
+        Any :class:`~claimgraph.backend.QueryBackend`.
     actor, side, proposition, kind, source : str or iterable of str, optional
         Keep statements said by these actors / by actors of these sides / about these
         propositions / of these speech-act kinds / reported in these sources.
@@ -370,6 +493,9 @@ def statements(
     ------
     NotFoundError
         If a filter names an id that is not in the graph (usually a typo).
+    InvalidArgumentError
+        An unknown kind or stance, a bad date, or a side filter naming an actor that is not
+        a side.
 
     Examples
     --------
@@ -388,62 +514,11 @@ def statements(
         since=since,
         until=until,
     )
-    f.check(graph._missing, graph.sides, graph.side, "graph")
-    actors, sides, props, kinds, sources = f.actors, f.sides, f.propositions, f.kinds, f.sources
-    since_d, until_d = f.since, f.until
-    dated = f.dated
-    side_of = graph._side_map() if sides is not None else {}
-
-    def union(lists: list[list[Statement]]) -> tuple[list[Statement], bool]:
-        if len(lists) == 1:
-            return lists[0], not graph._relinked
-        return [s for lst in lists for s in lst], False
-
-    # candidates from every index that applies: (filter, statements, in insertion order?)
-    candidates: list[tuple[str, list[Statement], bool]] = []
-    if props is not None:
-        candidates.append(("proposition", *union([graph.statements_about(p) for p in props])))
-    if actors is not None:
-        candidates.append(("actor", *union([graph.statements_by(a) for a in actors])))
-    if sides is not None:
-        pools = [graph.statements_of_side(sd) for sd in sides]
-        candidates.append(
-            ("side", pools[0] if len(pools) == 1 else union(pools)[0], len(pools) == 1)
-        )
-    if sources is not None:
-        by_id = {s.id: s for src in sources for s in graph.statements_in(src)}
-        candidates.append(
-            ("source", list(by_id.values()), len(sources) == 1 and not graph._relinked)
-        )
-    if kinds is not None:
-        candidates.append(("kind", *union([graph.statements_of_kind(k) for k in kinds])))
-    if dated:
-        candidates.append(("dates", graph.statements_between(since_d, until_d), True))
-    if candidates:
-        used, pool, ordered = min(candidates, key=lambda c: len(c[1]))
-    else:
-        used, pool, ordered = "", list(graph.statement_records.values()), True
-
-    checks: list[Callable[[Statement], bool]] = []
-    if actors is not None and used != "actor":
-        checks.append(lambda s: s.actor in actors)
-    if sides is not None and used != "side":
-        checks.append(lambda s: side_of[s.actor] in sides)
-    if props is not None and used != "proposition":
-        checks.append(lambda s: s.proposition in props)
-    if kinds is not None and used != "kind":
-        checks.append(lambda s: s.kind in kinds)
-    if stance is not None:
-        checks.append(lambda s: s.stance == stance)
-    if sources is not None and used != "source":
-        checks.append(lambda s: any(r.source in sources for r in s.reports))
-    if dated and used != "dates":
-        checks.append(lambda s: overlaps(s.said, since_d, until_d))
-    out = [s for s in pool if all(check(s) for check in checks)] if checks else list(pool)
-    return out if ordered else graph._in_order(out)
+    with graph.snapshot():
+        return graph.matching(_checked(graph, f))
 
 
-def timeline(graph: ClaimGraph, **filters: Any) -> list[Statement]:
+def timeline(graph: QueryBackend, **filters: Any) -> list[Statement]:
     """Statements in the order they were said (undated ones last).
 
     Takes the same filters as :func:`statements`; usually ``proposition=``, ``actor=`` or
@@ -460,32 +535,7 @@ def timeline(graph: ClaimGraph, **filters: Any) -> list[Statement]:
 
 
 # --------------------------------------------------------------------------- contradictions
-_NONE: tuple[list[Statement], list[Statement]] = ([], [])
-
-
-def _splitter(
-    graph: ClaimGraph, since: str | None, until: str | None
-) -> Callable[[str], tuple[list[Statement], list[Statement]]]:
-    """A function: proposition id → (assertions, denials) said within the date range."""
-    stances = graph._stances
-    if since is None and until is None:
-        return lambda p: stances.get(p, _NONE)
-    cache: dict[str, tuple[list[Statement], list[Statement]]] = {}
-
-    def split(p: str) -> tuple[list[Statement], list[Statement]]:
-        hit = cache.get(p)
-        if hit is None:
-            yes, no = stances.get(p, _NONE)
-            hit = cache[p] = (
-                [s for s in yes if overlaps(s.said, since, until)],
-                [s for s in no if overlaps(s.said, since, until)],
-            )
-        return hit
-
-    return split
-
-
-def _names(graph: ClaimGraph, ids: Iterable[str]) -> str:
+def _names(graph: Lookup, ids: Iterable[str]) -> str:
     names = [graph.actors[i].name for i in ids]
     if len(names) <= 1:
         return "".join(names)
@@ -530,7 +580,7 @@ def _verb(stance: str, subjects: int) -> str:
 
 
 def _explain(
-    graph: ClaimGraph,
+    graph: Lookup,
     kind: str,
     basis: str,
     texts: tuple[str, ...],
@@ -570,84 +620,143 @@ def _explain(
     )
 
 
-def _clash(
-    graph: ClaimGraph,
-    basis: Literal["opposite_stances", "exclusive", "implication"],
-    props: tuple[str, str],
-    stances: tuple[str, str],
-    left: list[Statement],
-    right: list[Statement],
-    between: tuple[str, str] | None,
-    want: set[str],
-    known_sides: Sequence[tuple[str, ...]] | None = None,
-) -> list[Contradiction]:
-    """Classify two incompatible sets of statements into a dispute and inconsistencies
-    (``known_sides``: the sides of ``left`` and ``right``, when the caller has them)."""
-    side_of = graph._side_map()
-    pids = (props[0],) if props[0] == props[1] else props
-    texts = tuple(graph.propositions[p].text for p in pids)
-    if known_sides is not None:
-        lsides, rsides = set(known_sides[0]), set(known_sides[1])
-    else:
-        lsides = {side_of[s.actor] for s in left}
-        rsides = {side_of[s.actor] for s in right}
-    out: list[Contradiction] = []
-    cross = len(lsides | rsides) > 1
-    if "dispute" in want and cross:
-        ok = between is None or (
-            (between[0] in lsides and between[1] in rsides)
-            or (between[1] in lsides and between[0] in rsides)
-        )
-        if ok:
-            out.append(
-                Contradiction(
-                    "dispute",
-                    basis,
-                    pids,
-                    texts,
-                    tuple(sorted(lsides | rsides)),
-                    len(left) + len(right),
-                    (stances, props, left, right, side_of),
-                    graph,
-                )
-            )
-    if "inconsistency" in want:
-        for sd in sorted(lsides & rsides):
-            if between is not None and sd not in between:
-                continue
-            only = {sd}
-            a = _group(
-                side_of, stances[0], props[0], [s for s in left if side_of[s.actor] == sd], only
-            )
-            b = _group(
-                side_of, stances[1], props[1], [s for s in right if side_of[s.actor] == sd], only
-            )
-            if (b.first_said or _UNDATED) < (a.first_said or _UNDATED):
-                a, b = b, a
-            if basis == "opposite_stances":
-                texts_i = texts
+def _tally_of(
+    counts: Iterable[CountRow],
+) -> tuple[dict[tuple[str, str], dict[str, int]], set[str]]:
+    """(proposition, stance) → side → how many, from the counts where one side takes the
+    stance; and the propositions where several do (to be tallied by the backend)."""
+    tally: dict[tuple[str, str], dict[str, int]] = {}
+    several: set[str] = set()
+    for p, asserting, denying, asserts, denies in counts:
+        if asserts:
+            if asserting is None:
+                several.add(p)
             else:
-                texts_i = (graph.propositions[a.proposition].text,) + (
-                    (graph.propositions[b.proposition].text,) if len(pids) > 1 else ()
+                tally[p, "asserts"] = {asserting: asserts}
+        if denies:
+            if denying is None:
+                several.add(p)
+            else:
+                tally[p, "denies"] = {denying: denies}
+    return tally, several
+
+
+# A contradiction's groups are read a block of the answer's contradictions at a time
+# (iterating over an answer reads each block with one request to the backend).
+_BLOCK = 512
+
+
+class _GroupReader:
+    """Reads the groups (and texts) of one answer's contradictions from its backend.
+
+    It holds the backend, not the contradictions (which hold it): no reference cycle, so
+    that an answer is freed as soon as it is dropped.
+    """
+
+    def __init__(self, backend: QueryBackend, since: str | None, until: str | None) -> None:
+        self.backend = backend
+        self.since = since
+        self.until = until
+        self.side_of: dict[str, str] = {}
+        self.texts_of: dict[str, str] = {}
+        self.clashes: list[_Pending] = []  # the answer's, in order
+        self.index: dict[int, int] = {}  # id of a contradiction of the answer → its place
+        self.done = bytearray()  # 1 once a contradiction took its groups
+        self.ready: dict[int, tuple[StanceGroup, StanceGroup]] = {}  # read, not yet taken
+
+    def number(self, found: list[Contradiction]) -> None:
+        """Number the (sorted) answer, so that reads follow its order."""
+        self.clashes = [c.__dict__["_parts"] for c in found]
+        self.index = dict(zip(map(id, found), range(len(found)), strict=True))
+        self.done = bytearray(len(found))
+
+    def place(self, c: Contradiction) -> int:
+        """The place of a contradiction in the answer."""
+        i = self.index.get(id(c))
+        return self.clashes.index(c.__dict__["_parts"]) if i is None else i
+
+    def groups(self, i: int) -> tuple[StanceGroup, StanceGroup]:
+        got = self.ready.pop(i, None)
+        if got is None:
+            block: list[int] = []
+            j, n = i, len(self.clashes)
+            while j < n and len(block) < _BLOCK:
+                if not self.done[j]:
+                    block.append(j)
+                j += 1
+            with self.backend.snapshot(), gc_paused():
+                self._read(block)
+            got = self.ready.pop(i, None)
+            if got is None:
+                raise ClaimGraphError(
+                    f"the {self.backend.label} changed since this contradiction was found: its"
+                    " statements are no longer the ones it counted; ask for the"
+                    " contradictions again"
                 )
-            out.append(
-                Contradiction(
-                    "inconsistency",
-                    basis,
-                    pids if basis == "opposite_stances" else (a.proposition, b.proposition),
-                    texts_i,
-                    (sd,),
-                    len(a.statements) + len(b.statements),
-                    (a, b),
-                    graph,
-                )
-            )
-    return out
+        self.done[i] = 1
+        return got
+
+    def texts(self, i: int) -> tuple[str, ...]:
+        texts = self.texts_of
+        props = self.clashes[i][0]
+        if props[0] not in texts or props[1] not in texts:
+            wanted = {p for c in self.clashes[i : i + _BLOCK] for p in c[0]} - texts.keys()
+            texts.update(self.backend.texts(wanted))
+        return tuple(texts[p] for p in dict.fromkeys(props))
+
+    def _read(self, block: list[int]) -> None:
+        """Read the groups of a block of contradictions."""
+        clashes = self.clashes
+        # the positions the block needs, with their sides (None: every side)
+        wanted: dict[tuple[str, str], set[str] | None] = {}
+        for j in block:
+            cprops, cstances, cside = clashes[j][:3]
+            for key in zip(cprops, cstances, strict=True):
+                if cside is None:
+                    wanted[key] = None
+                else:
+                    sides = wanted.setdefault(key, set())
+                    if sides is not None:
+                        sides.add(cside)
+        side_of = self.side_of
+        split: dict[tuple[str, str], list[tuple[str, Statement]]] = {}
+        for stance, st_side, st in self.backend.position_statements(wanted, self.since, self.until):
+            key = (st.proposition, stance)
+            side_of[st.actor] = st_side
+            got = split.get(key)
+            if got is None:
+                got = split[key] = []
+            got.append((st_side, st))
+        ready = self.ready
+        for j in block:
+            pp, stances, sd, reorder, size, csides = clashes[j]
+            left = split.get((pp[0], stances[0]), [])
+            right = split.get((pp[1], stances[1]), [])
+            if sd is None:
+                a = _group(side_of, stances[0], pp[0], [st for _s, st in left])
+                b = _group(side_of, stances[1], pp[1], [st for _s, st in right])
+                fits = set(a.sides) | set(b.sides) == set(csides)
+            else:
+                only = {sd}
+                lst = [st for s, st in left if s == sd]
+                rst = [st for s, st in right if s == sd]
+                fits = bool(lst and rst)
+                if not fits:
+                    continue
+                a = _group(side_of, stances[0], pp[0], lst, only)
+                b = _group(side_of, stances[1], pp[1], rst, only)
+                if reorder and (b.first_said or _UNDATED) < (a.first_said or _UNDATED):
+                    a, b = b, a
+            if fits and len(a.statements) + len(b.statements) == size:
+                ready[j] = (a, b)
+
+
+_new, _set = object.__new__, object.__setattr__
 
 
 @paused_gc
 def contradictions(
-    graph: ClaimGraph,
+    graph: QueryBackend,
     *,
     kind: Literal["dispute", "inconsistency"] | None = None,
     between: tuple[str, str] | None = None,
@@ -666,9 +775,14 @@ def contradictions(
     side that holds both (earlier position first). k assertions against m denials are one
     object with two groups, never k·m pairs.
 
+    Everything is worked out from stance counts per proposition, stance and side; no
+    statement is read to classify, count and rank the contradictions (see the notes of
+    :class:`Contradiction`).
+
     Parameters
     ----------
-    graph : ClaimGraph
+    graph : ClaimGraph or Store
+        Any :class:`~claimgraph.backend.QueryBackend`.
     kind : {"dispute", "inconsistency"}, optional
         Only this kind.
     between : (side, side), optional
@@ -695,105 +809,229 @@ def contradictions(
     ('afghanistan', 'pakistan')
     """
     want, f = contradiction_filter(kind, between, proposition, since, until)
-    f.check(graph._missing, graph.sides, graph.side, "graph")
-    since_d, until_d, dated = f.since, f.until, f.dated
+    with graph.snapshot():
+        _checked(graph, f)
+        return _contradictions(graph, want, between, proposition, f.since, f.until)
 
-    split = _splitter(graph, since_d, until_d)
-    found: list[Contradiction] = []
-    stances = graph._stances
-    pairs = stances.items() if proposition is None else [(proposition, split(proposition))]
-    props = graph.propositions
-    side_of = graph._side_map()
-    stance_sides = graph._stance_sides()
-    disputes_only = between is None and "dispute" in want
-    opposite: tuple[str, str] = ("asserts", "denies")
-    new, set_attr, plain = object.__new__, object.__setattr__, _PlainDispute
-    for p, (yes, no) in pairs:
-        if yes and no:
-            if dated:
-                yes, no = split(p)
-                if not (yes and no):
-                    continue
-            known = None if dated else stance_sides[p]
-            if disputes_only and known is not None:
-                # the common case, inlined: one side asserts, another denies
-                lsides, rsides = known
-                if len(lsides) == 1 and len(rsides) == 1 and lsides != rsides:
-                    # built as the dataclass would, without its per-field __setattr__ calls
-                    c = new(plain)
-                    set_attr(
-                        c,
-                        "__dict__",
-                        {
-                            "kind": "dispute",
-                            "basis": "opposite_stances",
-                            "propositions": (p,),
-                            "sides": (lsides + rsides) if lsides < rsides else (rsides + lsides),
-                            "size": len(yes) + len(no),
-                            "_parts": (opposite, (p, p), yes, no, side_of),
-                            "_graph": graph,
-                        },
-                    )
-                    found.append(c)
-                    continue
-            found += _clash(
-                graph, "opposite_stances", (p, p), opposite, yes, no, between, want, known
-            )
-    # declared relations between propositions: few, so walk them directly
-    for p in graph._related:
-        rec = props[p]
-        for q in dict.fromkeys(rec.contradicts):  # a duplicate entry is one relation
+
+def _contradictions(
+    backend: QueryBackend,
+    want: set[str],
+    between: tuple[str, str] | None,
+    proposition: str | None,
+    since: str | None,
+    until: str | None,
+) -> list[Contradiction]:
+    rel = backend.relations()
+    contra, implies, owners = rel.contradicts, rel.implies, rel.owners
+    implied = rel.implied
+    quick = between is None and "dispute" in want
+
+    # 1. propositions both asserted and denied, with their counts. The common case is
+    # classified at once: one side asserts, another denies: a dispute, whose sides and
+    # size are all it needs; one side asserting and denying: an inconsistency, no dispute.
+    rows = backend.opposed(since, until, proposition)
+    easy: list[tuple[str, str, str, int]] = []  # (proposition, side, side, size)
+    alone: list[tuple[str, str, int]] = []  # (proposition, side, size)
+    if quick:
+        counts: list[CountRow] = []
+        for r in rows:
+            p, a, d, na, nd = r
+            if a is None or d is None:
+                counts.append(r)
+            elif a != d:
+                easy.append((p, a, d, na + nd))
+            else:
+                alone.append((p, a, na + nd))
+    else:
+        counts = rows
+    del rows
+    opposed = [r[0] for r in counts]
+    # 2. declared relations (few): which pairs have the stances that clash
+    if proposition is not None:
+        owners = [
+            p
+            for p in owners
+            if p == proposition
+            or proposition in contra.get(p, ())
+            or (p in implies and proposition in implied(p))
+        ]
+    related: set[str] = set()
+    for p in owners:
+        related.update(contra.get(p, ()))
+        related.add(p)
+        if p in implies:
+            related.update(implied(p))
+    tally, several = _tally_of(counts)
+    if several or related:
+        tally.update(backend.tallies(several | related, since, until))
+
+    def yes(p: str) -> bool:
+        return (p, "asserts") in tally
+
+    def no(p: str) -> bool:
+        return (p, "denies") in tally
+
+    pairs: list[tuple[Literal["exclusive", "implication"], str, str]] = []
+    for p in owners:
+        for q in dict.fromkeys(contra.get(p, ())):  # a duplicate entry is one relation
             if proposition is not None and proposition not in (p, q):
                 continue
             a, b = sorted((p, q))
-            if a != p and b in props[a].contradicts:
+            if a != p and b in contra.get(a, ()):
                 continue  # declared both ways: report once
-            yes_a, yes_b = split(a)[0], split(b)[0]
-            if yes_a and yes_b:
-                found += _clash(
-                    graph, "exclusive", (a, b), ("asserts", "asserts"), yes_a, yes_b, between, want
-                )
-        if rec.implies:
-            yes_p = split(p)[0]
-            if not yes_p:
-                continue
-            for q in sorted(graph.implied(p)):
+            if yes(a) and yes(b):
+                pairs.append(("exclusive", a, b))
+        if p in implies and yes(p):
+            for q in sorted(implied(p)):
                 if proposition is not None and proposition not in (p, q):
                     continue
-                no_q = split(q)[1]
-                if no_q:
-                    found += _clash(
-                        graph,
-                        "implication",
-                        (p, q),
-                        ("asserts", "denies"),
-                        yes_p,
-                        no_q,
-                        between,
-                        want,
-                    )
-    found.sort(key=_rank)
+                if no(q):
+                    pairs.append(("implication", p, q))
+    # 3. classify every clash from the counts; the statements (and the propositions'
+    # texts) are read when a contradiction's groups (texts) are first used
+    first: dict[tuple[str, str, str], str | None] = {}
+    if pairs and "inconsistency" in want:  # the earliest dates order these (few) clashes
+        in_pairs: set[tuple[str, str, str]] = set()  # (proposition, stance, side)
+        for basis, a, b in pairs:
+            sb = "asserts" if basis == "exclusive" else "denies"
+            left, right = tally.get((a, "asserts")), tally.get((b, sb))
+            if left and right:
+                for sd in left.keys() & right.keys():
+                    in_pairs.update(((a, "asserts", sd), (b, sb, sd)))
+        first = backend.first_said(in_pairs, since, until)
+    reader = _GroupReader(backend, since, until)
+    found: list[Contradiction] = []
+    keys: list[tuple[bool, int, tuple[str, ...], tuple[str, ...]]] = []  # the order
+    new, cls, opposite = _new, Contradiction, ("asserts", "denies")
+
+    def add(
+        kind: str,
+        basis: str,
+        pids: tuple[str, ...],
+        sides: tuple[str, ...],
+        size: int,
+        pending: _Pending,
+    ) -> None:
+        """A :class:`Contradiction` whose groups are pending, built without its
+        constructor (an answer may hold millions)."""
+        c = new(cls)
+        _set(
+            c,
+            "__dict__",
+            {
+                "kind": kind,
+                "basis": basis,
+                "propositions": pids,
+                "sides": sides,
+                "size": size,
+                "_parts": pending,
+                "_graph": backend,
+                "_reader": reader,
+            },
+        )
+        found.append(c)
+        keys.append((kind != "dispute", -size, pids, sides))
+
+    def clash(
+        basis: Literal["opposite_stances", "exclusive", "implication"],
+        props: tuple[str, str],
+        stances: tuple[str, str],
+    ) -> None:
+        """The dispute and inconsistencies of two incompatible positions, from the counts."""
+        left, right = tally.get((props[0], stances[0])), tally.get((props[1], stances[1]))
+        if not left or not right:
+            return
+        pids = (props[0],) if props[0] == props[1] else props
+        lsides, rsides = left.keys(), right.keys()
+        union = lsides | rsides
+        across = between is None or (
+            (between[0] in lsides and between[1] in rsides)
+            or (between[1] in lsides and between[0] in rsides)
+        )
+        if "dispute" in want and len(union) > 1 and across:
+            sides = tuple(sorted(union))
+            size = sum(left.values()) + sum(right.values())
+            add("dispute", basis, pids, sides, size, (props, stances, None, False, size, sides))
+        if "inconsistency" not in want:
+            return
+        for sd in sorted(lsides & rsides):
+            if between is not None and sd not in between:
+                continue
+            size = left[sd] + right[sd]
+            if basis == "opposite_stances":  # the earlier position first: when read
+                pending: _Pending = (props, stances, sd, True, size, (sd,))
+                pids_i = pids
+            else:  # the order decides the propositions: from the first dates
+                (pa, pb), (sa, sb) = props, stances
+                fa, fb = first.get((pa, sa, sd)), first.get((pb, sb, sd))
+                if (fb or _UNDATED) < (fa or _UNDATED):
+                    pa, pb, sa, sb = pb, pa, sb, sa
+                pending = ((pa, pb), (sa, sb), sd, False, size, (sd,))
+                pids_i = (pa, pb)
+            add("inconsistency", basis, pids_i, (sd,), size, pending)
+
+    # the common case, inlined
+    append, key = found.append, keys.append
+    for p, yes_side, no_side, size in easy:
+        pids = (p,)
+        sides = (yes_side, no_side) if yes_side < no_side else (no_side, yes_side)
+        c = new(cls)
+        _set(
+            c,
+            "__dict__",
+            {
+                "kind": "dispute",
+                "basis": "opposite_stances",
+                "propositions": pids,
+                "sides": sides,
+                "size": size,
+                "_parts": ((p, p), opposite, None, False, size, sides),
+                "_graph": backend,
+                "_reader": reader,
+            },
+        )
+        append(c)
+        key((False, -size, pids, sides))
+    if "inconsistency" in want:
+        for p, sd, size in alone:
+            add(
+                "inconsistency",
+                "opposite_stances",
+                (p,),
+                (sd,),
+                size,
+                ((p, p), opposite, sd, True, size, (sd,)),
+            )
+    for p in opposed:
+        if quick:
+            left, right = tally.get((p, "asserts"), {}), tally.get((p, "denies"), {})
+            if len(left) == 1 and len(right) == 1:
+                [(ls, ln)], [(rs, rn)] = left.items(), right.items()
+                if ls != rs:
+                    sides = (ls, rs) if ls < rs else (rs, ls)
+                    size = ln + rn
+                    pending = ((p, p), opposite, None, False, size, sides)
+                    add("dispute", "opposite_stances", (p,), sides, size, pending)
+                    continue
+        clash("opposite_stances", (p, p), opposite)
+    for basis, a, b in pairs:
+        clash(
+            basis,
+            (a, b),
+            ("asserts", "asserts") if basis == "exclusive" else ("asserts", "denies"),
+        )
+    # the final order: kind, size, propositions, sides, basis (the basis breaks the last
+    # ties — an exclusive and an implication clash of one side on the same two
+    # propositions — so the order never depends on discovery order)
+    order = sorted(range(len(found)), key=lambda i: (keys[i], found[i].basis))
+    found = [found[i] for i in order]
+    reader.number(found)
     return found
 
 
-def _rank(c: Contradiction) -> str:
-    """The sort key of a contradiction as one string (disputes first, then the largest,
-    then by propositions, sides and basis): orders as the tuple ``(kind != "dispute",
-    -size, propositions, sides, basis)`` would — ids hold no NUL — but compares far
-    faster. The basis breaks the last ties (an exclusive and an implication clash of one
-    side on the same two propositions), so the order never depends on discovery order."""
-    return (
-        f"{c.kind != 'dispute':d}{999_999_999 - c.size:09d}"
-        + "\0".join(c.propositions)
-        + "\0\0"
-        + "\0".join(c.sides)
-        + "\0\0"
-        + c.basis
-    )
-
-
 # --------------------------------------------------------------------------- agreements
-def _agreement_explanation(graph: ClaimGraph, sides: tuple[str, ...], text: str) -> str:
+def _agreement_explanation(graph: Lookup, sides: tuple[str, ...], text: str) -> str:
     who = _names(graph, sides)
     if len(sides) == 1:
         return f"{who} asserts {_quote(text)}; no side denies it."
@@ -803,7 +1041,7 @@ def _agreement_explanation(graph: ClaimGraph, sides: tuple[str, ...], text: str)
 
 @paused_gc
 def agreements(
-    graph: ClaimGraph,
+    graph: QueryBackend,
     *,
     min_sides: int = 2,
     side: str | Iterable[str] | None = None,
@@ -813,11 +1051,12 @@ def agreements(
     """Common ground: propositions asserted by at least ``min_sides`` sides and denied by none.
 
     A proposition also counts as contested when anyone asserts a proposition declared to
-    contradict it.
+    contradict it, or denies one it implies.
 
     Parameters
     ----------
-    graph : ClaimGraph
+    graph : ClaimGraph or Store
+        Any :class:`~claimgraph.backend.QueryBackend`.
     min_sides : int
         How many sides must assert it (default 2).
     side : str or iterable of str, optional
@@ -833,55 +1072,57 @@ def agreements(
     ('afghanistan', 'pakistan')
     """
     f = StatementFilter.parse(side=side, since=since, until=until)
-    f.check(graph._missing, graph.sides, graph.side, "graph")
-    since_d, until_d, need = f.since, f.until, f.sides or frozenset()
-    split = _splitter(graph, since_d, until_d)
-    side_of = graph._side_map()
-    props = graph.propositions
-    # contested through declared relations: a contradicting proposition is asserted, or
-    # one the proposition implies is denied
-    exclusive: set[str] = set()
-    contested: set[str] = set()
-    for p in graph._related:
-        rec = props[p]
-        if rec.contradicts:
-            exclusive.add(p)
-            exclusive.update(rec.contradicts)
-        if rec.implies and any(split(q)[1] for q in graph.implied(p)):
-            contested.add(p)
-    out = []
-    dated = since_d is not None or until_d is not None
-    stance_sides = graph._stance_sides()
-    for p, (yes, no) in graph._stances.items():
-        if p in contested or not yes or (no and not dated):
-            continue
-        if dated:
-            yes, no = split(p)
-            if no or not yes:
+    with graph.snapshot():
+        _checked(graph, f)
+        since_d, until_d, need = f.since, f.until, f.sides or frozenset()
+        taken = graph.stance_sides(since_d, until_d)
+        rel = graph.relations()
+        partners: dict[str, set[str]] = {}
+        for p, others in rel.contradicts.items():
+            for q in others:
+                partners.setdefault(p, set()).add(q)
+                partners.setdefault(q, set()).add(p)
+
+        def asserted(q: str) -> bool:
+            got = taken.get(q)
+            return got is not None and bool(got[0])
+
+        def denied(q: str) -> bool:
+            got = taken.get(q)
+            return got is not None and bool(got[1])
+
+        keep: dict[str, tuple[str, ...]] = {}
+        for p, (yes_sides, no_sides) in taken.items():
+            if no_sides or len(yes_sides) < min_sides or not need <= set(yes_sides):
                 continue
-            sides = {side_of[s.actor] for s in yes}
-        else:  # the sides asserting it, from the index: most propositions stop here
-            yes_sides = stance_sides[p][0]
-            if len(yes_sides) < min_sides:
+            # contested through declared relations: an exclusive partner is asserted, or a
+            # proposition it implies is denied
+            if p in partners and any(asserted(q) for q in partners[p]):
                 continue
-            sides = set(yes_sides)
-        if len(sides) < min_sides or not need <= sides:
-            continue
-        if p in exclusive and any(split(q)[0] for q in graph.exclusive_with(p)):
-            continue
-        text = props[p].text
-        side_t = tuple(sorted(sides))
-        out.append(
-            Agreement(
-                proposition=p,
-                text=text,
-                sides=side_t,
-                actors=tuple(sorted({s.actor for s in yes})),
-                statements=tuple(sorted(yes, key=_key)),
-                explanation=_agreement_explanation(graph, side_t, text),
-                _graph=graph,
+            if p in rel.implies and any(denied(q) for q in rel.implied(p)):
+                continue
+            keep[p] = tuple(sorted(yes_sides))
+        by_prop: dict[str, list[Statement]] = {}
+        for _stance, _sd, st in graph.position_statements(
+            dict.fromkeys([(p, "asserts") for p in keep]), since_d, until_d
+        ):
+            by_prop.setdefault(st.proposition, []).append(st)
+        texts = graph.texts(keep)
+        out = []
+        for p, side_t in keep.items():
+            yes = by_prop[p]
+            text = texts[p]
+            out.append(
+                Agreement(
+                    proposition=p,
+                    text=text,
+                    sides=side_t,
+                    actors=tuple(sorted({s.actor for s in yes})),
+                    statements=tuple(sorted(yes, key=_key)),
+                    explanation=_agreement_explanation(graph, side_t, text),
+                    _graph=graph,
+                )
             )
-        )
     out.sort(key=lambda a: (-len(a.sides), -len(a.statements), a.proposition))
     return out
 
@@ -889,7 +1130,7 @@ def agreements(
 # --------------------------------------------------------------------------- positions
 @paused_gc
 def positions(
-    graph: ClaimGraph,
+    graph: QueryBackend,
     *,
     side: str | Iterable[str] | None = None,
     since: Any = None,
@@ -899,7 +1140,8 @@ def positions(
 
     Parameters
     ----------
-    graph : ClaimGraph
+    graph : ClaimGraph or Store
+        Any :class:`~claimgraph.backend.QueryBackend`.
     side : str or iterable of str, optional
         Only these sides.
     since, until : partial date, optional
@@ -915,17 +1157,12 @@ def positions(
     >>> [s.kind for s in pos.demands["pakistan"]][:1]
     ['demand']
     """
-    wanted = _as_set(side)
-    for sd in wanted or ():
-        if sd not in graph.actors:
-            raise NotFoundError(f"no side '{sd}' in the graph")
-    since_d, until_d = _date(since, "since"), _date(until, "until")
-    split = _splitter(graph, since_d, until_d)
-    side_of = graph._side_map()
-    table: dict[str, dict[str, str]] = {}
-    if since_d is None and until_d is None:
-        # from the per-proposition side index: one step per (proposition, side)
-        for p, (yes_sides, no_sides) in graph._stance_sides().items():
+    f = StatementFilter.parse(side=side, since=since, until=until)
+    with graph.snapshot():
+        _checked(graph, f)
+        wanted = f.sides
+        table: dict[str, dict[str, str]] = {}
+        for p, (yes_sides, no_sides) in graph.stance_sides(f.since, f.until).items():
             for sd in yes_sides:
                 if wanted is None or sd in wanted:
                     row = table.get(sd)
@@ -938,23 +1175,11 @@ def positions(
                     if row is None:
                         row = table[sd] = {}
                     row[p] = "both" if sd in yes_sides else "denies"
-    # with a date range, from the statements said in it
-    for p in graph._stances if since_d is not None or until_d is not None else ():
-        for stance, group in zip(("asserts", "denies"), split(p), strict=True):
-            for s in group:
-                sd = side_of[s.actor]
-                if wanted is not None and sd not in wanted:
-                    continue
-                row = table.get(sd)
-                if row is None:
-                    row = table[sd] = {}
-                prev = row.get(p)
-                row[p] = stance if prev is None or prev == stance else "both"
-    demands: dict[str, list[Statement]] = {}
-    offers: dict[str, list[Statement]] = {}
-    for kinds, per_side in (({"demand"}, demands), ({"offer", "proposal"}, offers)):
-        for s in sorted(statements(graph, kind=kinds, since=since_d, until=until_d), key=_key):
-            sd = side_of[s.actor]
-            if wanted is None or sd in wanted:
-                per_side.setdefault(sd, []).append(s)
+        demands: dict[str, list[Statement]] = {}
+        offers: dict[str, list[Statement]] = {}
+        side_of = graph.side_map()
+        for kinds, per_side in (({"demand"}, demands), ({"offer", "proposal"}, offers)):
+            g = StatementFilter.parse(side=wanted, kind=kinds, since=f.since, until=f.until)
+            for s in sorted(graph.matching(g), key=_key):
+                per_side.setdefault(side_of[s.actor], []).append(s)
     return Positions(table=table, demands=demands, offers=offers, _graph=graph)

@@ -254,22 +254,21 @@ def reversals(
     if level is not None and level not in ("actor", "side"):
         raise InvalidDataError(f"level must be 'actor' or 'side', not {level!r}")
     StatementFilter.parse(actor=actor, side=side).check(
-        graph._missing, graph.sides, graph.side, "graph"
+        graph.missing_ids, graph.sides, graph.side, graph.label
     )
     levels: set[str] = {level} if level else {"actor", "side"}
     if actor is not None and level is None:
         levels = {"actor"}
-    side_of = graph._side_map()
+    side_of = graph.side_map()
     found: list[Reversal] = []
-    for p, (yes_sides, no_sides) in graph._stance_sides().items():
+    for p, (yes_sides, no_sides) in graph.stance_sides(None, None).items():
         both = set(yes_sides) & set(no_sides)
         if not both or (side is not None and side not in both):
             continue
         if actor is not None and side_of[actor] not in both:
             continue
-        yes, no = graph._stances[p]
         by_side: dict[str, list[Statement]] = {}
-        for s in (*yes, *no):
+        for s in graph.statements_about(p):
             sd = side_of[s.actor]
             if sd in both:
                 by_side.setdefault(sd, []).append(s)

@@ -47,24 +47,21 @@ A file on disk works the same way, and opening it again finds everything:
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import cached_property
 from itertools import islice
-from operator import attrgetter
 from pathlib import Path
-from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
-from ._gc import FREEZE_AT
+from . import queries
 from ._gc import gc_paused as _gc_paused
+from .backend import Relations
 from .dates import date_bounds
 from .exceptions import (
     ClaimGraphError,
@@ -77,23 +74,17 @@ from .exceptions import (
     NotFoundError,
     UnknownReferenceError,
 )
-from .filters import StatementFilter, contradiction_filter
+from .filters import StatementFilter
 from .graph import ClaimGraph, MergeResult, _combine, _describe, _diff
 from .models import Actor, Proposition, Record, Report, Review, Source, Statement
-from .queries import (
-    _UNDATED,
-    Agreement,
-    Contradiction,
-    StanceGroup,
-    _agreement_explanation,
-    _group,
-    _key,
-)
+from .queries import Agreement, Contradiction, Positions
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "Store"]
+
+_R = TypeVar("_R", Actor, Source, Proposition)
 
 FORMAT = "claimgraph-store"
 """The ``format`` value in a store's ``meta`` table."""
@@ -224,6 +215,7 @@ _COUNT_TRIGGERS = {
         f" OR old.side IS NOT new.side BEGIN {_COUNT_REMOVE} {_COUNT_ADD} END"
     ),
 }
+_SIDE_OF = "CASE WHEN stance = '{}' THEN side END"  # the side of a stance, for min/max
 _COUNTED = (*_COUNT_TRIGGERS, "stance_count_opposed")  # all there: the counts are kept
 _COUNT_FILL = (
     "INSERT INTO stance_count (proposition, asserts, denies, asserting, denying)"
@@ -403,295 +395,40 @@ class _Plan:
     known: dict[str, str] = field(default_factory=dict)  # ids found in the store → type
 
 
-class _Relations:
-    """The declared relations between propositions, read once per change of the store."""
+class _Records(Mapping[str, _R]):
+    """A read-only mapping of one record type's id → record, read from the store on use."""
 
-    def __init__(self) -> None:
-        self.contradicts: dict[str, list[str]] = {}
-        self.implies: dict[str, list[str]] = {}
-        self.owners: list[str] = []  # propositions declaring any, in the order they were added
-        self._implied: dict[str, set[str]] = {}
-
-    def exclusive_with(self, p: str) -> set[str]:
-        """Propositions declared to contradict ``p``, either way round."""
-        out = set(self.contradicts.get(p, ()))
-        out.update(q for q, others in self.contradicts.items() if p in others)
-        return out
-
-    def implied(self, p: str) -> set[str]:
-        """Propositions ``p`` implies, transitively (not itself), as ClaimGraph.implied."""
-        seen = self._implied.get(p)
-        if seen is None:
-            seen = self._implied[p] = set()
-            todo = [p]
-            while todo:
-                for nxt in self.implies.get(todo.pop(), ()):
-                    if nxt not in seen and nxt != p:
-                        seen.add(nxt)
-                        todo.append(nxt)
-        return seen
-
-
-class _View:
-    """The little of a graph that the shared query helpers read: sides, names, texts.
-
-    With a ``store``, the side of an actor it was not given is looked up there (the
-    contradictions read their statements, and learn their actors, only when asked to).
-    """
-
-    def __init__(
-        self,
-        sides: dict[str, str],
-        names: dict[str, str],
-        texts: dict[str, str],
-        store: Store | None = None,
-    ) -> None:
-        self._sides = sides
+    def __init__(self, store: Store, type: str) -> None:
         self._store = store
-        self.actors = {a: SimpleNamespace(name=n) for a, n in names.items()}
-        self.propositions = {p: SimpleNamespace(text=t) for p, t in texts.items()}
-        self.sources: dict[str, Source] = {}  # none: HTML and frames show no source details
-        self.reader: _GroupReader | None = None  # reads the groups of a stored answer
+        self._type = type
 
-    def side(self, actor: str) -> str:
-        found = self._sides.get(actor)
-        if found is None:
-            if self._store is None:
-                raise NotFoundError(actor)
-            found = self._sides[actor] = self._store.side(actor)
-        return found
+    def __getitem__(self, id: str) -> _R:
+        store = self._store
+        if store._closed:
+            raise ClaimGraphError(f"the store '{store.path}' is closed")
+        found = store._fetch(self._type, [id])
+        if not found:
+            raise NotFoundError(f"no {self._type} with id '{id}' in the store")
+        return cast(_R, found[0])
 
-    def _side_map(self) -> dict[str, str]:
-        return self._sides
+    def __contains__(self, id: object) -> bool:
+        if not isinstance(id, str) or self._store._closed:
+            return False
+        row = self._store._conn.execute(
+            f"SELECT 1 FROM {self._type} WHERE id = ?",  # noqa: S608 - constant table names
+            (id,),
+        ).fetchone()
+        return row is not None
 
-    def __reduce__(self) -> tuple[Any, ...]:  # without the store
-        names = {a: ns.name for a, ns in self.actors.items()}
-        texts = {p: ns.text for p, ns in self.propositions.items()}
-        return (_View, (dict(self._sides), names, texts))
+    def __iter__(self) -> Iterator[str]:
+        rows = self._store._conn.execute(f"SELECT id FROM {self._type} ORDER BY seq")  # noqa: S608 - constant table names
+        return iter([r[0] for r in rows])
 
+    def __len__(self) -> int:
+        return int(self._store.counts()[f"{self._type}s"])
 
-# ----------------------------------------------------------------------------- lazy groups
-# A contradiction is classified, counted and ranked from SQL aggregates (statements per
-# proposition, stance and side); its statements are read back only when its groups are first
-# needed, a block of the answer's contradictions at a time (iterating over an answer reads
-# each block with one query).
-_BLOCK = 512  # contradictions whose groups one read fills
-# An answer of this many contradictions (several objects each: FREEZE_AT objects or so)
-# moves the heap to the collector's permanent generation: else the first collection after
-# the query traverses all of them again.
-_FREEZE_ANSWER = FREEZE_AT // 4
-
-
-# Where a stored contradiction's groups come from, until they are read (its ``_parts``):
-# its two positions (proposition and stance each), the side of an inconsistency (None: every
-# side), whether to put the earlier position first (an inconsistency on one proposition),
-# the size the counts said (checked when the statements are read) and the sides. A plain
-# tuple: an answer may hold millions.
-_Pending = tuple[tuple[str, str], tuple[str, str], str | None, bool, int, tuple[str, ...]]
-
-
-def _tally_of(
-    counts: Iterable[tuple[str, str | None, str | None, int, int]],
-) -> tuple[dict[tuple[str, str], dict[str, int]], set[str]]:
-    """(proposition, stance) → side → how many, from the counts where one side takes the
-    stance; and the propositions where several do (to count from their statements)."""
-    tally: dict[tuple[str, str], dict[str, int]] = {}
-    several: set[str] = set()
-    for p, asserting, denying, asserts, denies in counts:
-        if asserts:
-            if asserting is None:
-                several.add(p)
-            else:
-                tally[p, "asserts"] = {asserting: asserts}
-        if denies:
-            if denying is None:
-                several.add(p)
-            else:
-                tally[p, "denies"] = {denying: denies}
-    return tally, several
-
-
-class _GroupReader:
-    """Reads the groups of one answer's contradictions from the store, on demand.
-
-    It fills the view's maps (sides of actors, texts of propositions) but holds them, not
-    the view, which holds it: no reference cycle, so that an answer is freed as soon as it
-    is dropped (the heap may be frozen meanwhile).
-    """
-
-    def __init__(self, store: Store, view: _View, date_sql: str, date_params: list[Any]) -> None:
-        self.store = store
-        self.side_of = view._sides
-        self.texts_of = view.propositions
-        self.date_sql = date_sql
-        self.date_params = date_params
-        self.clashes: list[_Pending] = []  # the answer's, in order
-        self.index: dict[int, int] = {}  # id of a contradiction of the answer → its place
-        self.done = bytearray()  # 1 once a contradiction took its groups
-        self.ready: dict[int, tuple[StanceGroup, StanceGroup]] = {}  # read, not yet taken
-        self.decoded = 0  # statements read since the collector last froze the heap
-
-    def number(self, found: list[Contradiction]) -> None:
-        """Number the (sorted) answer, so that reads follow its order (without a Python
-        loop: the answer's contradictions by identity, while they live)."""
-        self.clashes = list(map(attrgetter("_parts"), found))
-        self.index = dict(zip(map(id, found), range(len(found)), strict=True))
-        self.done = bytearray(len(found))
-
-    def place(self, c: Contradiction) -> int:
-        """The place of a contradiction in the answer (a copy's: found by its parts)."""
-        i = self.index.get(id(c))
-        return self.clashes.index(cast(_Pending, c._parts)) if i is None else i
-
-    def groups(self, i: int) -> tuple[StanceGroup, StanceGroup]:
-        got = self.ready.pop(i, None)
-        if got is None:
-            store = self.store
-            if store._closed:
-                raise ClaimGraphError(
-                    f"the store '{store.path}' is closed: a contradiction reads its statements"
-                    " from the store when they are first used (groups, statements, explanation,"
-                    " ==); use them before closing it"
-                )
-            block: list[int] = []
-            j, n = i, len(self.clashes)
-            while j < n and len(block) < _BLOCK:
-                if not self.done[j]:
-                    block.append(j)
-                j += 1
-            with store.snapshot(), _gc_paused():
-                self.decoded += self._read(block)
-                if self.decoded >= FREEZE_AT:  # as ClaimGraph.add_all: spare the collector
-                    gc.freeze()
-                    self.decoded = 0
-            got = self.ready.pop(i, None)
-            if got is None:
-                raise ClaimGraphError(
-                    "the store changed since this contradiction was found: its statements are"
-                    " no longer the ones it counted; ask for the contradictions again"
-                )
-        self.done[i] = 1
-        return got
-
-    def texts(self, i: int) -> tuple[str, ...]:
-        texts = self.texts_of
-        props = self.clashes[i][0]
-        if props[0] not in texts or props[1] not in texts:
-            store = self.store
-            if store._closed:
-                raise ClaimGraphError(
-                    f"the store '{store.path}' is closed: a contradiction reads the texts of"
-                    " its propositions when they are first used; use them before closing it"
-                )
-            wanted = {p for c in self.clashes[i : i + _BLOCK] for p in c[0]} - texts.keys()
-            texts.update(store._view({}, wanted).propositions)
-        return tuple(texts[p].text for p in dict.fromkeys(props))
-
-    def _read(self, block: list[int]) -> int:
-        """Read the groups of a block of contradictions; how many statements were decoded."""
-        clashes = self.clashes
-        props = {p for j in block for p in clashes[j][0]}
-        extra = f" AND {self.date_sql}" if self.date_sql else ""
-        rows = self.store._conn.execute(
-            "SELECT proposition, stance, side, actor, json FROM statement WHERE proposition IN"  # noqa: S608 - clauses are constants; values are parameters
-            f" (SELECT value FROM json_each(?)){extra}",
-            [_ids_param(props), *self.date_params],
-        ).fetchall()
-        # the positions the block needs, with their sides (None: every side)
-        wanted: dict[tuple[str, str], set[str] | None] = {}
-        for j in block:
-            cprops, cstances, cside = clashes[j][:3]
-            for key in zip(cprops, cstances, strict=True):
-                if cside is None:
-                    wanted[key] = None
-                else:
-                    sides = wanted.setdefault(key, set())
-                    if sides is not None:
-                        sides.add(cside)
-        keep = wanted.get
-        rows = [
-            r
-            for r in rows
-            if (r[0], r[1]) in wanted and ((s := keep((r[0], r[1]))) is None or r[2] in s)
-        ]
-        side_of = self.side_of
-        for r in rows:
-            side_of[r[3]] = r[2]
-        split: dict[tuple[str, str], list[tuple[str, Statement]]] = {}
-        for r, st in zip(rows, _statements([r[4] for r in rows]), strict=True):
-            split.setdefault((r[0], r[1]), []).append((r[2], st))
-        ready = self.ready
-        for j in block:
-            pp, stances, sd, reorder, size, csides = clashes[j]
-            left = split.get((pp[0], stances[0]), [])
-            right = split.get((pp[1], stances[1]), [])
-            if sd is None:
-                a = _group(side_of, stances[0], pp[0], [st for _s, st in left])
-                b = _group(side_of, stances[1], pp[1], [st for _s, st in right])
-                fits = set(a.sides) | set(b.sides) == set(csides)
-            else:
-                only = {sd}
-                lst = [st for s, st in left if s == sd]
-                rst = [st for s, st in right if s == sd]
-                fits = bool(lst and rst)
-                if not fits:
-                    continue
-                a = _group(side_of, stances[0], pp[0], lst, only)
-                b = _group(side_of, stances[1], pp[1], rst, only)
-                if reorder and (b.first_said or _UNDATED) < (a.first_said or _UNDATED):
-                    a, b = b, a
-            if fits and len(a.statements) + len(b.statements) == size:
-                ready[j] = (a, b)
-        return len(rows)
-
-
-class _StoredContradiction(Contradiction):  # the dataclass's fields, __eq__ and __repr__
-    """A :class:`~claimgraph.Contradiction` found in a store, that reads its statements when
-    they are first used.
-
-    Everything but the groups (kind, basis, propositions, texts, sides, size) comes from SQL
-    aggregates. The first use of :attr:`groups` (through ``statements``, ``actors``,
-    ``dates``, ``explanation``, ``to_dict``, ``==``...) reads the statements from the
-    store as it is then — within the same :meth:`Store.snapshot`, the store the query saw —
-    together with those of the next few hundred contradictions of the same answer. If the
-    store has changed the statements the contradiction counted meanwhile, that read raises
-    :class:`~claimgraph.ClaimGraphError` (ask again); the store must still be open, and be
-    used from its own thread. Pickling or copying one reads its groups and gives a plain
-    :class:`~claimgraph.Contradiction`.
-    """
-
-    @cached_property
-    def groups(self) -> tuple[StanceGroup, StanceGroup]:
-        """The two incompatible positions. For an inconsistency, the earlier one first."""
-        reader = self._reader
-        return reader.groups(reader.place(self))
-
-    @cached_property  # a field of the dataclass, read on first use
-    def texts(self) -> tuple[str, ...]:
-        """The canonical wordings of the propositions (read on first use)."""
-        reader = self._reader
-        return reader.texts(reader.place(self))
-
-    @property
-    def _reader(self) -> _GroupReader:
-        reader = cast(_View, self._graph).reader
-        assert reader is not None  # noqa: S101 - set by the query that made it
-        return reader
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (
-            Contradiction,
-            (
-                self.kind,
-                self.basis,
-                self.propositions,
-                self.texts,
-                self.sides,
-                self.size,
-                self.groups,
-                self._graph,
-            ),
-        )
+    def __repr__(self) -> str:
+        return f"<{self._type} records of {self._store!r}>"
 
 
 # ----------------------------------------------------------------------------- the store
@@ -760,7 +497,7 @@ class Store:
         self._conn: sqlite3.Connection = conn
         self._depth = 0  # nesting of snapshot()
         self._writes = 0  # transactions this connection committed (for caches)
-        self._relations_cache: tuple[tuple[int, int], _Relations] | None = None
+        self._relations_cache: tuple[tuple[int, int], Relations] | None = None
         self._closed = False
         self._known: dict[str, str] = {}  # id → type of records known to be stored
         self._sides: dict[str, str] | None = None  # actor → side, loaded when first needed
@@ -933,6 +670,7 @@ class Store:
         >>> same
         True
         """
+        self._check_open()
         conn = self._conn
         if self._depth == 0:
             conn.execute("BEGIN")
@@ -1049,7 +787,8 @@ class Store:
         rows = self._conn.execute("SELECT id FROM actor WHERE parent IS NULL ORDER BY id")
         return [r[0] for r in rows]
 
-    def _side_map(self) -> dict[str, str]:
+    def side_map(self) -> dict[str, str]:
+        """Actor id → side id for every actor (a cache; do not modify)."""
         if self._sides is None:
             self._sides = dict(self._conn.execute("SELECT id, side FROM actor").fetchall())
         return self._sides
@@ -1379,7 +1118,7 @@ class Store:
                     cur = up
                     continue
                 if stored is None:
-                    stored = self._side_map()
+                    stored = self.side_map()
                 root = stored[nxt]
                 break
             for a in chain:
@@ -1435,7 +1174,7 @@ class Store:
         reports: list[tuple[int, str]] = []
         updates: list[tuple[bytes, str, int]] = []
         replace = plan.replace
-        side_of = self._side_map()
+        side_of = self.side_map()
         if plan.sides:
             side_of = {**side_of, **plan.sides}
         n = seq["statement"]
@@ -1645,8 +1384,27 @@ class Store:
         )
         self._sides = None
 
-    # ------------------------------------------------------------------ statements
-    def _missing(self, type: str, ids: Collection[str]) -> list[str]:
+    # ------------------------------------------------------------------ backend protocol
+    # The primitives of claimgraph.backend.QueryBackend, answered in SQL: the queries
+    # (claimgraph.queries) are written once against them.
+    label = "store"
+
+    @property
+    def actors(self) -> Mapping[str, Actor]:
+        """Read-only mapping of actor id → :class:`~claimgraph.Actor`, read on use."""
+        return _Records(self, "actor")
+
+    @property
+    def sources(self) -> Mapping[str, Source]:
+        """Read-only mapping of source id → :class:`~claimgraph.Source`, read on use."""
+        return _Records(self, "source")
+
+    @property
+    def propositions(self) -> Mapping[str, Proposition]:
+        """Read-only mapping of proposition id → :class:`~claimgraph.Proposition`."""
+        return _Records(self, "proposition")
+
+    def missing_ids(self, type: str, ids: Collection[str]) -> list[str]:
         """The ids among ``ids`` of no record of ``type`` in the store (for query filters)."""
         rows = self._conn.execute(
             f"SELECT id FROM {type} WHERE id IN (SELECT value FROM json_each(?))",  # noqa: S608 - constant table names
@@ -1654,6 +1412,17 @@ class Store:
         )
         have = {r[0] for r in rows}
         return [i for i in ids if i not in have]
+
+    def texts(self, ids: Iterable[str]) -> dict[str, str]:
+        """Proposition id → its wording, for those of ``ids`` in the store."""
+        self._check_open()
+        return dict(
+            self._conn.execute(
+                "SELECT id, json_extract(json, '$.text') FROM proposition"
+                " WHERE id IN (SELECT value FROM json_each(?))",
+                (_ids_param(set(ids)),),
+            ).fetchall()
+        )
 
     @staticmethod
     def _date_clause(since: str | None, until: str | None) -> tuple[str, list[Any]]:
@@ -1677,88 +1446,38 @@ class Store:
             [lo[:4] + "-01-01", hi, lo[:7] + "-01", hi, lo, hi],
         )
 
-    def _statement_where(
-        self,
-        actor: str | Iterable[str] | None,
-        side: str | Iterable[str] | None,
-        proposition: str | Iterable[str] | None,
-        kind: str | Iterable[str] | None,
-        stance: str | None,
-        source: str | Iterable[str] | None,
-        since: Any,
-        until: Any,
-    ) -> tuple[str, list[Any]]:
-        f = StatementFilter.parse(
-            actor=actor,
-            side=side,
-            proposition=proposition,
-            kind=kind,
-            stance=stance,
-            source=source,
-            since=since,
-            until=until,
-        )
-        f.check(self._missing, self.sides, self.side, "store")
-        actors, sides, props, kinds, sources = f.actors, f.sides, f.propositions, f.kinds, f.sources
-        since_d, until_d = f.since, f.until
+    @staticmethod
+    def _where(f: StatementFilter) -> tuple[str, list[Any]]:
+        """The SQL ``WHERE`` clause (and its parameters) of a statement filter."""
         clauses: list[str] = []
         params: list[Any] = []
         for column, values in (
-            ("actor", actors),
-            ("side", sides),
-            ("proposition", props),
-            ("kind", kinds),
+            ("actor", f.actors),
+            ("side", f.sides),
+            ("proposition", f.propositions),
+            ("kind", f.kinds),
         ):
             if values is not None:
                 clauses.append(f"{column} IN (SELECT value FROM json_each(?))")  # noqa: S608 - constant column names
                 params.append(_ids_param(values))
-        if stance is not None:
+        if f.stance is not None:
             clauses.append("stance = ?")
-            params.append(stance)
-        if sources is not None:
+            params.append(f.stance)
+        if f.sources is not None:
             clauses.append(
                 "seq IN (SELECT statement FROM report WHERE source IN"
                 " (SELECT value FROM json_each(?)))"
             )
-            params.append(_ids_param(sources))
-        dated, dparams = self._date_clause(since_d, until_d)
+            params.append(_ids_param(f.sources))
+        dated, dparams = Store._date_clause(f.since, f.until)
         if dated:
             clauses.append(dated)
             params += dparams
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
-    def statements(
-        self,
-        *,
-        actor: str | Iterable[str] | None = None,
-        side: str | Iterable[str] | None = None,
-        proposition: str | Iterable[str] | None = None,
-        kind: str | Iterable[str] | None = None,
-        stance: Literal["asserts", "denies"] | None = None,
-        source: str | Iterable[str] | None = None,
-        since: Any = None,
-        until: Any = None,
-    ) -> list[Statement]:
-        """Statements matching every given filter, in the order they were stored.
-
-        The filters and their meaning are those of :func:`claimgraph.statements`.
-
-        Raises
-        ------
-        NotFoundError
-            If a filter names an id that is not in the store (usually a typo).
-
-        Examples
-        --------
-        >>> import claimgraph as cg
-        >>> with Store(":memory:") as store:
-        ...     _ = store.add_all(cg.load(cg.example_path()))
-        ...     [s.kind for s in store.statements(actor="pk-defense-minister", kind="demand")]
-        ['demand']
-        """
-        where, params = self._statement_where(
-            actor, side, proposition, kind, stance, source, since, until
-        )
+    def matching(self, f: StatementFilter) -> list[Statement]:
+        """The statements matching a (checked) filter, in the order they were stored."""
+        where, params = self._where(f)
         with self.snapshot(), _gc_paused():
             rows = self._conn.execute(
                 f"SELECT json FROM statement{where} ORDER BY seq",  # noqa: S608 - clauses are constants; values are parameters
@@ -1766,401 +1485,71 @@ class Store:
             ).fetchall()
             return _statements([r[0] for r in rows])
 
-    def timeline(self, **filters: Any) -> list[Statement]:
-        """Statements in the order they were said (undated ones last); see :meth:`statements`.
+    def stance_sides(
+        self, since: str | None, until: str | None
+    ) -> Mapping[str, tuple[Collection[str], Collection[str]]]:
+        """Proposition id → (sides asserting it, sides denying it) in the date range."""
+        date_sql, date_params = self._date_clause(since, until)
+        where = f" WHERE {date_sql}" if date_sql else ""
+        out: dict[str, tuple[list[str], list[str]]] = {}
+        rows = self._conn.execute(
+            f"SELECT proposition, stance, side FROM statement{where}"  # noqa: S608 - clauses are constants; values are parameters
+            " GROUP BY proposition, stance, side",
+            date_params,
+        )
+        for p, stance, side in rows:
+            got = out.get(p)
+            if got is None:
+                got = out[p] = ([], [])
+            got[stance != "asserts"].append(side)
+        return out
 
-        Examples
-        --------
-        >>> import claimgraph as cg
-        >>> with Store(":memory:") as store:
-        ...     _ = store.add_all(cg.load(cg.example_path()))
-        ...     [s.said for s in store.timeline(actor="pk-defense-minister")][:1]
-        ['2025-11-05']
+    def opposed(
+        self, since: str | None, until: str | None, proposition: str | None
+    ) -> list[tuple[str, str | None, str | None, int, int]]:
+        """The counts of every proposition both asserted and denied in the date range.
+
+        Without a date range they come from the ``stance_count`` table the store keeps up
+        to date (one index); otherwise by grouping the date-filtered statements.
         """
-        return sorted(self.statements(**filters), key=_key)
-
-    # ------------------------------------------------------------------ shared by the queries
-    def _rows(
-        self, props: Collection[str], date_sql: str, date_params: list[Any]
-    ) -> tuple[list[Statement], dict[str, str]]:
-        """The (date-filtered) statements about some propositions, and the side of each of
-        their actors."""
-        if not props:
-            return [], {}
-        extra = f" AND {date_sql}" if date_sql else ""
-        rows = self._conn.execute(
-            "SELECT actor, side, json FROM statement WHERE proposition IN"  # noqa: S608 - clauses are constants; values are parameters
-            f" (SELECT value FROM json_each(?)){extra}",  # any order: the groups sort them
-            [_ids_param(props), *date_params],
-        ).fetchall()
-        sides = {r[0]: r[1] for r in rows}
-        return _statements([r[2] for r in rows]), sides
-
-    def _stances(
-        self, props: Collection[str], date_sql: str, date_params: list[Any]
-    ) -> dict[str, tuple[bool, bool]]:
-        """proposition → (asserted?, denied?) among the (date-filtered) statements."""
-        if not props:
-            return {}
-        extra = f" AND {date_sql}" if date_sql else ""
-        rows = self._conn.execute(
-            "SELECT proposition, min(stance), max(stance) FROM statement WHERE proposition IN"  # noqa: S608 - clauses are constants; values are parameters
-            f" (SELECT value FROM json_each(?)){extra} GROUP BY proposition",
-            [_ids_param(props), *date_params],
-        ).fetchall()
-        return {p: (lo == "asserts", hi == "denies") for p, lo, hi in rows}
-
-    def _relations(self) -> _Relations:
-        """Declared relations, kept until the store changes (read by every contradictions
-        query, and few)."""
-        version = (self._conn.execute("PRAGMA data_version").fetchone()[0], self._writes)
-        if self._relations_cache is not None and self._relations_cache[0] == version:
-            return self._relations_cache[1]
-        rel = _Relations()
-        rows = self._conn.execute(
-            "SELECT r.proposition, r.type, r.other FROM relation AS r"
-            " JOIN proposition AS p ON p.id = r.proposition ORDER BY p.seq, r.type, r.pos"
-        )
-        owners = rel.owners
-        for p, kind, q in rows:
-            if not owners or owners[-1] != p:
-                owners.append(p)
-            (rel.contradicts if kind == "contradicts" else rel.implies).setdefault(p, []).append(q)
-        self._relations_cache = (version, rel)
-        return rel
-
-    def _view(
-        self, sides: dict[str, str], props: Iterable[str], side_ids: Iterable[str] = ()
-    ) -> _View:
-        side_ids = {*sides.values(), *side_ids}
-        names = dict(
-            self._conn.execute(
-                "SELECT id, json_extract(json, '$.name') FROM actor"
-                " WHERE id IN (SELECT value FROM json_each(?))",
-                (_ids_param(side_ids),),
-            ).fetchall()
-        )
-        texts = dict(
-            self._conn.execute(
-                "SELECT id, json_extract(json, '$.text') FROM proposition"
-                " WHERE id IN (SELECT value FROM json_each(?))",
-                (_ids_param(set(props)),),
-            ).fetchall()
-        )
-        return _View(sides, names, texts)
-
-    # ------------------------------------------------------------------ contradictions
-    def contradictions(
-        self,
-        *,
-        kind: Literal["dispute", "inconsistency"] | None = None,
-        between: tuple[str, str] | None = None,
-        proposition: str | None = None,
-        since: Any = None,
-        until: Any = None,
-    ) -> list[Contradiction]:
-        """Statements that cannot all be true, grouped: :func:`claimgraph.contradictions` in SQL.
-
-        The parameters, the grouping, the order and the explanations are those of
-        :func:`claimgraph.contradictions` on the same records. Everything is worked out in
-        SQL, from counts per proposition, stance and side (propositions both asserted and
-        denied, from an index; declared exclusive and implied pairs): no statement is read
-        back to classify, count and rank the contradictions. Without a date range, the
-        counts come from a table the store keeps up to date as statements are added and
-        changed (the side asserting and the side denying each proposition, when only one
-        does): the propositions both asserted and denied, and most of their classification,
-        are then read from one index.
-
-        Notes
-        -----
-        A contradiction reads its statements (and the texts of its propositions) when they
-        are first used — its ``groups``, ``statements``, ``actors``, ``dates``,
-        ``explanation``, ``to_dict()``, ``==`` — together with those of the next few hundred
-        contradictions of the same answer, so that going through an answer reads it in
-        blocks. They are read from the store as it is then: inside the same
-        :meth:`snapshot` as the query, exactly what the query saw; after another batch was
-        committed, the current records, and :class:`~claimgraph.ClaimGraphError` if the
-        statements a contradiction counted have changed (ask again). The store must still be
-        open, and be used from its own thread. Pickling a contradiction reads it and gives a
-        plain :class:`~claimgraph.Contradiction`.
-
-        Examples
-        --------
-        >>> import claimgraph as cg
-        >>> with Store(":memory:") as store:
-        ...     _ = store.add_all(cg.load(cg.example_path()))
-        ...     disputes = store.contradictions(kind="dispute")
-        >>> len(disputes), disputes[0].sides
-        (2, ('afghanistan', 'pakistan'))
-        """
-        want, f = contradiction_filter(kind, between, proposition, since, until)
-        since_d, until_d = f.since, f.until
-        with self.snapshot(), _gc_paused():
-            f.check(self._missing, self.sides, self.side, "store")
-            return self._contradictions(want, between, proposition, since_d, until_d)
-
-    def _contradictions(
-        self,
-        want: set[str],
-        between: tuple[str, str] | None,
-        proposition: str | None,
-        since: str | None,
-        until: str | None,
-    ) -> list[Contradiction]:
         conn = self._conn
         date_sql, date_params = self._date_clause(since, until)
-        counted = not date_sql and self._counted()  # the counts answer undated queries
-        rel = self._relations()
-        contra, implies, owners = rel.contradicts, rel.implies, rel.owners
-        implied = rel.implied
-        quick = between is None and "dispute" in want
-
-        # 1. propositions both asserted and denied: from the counts, or by grouping an index.
-        # With the counts, the common case is classified at once, from one index: one side
-        # asserts, another denies: a dispute, whose sides and size are all it needs.
-        easy: list[tuple[str, str, str, int]] = []  # (proposition, side, side, size)
-        alone: list[tuple[str, str, int]] = []  # (proposition, side, size)
-        counts: list[tuple[str, str | None, str | None, int, int]] = []  # the others'
-        if proposition is not None:
-            opposed = [
-                p
-                for p, (y, n) in self._stances({proposition}, date_sql, date_params).items()
-                if y and n
-            ]
-        elif counted:
-            rows = conn.execute(
-                "SELECT proposition, asserting, denying, asserts, denies"
-                " FROM stance_count INDEXED BY stance_count_opposed"
-                " WHERE asserts > 0 AND denies > 0"
-            ).fetchall()
-            if quick:
-                easy = [
-                    (p, a, d, na + nd)
-                    for p, a, d, na, nd in rows
-                    if a is not None and d is not None and a != d
-                ]
-                # and one side asserting and denying it: an inconsistency, and no dispute
-                alone = [(p, a, na + nd) for p, a, d, na, nd in rows if a is not None and a == d]
-                counts = [r for r in rows if r[1] is None or r[2] is None]
-            else:
-                counts = rows
-            del rows
-            opposed = [r[0] for r in counts]
-        else:
-            where = f" WHERE {date_sql}" if date_sql else ""
-            opposed = [
-                r[0]
-                for r in conn.execute(
-                    f"SELECT proposition FROM statement{where} GROUP BY proposition"  # noqa: S608 - clauses are constants; values are parameters
-                    " HAVING min(stance) <> max(stance)",
-                    date_params,
-                )
-            ]
-        # 2. declared relations (few): which pairs have the stances that clash
-        if proposition is not None:
-            owners = [
-                p
-                for p in owners
-                if p == proposition
-                or proposition in contra.get(p, ())
-                or (p in implies and proposition in implied(p))
-            ]
-        related: set[str] = set()
-        for p in owners:
-            related.update(contra.get(p, ()))
-            related.add(p)
-            if p in implies:
-                related.update(implied(p))
-        # counts per proposition, stance and side (date-filtered) of all these
-        if counted:  # the counts of one side taking a stance; the statements' for several
-            if proposition is None:  # every proposition with a relation (the opposed ones
-                counts += conn.execute(  # again if some were classified at once, above)
-                    "SELECT proposition, asserting, denying, asserts, denies FROM stance_count"
-                    " WHERE proposition IN (SELECT proposition FROM relation"
-                    " UNION SELECT other FROM relation) AND NOT (? AND asserts > 0 AND denies > 0)",
-                    (not quick,),
+        if not date_sql and self._counted():
+            if proposition is None:
+                return conn.execute(
+                    "SELECT proposition, asserting, denying, asserts, denies"
+                    " FROM stance_count INDEXED BY stance_count_opposed"
+                    " WHERE asserts > 0 AND denies > 0"
                 ).fetchall()
-            else:
-                counts += self._stance_counts({*opposed, *related})
-            tally, several = _tally_of(counts)
-            tally.update(self._tally(several, date_sql, date_params))
-        else:
-            tally = self._tally({*opposed, *related}, date_sql, date_params)
+            return conn.execute(
+                "SELECT proposition, asserting, denying, asserts, denies FROM stance_count"
+                " WHERE proposition = ? AND asserts > 0 AND denies > 0",
+                (proposition,),
+            ).fetchall()
+        clauses = [date_sql] if date_sql else []
+        params = list(date_params)
+        if proposition is not None:
+            clauses.append("proposition = ?")
+            params.append(proposition)
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        one = "CASE WHEN min({0}) = max({0}) THEN min({0}) END"
+        return conn.execute(
+            "SELECT proposition,"  # noqa: S608 - clauses are constants; values are parameters
+            f" {one.format(_SIDE_OF.format('asserts'))},"
+            f" {one.format(_SIDE_OF.format('denies'))},"
+            f" sum(stance = 'asserts'), sum(stance = 'denies') FROM statement{where}"
+            " GROUP BY proposition HAVING min(stance) <> max(stance)",
+            params,
+        ).fetchall()
 
-        def yes(p: str) -> bool:
-            return (p, "asserts") in tally
-
-        def no(p: str) -> bool:
-            return (p, "denies") in tally
-
-        pairs: list[tuple[Literal["exclusive", "implication"], str, str]] = []
-        for p in owners:
-            for q in dict.fromkeys(contra.get(p, ())):  # a duplicate entry is one relation
-                if proposition is not None and proposition not in (p, q):
-                    continue
-                a, b = sorted((p, q))
-                if a != p and b in contra.get(a, ()):
-                    continue  # declared both ways: report once
-                if yes(a) and yes(b):
-                    pairs.append(("exclusive", a, b))
-            if p in implies and yes(p):
-                for q in sorted(implied(p)):
-                    if proposition is not None and proposition not in (p, q):
-                        continue
-                    if no(q):
-                        pairs.append(("implication", p, q))
-        # 3. classify every clash from the counts; the statements (and the propositions'
-        # texts) are read when a contradiction's groups (texts) are first used
-        first: dict[tuple[str, str, str], str | None] = {}
-        if pairs and "inconsistency" in want:  # the earliest dates order these (few) clashes
-            in_pairs: set[tuple[str, str, str]] = set()  # (proposition, stance, side)
-            for basis, a, b in pairs:
-                sb = "asserts" if basis == "exclusive" else "denies"
-                left, right = tally.get((a, "asserts")), tally.get((b, sb))
-                if left and right:
-                    for sd in left.keys() & right.keys():
-                        in_pairs.update(((a, "asserts", sd), (b, sb, sd)))
-            first = self._first_said(in_pairs, date_sql, date_params)
-        side_ids = {sd for t in tally.values() for sd in t}
-        side_ids.update(r[1] for r in easy)
-        side_ids.update(r[2] for r in easy)
-        view = self._view({}, (), side_ids)
-        view._store = self
-        reader = view.reader = _GroupReader(self, view, date_sql, date_params)
-        graph = cast(ClaimGraph, view)
-        found: list[Contradiction] = []
-        keys: list[tuple[bool, int, tuple[str, ...], tuple[str, ...]]] = []  # the order
-        new, stored, opposite = _new, _StoredContradiction, ("asserts", "denies")
-
-        def add(
-            kind: str,
-            basis: str,
-            pids: tuple[str, ...],
-            sides: tuple[str, ...],
-            size: int,
-            pending: _Pending,
-        ) -> None:
-            """A :class:`_StoredContradiction`, built as the dataclass would (without its
-            per-field ``object.__setattr__`` calls: an answer may hold millions)."""
-            c = new(stored)
-            _set(
-                c,
-                "__dict__",
-                {
-                    "kind": kind,
-                    "basis": basis,
-                    "propositions": pids,
-                    "sides": sides,
-                    "size": size,
-                    "_parts": pending,
-                    "_graph": graph,
-                },
-            )
-            found.append(cast(Contradiction, c))
-            keys.append((kind != "dispute", -size, pids, sides))
-
-        def clash(
-            basis: Literal["opposite_stances", "exclusive", "implication"],
-            props: tuple[str, str],
-            stances: tuple[str, str],
-        ) -> None:
-            """What :func:`claimgraph.queries._clash` finds, from the counts alone."""
-            left, right = tally.get((props[0], stances[0])), tally.get((props[1], stances[1]))
-            if not left or not right:
-                return
-            pids = (props[0],) if props[0] == props[1] else props
-            lsides, rsides = left.keys(), right.keys()
-            union = lsides | rsides
-            across = between is None or (
-                (between[0] in lsides and between[1] in rsides)
-                or (between[1] in lsides and between[0] in rsides)
-            )
-            if "dispute" in want and len(union) > 1 and across:
-                sides = tuple(sorted(union))
-                size = sum(left.values()) + sum(right.values())
-                add("dispute", basis, pids, sides, size, (props, stances, None, False, size, sides))
-            if "inconsistency" not in want:
-                return
-            for sd in sorted(lsides & rsides):
-                if between is not None and sd not in between:
-                    continue
-                size = left[sd] + right[sd]
-                if basis == "opposite_stances":  # the earlier position first: when read
-                    pending: _Pending = (props, stances, sd, True, size, (sd,))
-                    pids_i = pids
-                else:  # the order decides the propositions: from the first dates
-                    (pa, pb), (sa, sb) = props, stances
-                    fa, fb = first.get((pa, sa, sd)), first.get((pb, sb, sd))
-                    if (fb or _UNDATED) < (fa or _UNDATED):
-                        pa, pb, sa, sb = pb, pa, sb, sa
-                    pending = ((pa, pb), (sa, sb), sd, False, size, (sd,))
-                    pids_i = (pa, pb)
-                add("inconsistency", basis, pids_i, (sd,), size, pending)
-
-        # the common case, inlined: one side asserts, another denies (from SQL, or the tally)
-        append, key = found.append, keys.append
-        for p, yes_side, no_side, size in easy:
-            pids = (p,)
-            sides = (yes_side, no_side) if yes_side < no_side else (no_side, yes_side)
-            c = new(stored)
-            _set(
-                c,
-                "__dict__",
-                {
-                    "kind": "dispute",
-                    "basis": "opposite_stances",
-                    "propositions": pids,
-                    "sides": sides,
-                    "size": size,
-                    "_parts": ((p, p), opposite, None, False, size, sides),
-                    "_graph": graph,
-                },
-            )
-            append(c)
-            key((False, -size, pids, sides))
-        if "inconsistency" in want:
-            for p, sd, size in alone:
-                add(
-                    "inconsistency",
-                    "opposite_stances",
-                    (p,),
-                    (sd,),
-                    size,
-                    ((p, p), opposite, sd, True, size, (sd,)),
-                )
-        for p in opposed:
-            if quick:
-                left, right = tally.get((p, "asserts"), {}), tally.get((p, "denies"), {})
-                if len(left) == 1 and len(right) == 1:
-                    [(ls, ln)], [(rs, rn)] = left.items(), right.items()
-                    if ls != rs:
-                        sides = (ls, rs) if ls < rs else (rs, ls)
-                        size = ln + rn
-                        pending = ((p, p), opposite, None, False, size, sides)
-                        add("dispute", "opposite_stances", (p,), sides, size, pending)
-                        continue
-            clash("opposite_stances", (p, p), opposite)
-        for basis, a, b in pairs:
-            clash(
-                basis,
-                (a, b),
-                ("asserts", "asserts") if basis == "exclusive" else ("asserts", "denies"),
-            )
-        # the final order, as the in-memory query's: kind, size, propositions, sides, basis
-        order = sorted(range(len(found)), key=lambda i: (keys[i], found[i].basis))
-        found = [found[i] for i in order]
-        reader.number(found)
-        if len(found) >= _FREEZE_ANSWER:  # as ClaimGraph.add_all: spare the collector
-            gc.freeze()  # the answer's objects (no cycles: freed when dropped)
-        return found
-
-    def _tally(
-        self, props: Collection[str], date_sql: str, date_params: list[Any]
+    def tallies(
+        self, props: Collection[str], since: str | None, until: str | None
     ) -> dict[tuple[str, str], dict[str, int]]:
         """(proposition, stance) → side → how many (date-filtered) statements."""
         out: dict[tuple[str, str], dict[str, int]] = {}
         if not props:
             return out
+        date_sql, date_params = self._date_clause(since, until)
         extra = f" AND {date_sql}" if date_sql else ""
         rows = self._conn.execute(
             "SELECT proposition, stance, side, count(*) FROM statement WHERE proposition IN"  # noqa: S608 - clauses are constants; values are parameters
@@ -2176,26 +1565,14 @@ class Store:
                 t[side] = n
         return out
 
-    def _stance_counts(
-        self, props: Collection[str]
-    ) -> list[tuple[str, str | None, str | None, int, int]]:
-        """The counts of some propositions: (proposition, the one side asserting it, the one
-        denying it, how many assert it, how many deny it), for those with statements."""
-        if not props:
-            return []
-        return self._conn.execute(
-            "SELECT proposition, asserting, denying, asserts, denies FROM stance_count"
-            " WHERE proposition IN (SELECT value FROM json_each(?))",
-            (_ids_param(props),),
-        ).fetchall()
-
-    def _first_said(
-        self, positions: Collection[tuple[str, str, str]], date_sql: str, date_params: list[Any]
+    def first_said(
+        self, positions: Collection[tuple[str, str, str]], since: str | None, until: str | None
     ) -> dict[tuple[str, str, str], str | None]:
         """(proposition, stance, side) → the earliest date said (``first_said``), if any, for
         these positions (their statements found through the index, one by one)."""
         if not positions:
             return {}
+        date_sql, date_params = self._date_clause(since, until)
         extra = f" AND {date_sql}" if date_sql else ""
         rows = self._conn.execute(
             "SELECT s.proposition, s.stance, s.side, min(s.said) FROM json_each(?) AS j"  # noqa: S608 - clauses are constants; values are parameters
@@ -2207,20 +1584,120 @@ class Store:
         )
         return {(p, stance, side): said for p, stance, side, said in rows}
 
-    # ------------------------------------------------------------------ agreements
-    def agreements(
+    def position_statements(
         self,
-        *,
-        min_sides: int = 2,
-        side: str | Iterable[str] | None = None,
-        since: Any = None,
-        until: Any = None,
-    ) -> list[Agreement]:
-        """Common ground: :func:`claimgraph.agreements` in SQL.
+        positions: Mapping[tuple[str, str], Collection[str] | None],
+        since: str | None,
+        until: str | None,
+    ) -> list[tuple[str, str, Statement]]:
+        """``(stance, side, statement)`` for every statement taking one of these positions.
 
-        Propositions asserted by at least ``min_sides`` sides and denied by none (nor
-        contradicted by an asserted exclusive proposition); same parameters, order and
-        explanations as :func:`claimgraph.agreements` on the same records.
+        Only the statements wanted are rebuilt from their JSON (the others are skipped on
+        their indexed columns).
+
+        Raises
+        ------
+        ClaimGraphError
+            If the store is closed (a contradiction reads its statements on first use).
+        """
+        self._check_open()
+        if not positions:
+            return []
+        date_sql, date_params = self._date_clause(since, until)
+        extra = f" AND {date_sql}" if date_sql else ""
+        rows = self._conn.execute(
+            "SELECT proposition, stance, side, json FROM statement WHERE proposition IN"  # noqa: S608 - clauses are constants; values are parameters
+            f" (SELECT value FROM json_each(?)){extra}",
+            [_ids_param({p for p, _stance in positions}), *date_params],
+        ).fetchall()
+        keep = positions.get
+        rows = [
+            r
+            for r in rows
+            if (r[0], r[1]) in positions and ((only := keep((r[0], r[1]))) is None or r[2] in only)
+        ]
+        return [
+            (r[1], r[2], st) for r, st in zip(rows, _statements([r[3] for r in rows]), strict=True)
+        ]
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise ClaimGraphError(
+                f"the store '{self.path}' is closed: a contradiction reads its statements"
+                " and texts from the store when they are first used (groups, statements,"
+                " explanation, ==); use them before closing it"
+            )
+
+    def relations(self) -> Relations:
+        """The declared ``contradicts`` and ``implies`` relations, kept until the store
+        changes (read by every contradictions query, and few)."""
+        version = (self._conn.execute("PRAGMA data_version").fetchone()[0], self._writes)
+        if self._relations_cache is not None and self._relations_cache[0] == version:
+            return self._relations_cache[1]
+        rel = Relations()
+        rows = self._conn.execute(
+            "SELECT r.proposition, r.type, r.other FROM relation AS r"
+            " JOIN proposition AS p ON p.id = r.proposition ORDER BY p.seq, r.type, r.pos"
+        )
+        owners = rel.owners
+        for p, kind, q in rows:
+            if not owners or owners[-1] != p:
+                owners.append(p)
+            (rel.contradicts if kind == "contradicts" else rel.implies).setdefault(p, []).append(q)
+        self._relations_cache = (version, rel)
+        return rel
+
+    # ------------------------------------------------------------------ queries
+    def statements(self, **filters: Any) -> list[Statement]:
+        """Statements matching every given filter, in the order they were stored.
+
+        The filters and their meaning are those of :func:`claimgraph.statements`.
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> with Store(":memory:") as store:
+        ...     _ = store.add_all(cg.load(cg.example_path()))
+        ...     [s.kind for s in store.statements(actor="pk-defense-minister", kind="demand")]
+        ['demand']
+        """
+        return queries.statements(self, **filters)
+
+    def timeline(self, **filters: Any) -> list[Statement]:
+        """Statements in the order they were said (undated ones last); see :meth:`statements`.
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> with Store(":memory:") as store:
+        ...     _ = store.add_all(cg.load(cg.example_path()))
+        ...     [s.said for s in store.timeline(actor="pk-defense-minister")][:1]
+        ['2025-11-05']
+        """
+        return queries.timeline(self, **filters)
+
+    def contradictions(self, **filters: Any) -> list[Contradiction]:
+        """Statements that cannot all be true, grouped: :func:`claimgraph.contradictions`.
+
+        Classified, counted and ranked in SQL from the stance counts (without a date range,
+        from a table the store keeps up to date as statements are added and changed): no
+        statement is read back until a contradiction's groups are first used — inside the
+        same :meth:`snapshot` exactly what the query saw (see :class:`~claimgraph.Contradiction`).
+        The store must still be open then, and be used from its own thread.
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> with Store(":memory:") as store:
+        ...     _ = store.add_all(cg.load(cg.example_path()))
+        ...     disputes = store.contradictions(kind="dispute")
+        ...     len(disputes), disputes[0].sides, "Arab News" in str(disputes[0].to_dict())
+        (2, ('afghanistan', 'pakistan'), True)
+        """
+        return queries.contradictions(self, **filters)
+
+    def agreements(self, **filters: Any) -> list[Agreement]:
+        """Common ground: :func:`claimgraph.agreements` over the store.
 
         Examples
         --------
@@ -2230,67 +1707,20 @@ class Store:
         ...     [a.sides for a in store.agreements()][0]
         ('afghanistan', 'pakistan')
         """
-        f = StatementFilter.parse(side=side, since=since, until=until)
-        since_d, until_d, need = f.since, f.until, f.sides or frozenset()
-        with self.snapshot(), _gc_paused():
-            f.check(self._missing, self.sides, self.side, "store")
-            date_sql, date_params = self._date_clause(since_d, until_d)
-            where = f" WHERE {date_sql}" if date_sql else ""
-            having = ["max(stance) = 'asserts'", "count(DISTINCT side) >= ?"]
-            params: list[Any] = [*date_params, min_sides]
-            for sd in sorted(need):
-                having.append("sum(side = ?) > 0")
-                params.append(sd)
-            candidates = [
-                r[0]
-                for r in self._conn.execute(
-                    f"SELECT proposition FROM statement{where} GROUP BY proposition"  # noqa: S608 - clauses are constants; values are parameters
-                    f" HAVING {' AND '.join(having)}",
-                    params,
-                )
-            ]
-            rel = self._relations()
-            contra = rel.contradicts
-            partners: dict[str, set[str]] = {}
-            for p, others in contra.items():
-                for q in others:
-                    partners.setdefault(p, set()).add(q)
-                    partners.setdefault(q, set()).add(p)
-            # contested through declared relations: an exclusive partner is asserted, or a
-            # proposition it implies is denied
-            implied = {p: rel.implied(p) for p in candidates if p in rel.implies}
-            involved = {q for p in candidates for q in partners.get(p, ())}
-            involved.update(q for qs in implied.values() for q in qs)
-            stance = self._stances(involved, date_sql, date_params)
-            keep = [
-                p
-                for p in candidates
-                if not any(stance.get(q, (False, False))[0] for q in partners.get(p, ()))
-                and not any(stance.get(q, (False, False))[1] for q in implied.get(p, ()))
-            ]
-            statements, actor_sides = self._rows(keep, date_sql, date_params)
-            view = self._view(actor_sides, keep)
-            graph = cast(ClaimGraph, view)
-            by_prop: dict[str, list[Statement]] = {}
-            for s in statements:
-                by_prop.setdefault(s.proposition, []).append(s)
-            out = []
-            for p in keep:
-                found = by_prop[p]
-                sides = tuple(sorted({actor_sides[s.actor] for s in found}))
-                text = view.propositions[p].text
-                out.append(
-                    Agreement(
-                        proposition=p,
-                        text=text,
-                        sides=sides,
-                        actors=tuple(sorted({s.actor for s in found})),
-                        statements=tuple(sorted(found, key=_key)),
-                        explanation=_agreement_explanation(graph, sides, text),
-                    )
-                )
-            out.sort(key=lambda a: (-len(a.sides), -len(a.statements), a.proposition))
-            return out
+        return queries.agreements(self, **filters)
+
+    def positions(self, **filters: Any) -> Positions:
+        """Where each side stands: :func:`claimgraph.positions` over the store.
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> with Store(":memory:") as store:
+        ...     _ = store.add_all(cg.load(cg.example_path()))
+        ...     store.positions().stance("afghanistan", "militants-sheltered")
+        'denies'
+        """
+        return queries.positions(self, **filters)
 
     # ------------------------------------------------------------------ slices
     def load(
@@ -2324,9 +1754,18 @@ class Store:
         >>> [c.kind for c in g.contradictions()]
         ['dispute']
         """
-        where, params = self._statement_where(
-            actor, side, proposition, kind, stance, source, since, until
+        f = StatementFilter.parse(
+            actor=actor,
+            side=side,
+            proposition=proposition,
+            kind=kind,
+            stance=stance,
+            source=source,
+            since=since,
+            until=until,
         )
+        f.check(self.missing_ids, self.sides, self.side, self.label)
+        where, params = self._where(f)
         with self.snapshot(), _gc_paused():
             if not where:
                 return ClaimGraph(self._everything(), title=title)

@@ -88,10 +88,10 @@ def network_data(graph: ClaimGraph, *, sources: bool = False) -> dict[str, Any]:
     too, linked to the statements they report.
     """
     colors = side_colors(graph)
-    side_of = graph._side_map()
+    side_of = graph.side_map()
     nodes: list[dict[str, Any]] = []
     edges: list[dict[str, Any]] = []
-    stance_sides = graph._stance_sides()
+    stance_sides = graph.stance_sides(None, None)
     for a in graph.actors.values():
         side = side_of[a.id]
         nodes.append(

@@ -1,0 +1,287 @@
+"""The backend protocol: the few primitives every query is written against.
+
+:func:`claimgraph.statements`, :func:`~claimgraph.timeline`,
+:func:`~claimgraph.contradictions`, :func:`~claimgraph.agreements` and
+:func:`~claimgraph.positions` are each written once, in :mod:`claimgraph.queries`, against
+:class:`QueryBackend`. The in-memory :class:`~claimgraph.ClaimGraph` answers the primitives
+from its indexes, the SQLite :class:`~claimgraph.store.Store` in SQL; a new backend (a
+columnar store, a cluster) implements the same primitives and gets every query, with the
+same answers, errors and explanations.
+
+The primitives are small on purpose: which side each actor is on, which sides take which
+stance on which proposition (with counts), the statements behind those positions, the
+statements matching a parsed :class:`~claimgraph.filters.StatementFilter`, the declared
+relations between propositions, and the records by id (:class:`Lookup`). Query *rules*
+(what a dispute is, what an agreement is, how contradictions are ranked and explained) live
+only in :mod:`claimgraph.queries`.
+
+Dates: every primitive that takes ``since`` and ``until`` (normalised partial dates, or
+``None``) keeps only the statements whose date span overlaps ``[since, until]``, exactly as
+:func:`claimgraph.dates.overlaps` says; with both ``None`` it keeps every statement.
+
+Examples
+--------
+>>> import claimgraph as cg
+>>> from claimgraph.backend import QueryBackend
+>>> g = cg.load(cg.example_path())
+>>> isinstance(g, QueryBackend)
+True
+>>> sorted(g.stance_sides(None, None)["militants-sheltered"][1])
+['afghanistan']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
+
+from .exceptions import NotFoundError
+from .models import Actor, Proposition, Source, Statement
+
+if TYPE_CHECKING:
+    from .filters import StatementFilter
+
+__all__ = [
+    "CountRow",
+    "Lookup",
+    "QueryBackend",
+    "RecordSnapshot",
+    "Relations",
+]
+
+_T = TypeVar("_T")
+
+CountRow = tuple[str, str | None, str | None, int, int]
+"""A proposition's stance counts: ``(proposition, the one side asserting it or None when
+several do (or none), the one side denying it or None, how many statements assert it, how
+many deny it)``."""
+
+
+@runtime_checkable
+class Lookup(Protocol):
+    """Records by id, and the side of an actor: what a query result needs to show itself.
+
+    :class:`~claimgraph.ClaimGraph`, :class:`~claimgraph.store.Store` and
+    :class:`RecordSnapshot` provide it. The mappings may read lazily (a store's do).
+    """
+
+    @property
+    def actors(self) -> Mapping[str, Actor]: ...
+
+    @property
+    def sources(self) -> Mapping[str, Source]: ...
+
+    @property
+    def propositions(self) -> Mapping[str, Proposition]: ...
+
+    def side(self, actor: str) -> str: ...
+
+
+@runtime_checkable
+class QueryBackend(Lookup, Protocol):
+    """What :mod:`claimgraph.queries` asks of a backend.
+
+    ``label`` names the backend in messages (``"no actor 'x' in the graph"``).
+    """
+
+    label: str
+
+    def sides(self) -> list[str]:
+        """Ids of every side (actors that are members of no other actor), sorted."""
+        ...
+
+    def side_map(self) -> Mapping[str, str]:
+        """Actor id → side id for every actor."""
+        ...
+
+    def missing_ids(self, type: str, ids: Collection[str]) -> list[str]:
+        """The ids among ``ids`` of no record of ``type`` (actor, proposition, source)."""
+        ...
+
+    def relations(self) -> Relations:
+        """The declared ``contradicts`` and ``implies`` relations."""
+        ...
+
+    def matching(self, f: StatementFilter) -> list[Statement]:
+        """The statements that match a (checked) filter, in the order they were added."""
+        ...
+
+    def stance_sides(
+        self, since: str | None, until: str | None
+    ) -> Mapping[str, tuple[Collection[str], Collection[str]]]:
+        """Proposition id → (sides asserting it, sides denying it), for every proposition
+        with a statement in the date range."""
+        ...
+
+    def opposed(
+        self, since: str | None, until: str | None, proposition: str | None
+    ) -> list[CountRow]:
+        """The counts of every proposition both asserted and denied in the date range (or
+        of ``proposition`` alone, if it is), in any order."""
+        ...
+
+    def tallies(
+        self, props: Collection[str], since: str | None, until: str | None
+    ) -> dict[tuple[str, str], dict[str, int]]:
+        """(proposition, stance) → side → how many statements, for some propositions."""
+        ...
+
+    def first_said(
+        self, positions: Collection[tuple[str, str, str]], since: str | None, until: str | None
+    ) -> dict[tuple[str, str, str], str | None]:
+        """(proposition, stance, side) → the earliest date said among its statements."""
+        ...
+
+    def position_statements(
+        self,
+        positions: Mapping[tuple[str, str], Collection[str] | None],
+        since: str | None,
+        until: str | None,
+    ) -> Iterable[tuple[str, str, Statement]]:
+        """``(stance, side, statement)`` for every statement in the date range that takes
+        one of these positions: ``(proposition, stance)`` → the sides wanted (``None``:
+        every side). The side is that of the statement's actor; any order.
+
+        A backend that can no longer answer (a closed store) raises
+        :class:`~claimgraph.ClaimGraphError` saying so."""
+        ...
+
+    def texts(self, ids: Iterable[str]) -> dict[str, str]:
+        """Proposition id → its wording, for those of ``ids`` the backend holds."""
+        ...
+
+    def snapshot(self) -> AbstractContextManager[object]:
+        """A context in which the backend does not change (one read transaction)."""
+        ...
+
+
+class Relations:
+    """The declared relations between propositions (few: read once per change).
+
+    Attributes
+    ----------
+    contradicts, implies : dict
+        Proposition id → the ids it declares, in declaration order.
+    owners : list of str
+        Propositions that declare any relation, in the order they were added.
+    """
+
+    def __init__(self) -> None:
+        self.contradicts: dict[str, list[str]] = {}
+        self.implies: dict[str, list[str]] = {}
+        self.owners: list[str] = []
+        self._implied: dict[str, set[str]] = {}
+
+    @classmethod
+    def of(cls, propositions: Iterable[Proposition]) -> Relations:
+        """The relations declared by some propositions (in their order).
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> rel = Relations.of([cg.Proposition(id="a", text="A", implies=["b"]),
+        ...                     cg.Proposition(id="b", text="B", implies=["c"])])
+        >>> sorted(rel.implied("a"))
+        ['b', 'c']
+        """
+        rel = cls()
+        for p in propositions:
+            if p.contradicts or p.implies:
+                rel.owners.append(p.id)
+                if p.contradicts:
+                    rel.contradicts[p.id] = list(p.contradicts)
+                if p.implies:
+                    rel.implies[p.id] = list(p.implies)
+        return rel
+
+    def exclusive_with(self, p: str) -> set[str]:
+        """Propositions declared to contradict ``p``, either way round."""
+        out = set(self.contradicts.get(p, ()))
+        out.update(q for q, others in self.contradicts.items() if p in others)
+        return out
+
+    def implied(self, p: str) -> set[str]:
+        """Propositions ``p`` implies, transitively (not itself)."""
+        seen = self._implied.get(p)
+        if seen is None:
+            seen = self._implied[p] = set()
+            todo = [p]
+            while todo:
+                for nxt in self.implies.get(todo.pop(), ()):
+                    if nxt not in seen and nxt != p:
+                        seen.add(nxt)
+                        todo.append(nxt)
+        return seen
+
+
+class RecordSnapshot:
+    """A :class:`Lookup` over plain dicts: the records a query result shows, kept with it.
+
+    A result pickled, or kept after its store was closed, carries one of these instead of
+    the graph or store it came from: the actors, sources and propositions it names, and
+    the sides of its actors.
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> g = cg.load(cg.example_path())
+    >>> snap = RecordSnapshot.of(g, actors=["pakistan"])
+    >>> snap.actors["pakistan"].name, snap.side("pakistan")
+    ('Pakistan', 'pakistan')
+    """
+
+    __slots__ = ("_sides", "actors", "propositions", "sources")
+
+    def __init__(
+        self,
+        actors: Mapping[str, Actor],
+        sources: Mapping[str, Source],
+        propositions: Mapping[str, Proposition],
+        sides: Mapping[str, str],
+    ) -> None:
+        self.actors = dict(actors)
+        self.sources = dict(sources)
+        self.propositions = dict(propositions)
+        self._sides = dict(sides)
+
+    @classmethod
+    def of(
+        cls,
+        lookup: Lookup,
+        *,
+        actors: Iterable[str] = (),
+        sources: Iterable[str] = (),
+        propositions: Iterable[str] = (),
+    ) -> RecordSnapshot:
+        """The records with these ids (and the sides of the actors) from ``lookup``."""
+        if isinstance(lookup, RecordSnapshot):
+            return lookup
+        a_ids = set(actors)
+        sides = {a: lookup.side(a) for a in a_ids}
+        a_ids.update(sides.values())
+        return cls(
+            _pick(lookup.actors, a_ids),
+            _pick(lookup.sources, sources),
+            _pick(lookup.propositions, propositions),
+            sides,
+        )
+
+    def side(self, actor: str) -> str:
+        """The side of an actor the snapshot holds."""
+        found = self._sides.get(actor)
+        if found is None:
+            raise NotFoundError(f"no actor '{actor}' in this result")
+        return found
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (RecordSnapshot, (self.actors, self.sources, self.propositions, self._sides))
+
+
+def _pick(records: Mapping[str, _T], ids: Iterable[str]) -> dict[str, _T]:
+    out: dict[str, _T] = {}
+    for i in ids:
+        rec = records.get(i)
+        if rec is not None:
+            out[i] = rec
+    return out
