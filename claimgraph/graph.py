@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 import networkx as nx
 from pydantic import ValidationError
 
+from . import queries
 from ._gc import FREEZE_AT, gc_paused
 from .backend import Relations
 from .dates import overlaps
@@ -1308,33 +1309,23 @@ class ClaimGraph:
     # ------------------------------------------------------------------ queries
     def statements(self, **filters: Any) -> list[Statement]:
         """Filtered statements; see :func:`claimgraph.statements` for the filters."""
-        from .queries import statements
-
-        return statements(self, **filters)
+        return queries.statements(self, **filters)
 
     def timeline(self, **filters: Any) -> list[Statement]:
         """Statements by date said; see :func:`claimgraph.timeline`."""
-        from .queries import timeline
-
-        return timeline(self, **filters)
+        return queries.timeline(self, **filters)
 
     def contradictions(self, **filters: Any) -> list[Contradiction]:
         """Grouped contradictions; see :func:`claimgraph.contradictions`."""
-        from .queries import contradictions
-
-        return contradictions(self, **filters)
+        return queries.contradictions(self, **filters)
 
     def agreements(self, **filters: Any) -> list[Agreement]:
         """Common ground; see :func:`claimgraph.agreements`."""
-        from .queries import agreements
-
-        return agreements(self, **filters)
+        return queries.agreements(self, **filters)
 
     def positions(self, **filters: Any) -> Positions:
         """Side × proposition stances; see :func:`claimgraph.positions`."""
-        from .queries import positions
-
-        return positions(self, **filters)
+        return queries.positions(self, **filters)
 
     # ------------------------------------------------------------------ files
     def save(
