@@ -172,6 +172,50 @@ FIXED: dict[str, Callable[[], list[cg.Record]]] = {
 """The fixed corpora, by name."""
 
 
+# ----------------------------------------------------------------------------- comparing
+def signature(c: cg.Contradiction) -> tuple[Any, ...]:
+    """Everything a contradiction says, but its explanation (compared on its own)."""
+    return (
+        c.kind,
+        c.basis,
+        c.propositions,
+        c.texts,
+        c.sides,
+        c.size,
+        c.proposition,
+        c.actors,
+        c.dates,
+        tuple(s.id for s in c.statements),
+        tuple(
+            (
+                g.stance,
+                g.proposition,
+                g.sides,
+                g.actors,
+                g.first_said,
+                tuple(s.id for s in g.statements),
+            )
+            for g in c.groups
+        ),
+        repr(c),
+    )
+
+
+def same_contradictions(
+    got: list[cg.Contradiction],
+    want: list[cg.Contradiction],
+    kw: Any = None,
+    *,
+    explained: bool = True,
+) -> None:
+    """The same contradictions in the same order, the very statements (quotes and all) in
+    their groups, and (if ``explained``) the same explanations. ``kw`` is shown on failure."""
+    assert [signature(c) for c in got] == [signature(c) for c in want], kw
+    assert got == want, kw
+    if explained:
+        assert [c.explanation for c in got] == [c.explanation for c in want], kw
+
+
 # ----------------------------------------------------------------------------- random corpora
 @st.composite
 def corpora(draw: st.DrawFn, max_statements: int = 16) -> list[cg.Record]:
