@@ -108,10 +108,22 @@ class QueryBackend(Lookup, Protocol):
         ...
 
     def stance_sides(
-        self, since: str | None, until: str | None
+        self,
+        since: str | None,
+        until: str | None,
+        *,
+        min_asserting: int = 0,
+        undenied: bool = False,
     ) -> Mapping[str, tuple[Collection[str], Collection[str]]]:
         """Proposition id → (sides asserting it, sides denying it), for every proposition
-        with a statement in the date range."""
+        with a statement in the date range — only those asserted by at least
+        ``min_asserting`` sides, and (``undenied``) denied by none."""
+        ...
+
+    def stance_counts(
+        self, props: Collection[str], since: str | None, until: str | None
+    ) -> list[CountRow]:
+        """The counts of some propositions (those with a statement in the date range)."""
         ...
 
     def opposed(
@@ -145,6 +157,10 @@ class QueryBackend(Lookup, Protocol):
 
         A backend that can no longer answer (a closed store) raises
         :class:`~claimgraph.ClaimGraphError` saying so."""
+        ...
+
+    def names(self, ids: Iterable[str]) -> dict[str, str]:
+        """Actor id → its name, for those of ``ids`` the backend holds."""
         ...
 
     def texts(self, ids: Iterable[str]) -> dict[str, str]:

@@ -1134,6 +1134,11 @@ class ClaimGraph:
         """A context for a consistent read: the graph changes only when its caller does."""
         return contextlib.nullcontext(self)
 
+    def names(self, ids: Iterable[str]) -> dict[str, str]:
+        """Actor id → its name, for those of ``ids`` in the graph."""
+        actors = self._actors
+        return {a: actors[a].name for a in ids if a in actors}
+
     def texts(self, ids: Iterable[str]) -> dict[str, str]:
         """Proposition id → its wording, for those of ``ids`` in the graph."""
         props = self._propositions
@@ -1211,19 +1216,50 @@ class ClaimGraph:
         )
 
     def stance_sides(
-        self, since: str | None, until: str | None
+        self,
+        since: str | None,
+        until: str | None,
+        *,
+        min_asserting: int = 0,
+        undenied: bool = False,
     ) -> Mapping[str, tuple[Collection[str], Collection[str]]]:
-        """Proposition id → (sides asserting it, sides denying it) in the date range."""
-        if since is None and until is None:
-            return {p: (y, n) for p, (y, n) in self._stance_sides().items() if y or n}
-        side_of = self._side_map()
+        """Proposition id → (sides asserting it, sides denying it) in the date range (only
+        those asserted by ``min_asserting`` sides or more and, if ``undenied``, denied by
+        none)."""
         out: dict[str, tuple[Collection[str], Collection[str]]] = {}
+        if since is None and until is None:
+            for p, (y, n) in self._stance_sides().items():
+                if (y or n) and len(y) >= min_asserting and not (undenied and n):
+                    out[p] = (y, n)
+            return out
+        side_of = self._side_map()
         for p in self._stances:
             yes, no = self._split(p, since, until)
+            if (yes or no) and not (undenied and no):
+                ys = tuple(dict.fromkeys(side_of[s.actor] for s in yes))
+                if len(ys) >= min_asserting:
+                    out[p] = (ys, tuple(dict.fromkeys(side_of[s.actor] for s in no)))
+        return out
+
+    def stance_counts(
+        self, props: Collection[str], since: str | None, until: str | None
+    ) -> list[tuple[str, str | None, str | None, int, int]]:
+        """The counts of some propositions (those with a statement in the date range)."""
+        side_of = self._side_map()
+        out = []
+        for p in props:
+            yes, no = self._split(p, since, until)
             if yes or no:
-                out[p] = (
-                    tuple(dict.fromkeys(side_of[s.actor] for s in yes)),
-                    tuple(dict.fromkeys(side_of[s.actor] for s in no)),
+                ys = {side_of[s.actor] for s in yes}
+                ns = {side_of[s.actor] for s in no}
+                out.append(
+                    (
+                        p,
+                        next(iter(ys)) if len(ys) == 1 else None,
+                        next(iter(ns)) if len(ns) == 1 else None,
+                        len(yes),
+                        len(no),
+                    )
                 )
         return out
 

@@ -15,7 +15,7 @@ Results are the public types below whatever backend made them, and pickle withou
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal, cast
@@ -239,7 +239,13 @@ class Contradiction:
     @cached_property
     def explanation(self) -> str:
         """One sentence a person can read (worded on first use)."""
-        return _explain(self.lookup, self.kind, self.basis, self.texts, *self.groups)
+        reader: _GroupReader | None = self.__dict__["_reader"]
+        if reader is not None:
+            names = reader.names(reader.place(self))
+        else:
+            actors = self.lookup.actors
+            names = {sd: actors[sd].name for sd in self.sides}
+        return _explain(names, self.kind, self.basis, self.texts, *self.groups)
 
     @property
     def proposition(self) -> str:
@@ -535,8 +541,8 @@ def timeline(graph: QueryBackend, **filters: Any) -> list[Statement]:
 
 
 # --------------------------------------------------------------------------- contradictions
-def _names(graph: Lookup, ids: Iterable[str]) -> str:
-    names = [graph.actors[i].name for i in ids]
+def _names(known: Mapping[str, str], ids: Iterable[str]) -> str:
+    names = [known[i] for i in ids]
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
@@ -580,7 +586,7 @@ def _verb(stance: str, subjects: int) -> str:
 
 
 def _explain(
-    graph: Lookup,
+    graph: Mapping[str, str],
     kind: str,
     basis: str,
     texts: tuple[str, ...],
@@ -659,6 +665,7 @@ class _GroupReader:
         self.until = until
         self.side_of: dict[str, str] = {}
         self.texts_of: dict[str, str] = {}
+        self.names_of: dict[str, str] = {}  # side id → name
         self.clashes: list[_Pending] = []  # the answer's, in order
         self.index: dict[int, int] = {}  # id of a contradiction of the answer → its place
         self.done = bytearray()  # 1 once a contradiction took its groups
@@ -703,6 +710,14 @@ class _GroupReader:
             wanted = {p for c in self.clashes[i : i + _BLOCK] for p in c[0]} - texts.keys()
             texts.update(self.backend.texts(wanted))
         return tuple(texts[p] for p in dict.fromkeys(props))
+
+    def names(self, i: int) -> dict[str, str]:
+        """The names of a contradiction's sides (read with those of the next ones)."""
+        known = self.names_of
+        if any(sd not in known for sd in self.clashes[i][5]):
+            wanted = {sd for c in self.clashes[i : i + _BLOCK] for sd in c[5]} - known.keys()
+            known.update(self.backend.names(wanted))
+        return known
 
     def _read(self, block: list[int]) -> None:
         """Read the groups of a block of contradictions."""
@@ -862,9 +877,11 @@ def _contradictions(
         related.add(p)
         if p in implies:
             related.update(implied(p))
+    if related:  # their counts too (the opposed ones among them may be counted already)
+        counts += backend.stance_counts(related - set(opposed), since, until)
     tally, several = _tally_of(counts)
-    if several or related:
-        tally.update(backend.tallies(several | related, since, until))
+    if several:
+        tally.update(backend.tallies(several, since, until))
 
     def yes(p: str) -> bool:
         return (p, "asserts") in tally
@@ -1031,7 +1048,7 @@ def _contradictions(
 
 
 # --------------------------------------------------------------------------- agreements
-def _agreement_explanation(graph: Lookup, sides: tuple[str, ...], text: str) -> str:
+def _agreement_explanation(graph: Mapping[str, str], sides: tuple[str, ...], text: str) -> str:
     who = _names(graph, sides)
     if len(sides) == 1:
         return f"{who} asserts {_quote(text)}; no side denies it."
@@ -1075,21 +1092,23 @@ def agreements(
     with graph.snapshot():
         _checked(graph, f)
         since_d, until_d, need = f.since, f.until, f.sides or frozenset()
-        taken = graph.stance_sides(since_d, until_d)
+        taken = graph.stance_sides(since_d, until_d, min_asserting=min_sides, undenied=True)
         rel = graph.relations()
         partners: dict[str, set[str]] = {}
         for p, others in rel.contradicts.items():
             for q in others:
                 partners.setdefault(p, set()).add(q)
                 partners.setdefault(q, set()).add(p)
+        # the stances of the propositions that may contest a candidate through a relation
+        involved = {q for p in taken for q in partners.get(p, ())}
+        involved.update(q for p in taken if p in rel.implies for q in rel.implied(p))
+        stances = graph.tallies(involved, since_d, until_d) if involved else {}
 
         def asserted(q: str) -> bool:
-            got = taken.get(q)
-            return got is not None and bool(got[0])
+            return (q, "asserts") in stances
 
         def denied(q: str) -> bool:
-            got = taken.get(q)
-            return got is not None and bool(got[1])
+            return (q, "denies") in stances
 
         keep: dict[str, tuple[str, ...]] = {}
         for p, (yes_sides, no_sides) in taken.items():
@@ -1108,6 +1127,7 @@ def agreements(
         ):
             by_prop.setdefault(st.proposition, []).append(st)
         texts = graph.texts(keep)
+        names = graph.names({sd for sides in keep.values() for sd in sides})
         out = []
         for p, side_t in keep.items():
             yes = by_prop[p]
@@ -1119,7 +1139,7 @@ def agreements(
                     sides=side_t,
                     actors=tuple(sorted({s.actor for s in yes})),
                     statements=tuple(sorted(yes, key=_key)),
-                    explanation=_agreement_explanation(graph, side_t, text),
+                    explanation=_agreement_explanation(names, side_t, text),
                     _graph=graph,
                 )
             )

@@ -1413,6 +1413,17 @@ class Store:
         have = {r[0] for r in rows}
         return [i for i in ids if i not in have]
 
+    def names(self, ids: Iterable[str]) -> dict[str, str]:
+        """Actor id → its name, for those of ``ids`` in the store."""
+        self._check_open()
+        return dict(
+            self._conn.execute(
+                "SELECT id, json_extract(json, '$.name') FROM actor"
+                " WHERE id IN (SELECT value FROM json_each(?))",
+                (_ids_param(set(ids)),),
+            ).fetchall()
+        )
+
     def texts(self, ids: Iterable[str]) -> dict[str, str]:
         """Proposition id → its wording, for those of ``ids`` in the store."""
         self._check_open()
@@ -1486,16 +1497,35 @@ class Store:
             return _statements([r[0] for r in rows])
 
     def stance_sides(
-        self, since: str | None, until: str | None
+        self,
+        since: str | None,
+        until: str | None,
+        *,
+        min_asserting: int = 0,
+        undenied: bool = False,
     ) -> Mapping[str, tuple[Collection[str], Collection[str]]]:
-        """Proposition id → (sides asserting it, sides denying it) in the date range."""
+        """Proposition id → (sides asserting it, sides denying it) in the date range (only
+        those asserted by ``min_asserting`` sides or more and, if ``undenied``, denied by
+        none: found by grouping the propositions first)."""
         date_sql, date_params = self._date_clause(since, until)
-        where = f" WHERE {date_sql}" if date_sql else ""
+        clauses = [date_sql] if date_sql else []
+        params = list(date_params)
+        if min_asserting > 0 or undenied:
+            having = [f"count(DISTINCT {_SIDE_OF.format('asserts')}) >= ?"]
+            if undenied:
+                having.append("max(stance) = 'asserts'")
+            where = f" WHERE {date_sql}" if date_sql else ""
+            clauses.append(
+                f"proposition IN (SELECT proposition FROM statement{where}"  # noqa: S608 - clauses are constants; values are parameters
+                f" GROUP BY proposition HAVING {' AND '.join(having)})"
+            )
+            params += [*date_params, min_asserting]
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
         out: dict[str, tuple[list[str], list[str]]] = {}
         rows = self._conn.execute(
             f"SELECT proposition, stance, side FROM statement{where}"  # noqa: S608 - clauses are constants; values are parameters
             " GROUP BY proposition, stance, side",
-            date_params,
+            params,
         )
         for p, stance, side in rows:
             got = out.get(p)
@@ -1503,6 +1533,31 @@ class Store:
                 got = out[p] = ([], [])
             got[stance != "asserts"].append(side)
         return out
+
+    def stance_counts(
+        self, props: Collection[str], since: str | None, until: str | None
+    ) -> list[tuple[str, str | None, str | None, int, int]]:
+        """The counts of some propositions (those with a statement in the date range)."""
+        if not props:
+            return []
+        date_sql, date_params = self._date_clause(since, until)
+        if not date_sql and self._counted():
+            return self._conn.execute(
+                "SELECT proposition, asserting, denying, asserts, denies FROM stance_count"
+                " WHERE proposition IN (SELECT value FROM json_each(?))",
+                (_ids_param(props),),
+            ).fetchall()
+        extra = f" AND {date_sql}" if date_sql else ""
+        one = "CASE WHEN min({0}) = max({0}) THEN min({0}) END"
+        return self._conn.execute(
+            "SELECT proposition,"  # noqa: S608 - clauses are constants; values are parameters
+            f" {one.format(_SIDE_OF.format('asserts'))},"
+            f" {one.format(_SIDE_OF.format('denies'))},"
+            " sum(stance = 'asserts'), sum(stance = 'denies') FROM statement"
+            f" WHERE proposition IN (SELECT value FROM json_each(?)){extra}"
+            " GROUP BY proposition",
+            [_ids_param(props), *date_params],
+        ).fetchall()
 
     def opposed(
         self, since: str | None, until: str | None, proposition: str | None
