@@ -47,7 +47,6 @@ A file on disk works the same way, and opening it again finds everything:
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import json
 import os
@@ -63,7 +62,6 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from ._gc import FREEZE_AT
 from ._gc import gc_paused as _gc_paused
 from .dates import date_bounds
 from .exceptions import (
@@ -476,10 +474,6 @@ class _View:
 # needed, a block of the answer's contradictions at a time (iterating over an answer reads
 # each block with one query).
 _BLOCK = 512  # contradictions whose groups one read fills
-# An answer of this many contradictions (several objects each: FREEZE_AT objects or so)
-# moves the heap to the collector's permanent generation: else the first collection after
-# the query traverses all of them again.
-_FREEZE_ANSWER = FREEZE_AT // 4
 
 
 # Where a stored contradiction's groups come from, until they are read (its ``_parts``):
@@ -529,7 +523,6 @@ class _GroupReader:
         self.index: dict[int, int] = {}  # id of a contradiction of the answer → its place
         self.done = bytearray()  # 1 once a contradiction took its groups
         self.ready: dict[int, tuple[StanceGroup, StanceGroup]] = {}  # read, not yet taken
-        self.decoded = 0  # statements read since the collector last froze the heap
 
     def number(self, found: list[Contradiction]) -> None:
         """Number the (sorted) answer, so that reads follow its order (without a Python
@@ -560,10 +553,7 @@ class _GroupReader:
                     block.append(j)
                 j += 1
             with store.snapshot(), _gc_paused():
-                self.decoded += self._read(block)
-                if self.decoded >= FREEZE_AT:  # as ClaimGraph.add_all: spare the collector
-                    gc.freeze()
-                    self.decoded = 0
+                self._read(block)
             got = self.ready.pop(i, None)
             if got is None:
                 raise ClaimGraphError(
@@ -2150,8 +2140,6 @@ class Store:
         order = sorted(range(len(found)), key=lambda i: (keys[i], found[i].basis))
         found = [found[i] for i in order]
         reader.number(found)
-        if len(found) >= _FREEZE_ANSWER:  # as ClaimGraph.add_all: spare the collector
-            gc.freeze()  # the answer's objects (no cycles: freed when dropped)
         return found
 
     def _tally(
