@@ -13,6 +13,7 @@ the process (issue 11, parts 3 and 4).
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import itertools
 import weakref
@@ -129,10 +130,9 @@ class Operations(RuleBasedStateMachine):
         return data.draw(st.lists(st.sampled_from(pool), max_size=most, unique=True))
 
     def _try(self, fn: Any, *args: Any, **kwargs: Any) -> None:
-        try:
+        # a cycle, a conflict or a referred-to record: refused, and nothing changed
+        with contextlib.suppress(cg.InvalidDataError, cg.ReferencedError):
             fn(*args, **kwargs)
-        except (cg.InvalidDataError, cg.ReferencedError):
-            pass  # a cycle, a conflict or a referred-to record: refused, nothing changed
 
     @rule(i=IDS, data=st.data())
     def add_actor(self, i: int, data: st.DataObject) -> None:
