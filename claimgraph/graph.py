@@ -123,24 +123,23 @@ def _networkx_graph(records: Mapping[str, Record]) -> nx.MultiDiGraph[str]:
     """A new frozen networkx graph of the records, made with networkx's public API.
 
     Nodes come in the order of ``records``; every node and every edge gets a new attribute
-    dict of its own.
+    dict of its own. ``add_edge`` per edge, with the collector paused, is about 1.3× faster
+    than ``add_edges_from`` (which looks every edge up again through views to set its data)
+    and 2× faster than either with the collector on: 1.7 s for 100,000 statements' 357,000
+    edges.
     """
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-    graph.add_nodes_from(
-        (rid, {"type": rec.record_type, "record": rec}) for rid, rec in records.items()
-    )
-    # (u, v, key, attributes): the stubs know only the 2- and 3-tuples of a simple graph
-    edges: Iterator[Any] = (
-        (
-            rid,
-            target,
-            relation,
-            {"type": relation} if quote is None else {"type": relation, "quote": quote},
+    with gc_paused():
+        graph.add_nodes_from(
+            (rid, {"type": rec.record_type, "record": rec}) for rid, rec in records.items()
         )
-        for rid, rec in records.items()
-        for relation, target, quote in _out_edges(rec)
-    )
-    graph.add_edges_from(edges)
+        add = graph.add_edge
+        for rid, rec in records.items():
+            for relation, target, quote in _out_edges(rec):
+                if quote is None:
+                    add(rid, target, relation, type=relation)
+                else:
+                    add(rid, target, relation, type=relation, quote=quote)
     nx.freeze(graph)
     return graph
 
