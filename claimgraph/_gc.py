@@ -1,9 +1,11 @@
 """Garbage-collector handling for bulk work.
 
 Building or querying a large graph creates millions of small, acyclic objects (records,
-dicts, tuples). CPython's cyclic collector would traverse the whole heap again and again
-while they are made — most of the cost of a naive build. claimgraph's own data has no
-reference cycles, so pausing the collector while it works loses nothing.
+dicts, tuples). While they are made, CPython's cyclic collector runs again and again, and
+its full collections traverse the whole heap each time. claimgraph's own data has no
+reference cycles, so the collector is paused for the length of one bulk call, and put back
+as it was when the call returns or raises: nothing is changed for the rest of the process
+(no object is moved to the collector's permanent generation; its state stays the caller's).
 """
 
 from __future__ import annotations
@@ -19,22 +21,24 @@ __all__ = ["gc_paused", "paused_gc"]
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
 
-FREEZE_AT = 100_000
-"""Batches of at least this many records move the heap to the collector's permanent
-generation afterwards (:func:`gc.freeze`), so that later collections — triggered by any
-code in the process — no longer traverse the graph's records again and again."""
-
 
 @contextlib.contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector inside the block (re-entrant).
 
-    When the block leaves at least :data:`FREEZE_AT` new container objects behind (a large
-    query answer, a bulk build), they are moved to the permanent generation before the
-    collector resumes: otherwise its first collection would traverse them all at once (a
-    quarter of a second for the contradictions of a million statements) and every full
-    collection after that again. Frozen objects are still freed as soon as nothing refers
-    to them; claimgraph's objects form no reference cycles.
+    The collector is enabled again on leaving only if it was enabled on entering, so nested
+    blocks and a caller's own :func:`gc.disable` are respected. Cycles made inside the block
+    (by the caller's code or anyone's) are collected as usual once it is enabled again.
+
+    Examples
+    --------
+    >>> import gc
+    >>> from claimgraph._gc import gc_paused
+    >>> with gc_paused():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -42,13 +46,11 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
-            if gc.get_count()[0] >= FREEZE_AT:
-                gc.freeze()
             gc.enable()
 
 
 def paused_gc(fn: Callable[_P, _T]) -> Callable[_P, _T]:
-    """Decorator: run ``fn`` with the collector paused."""
+    """Decorator: run ``fn`` with the collector paused (see :func:`gc_paused`)."""
 
     @functools.wraps(fn)
     def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _T:

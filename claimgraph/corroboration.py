@@ -35,7 +35,6 @@ Examples
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -337,18 +336,17 @@ class _Origins:
         if comp is None or self.derived.out_degree(source) == 0:
             return ()
         targets = set(self.origin_components[comp]) - {comp}
+        # breadth first, so that the first node reached in each origin component ends a
+        # shortest path; stop once every origin component is reached
         prev: dict[str, str | None] = {source: None}
         found: dict[int, str] = {}
-        queue = deque([source])
-        while queue and len(found) < len(targets):
-            node = queue.popleft()
-            c = self.component[node]
+        for node, nxt in nx.bfs_edges(self.derived, source):
+            prev[nxt] = node
+            c = self.component[nxt]
             if c in targets and c not in found:
-                found[c] = node
-            for nxt in self.derived.successors(node):
-                if nxt not in prev:
-                    prev[nxt] = node
-                    queue.append(nxt)
+                found[c] = nxt
+                if len(found) == len(targets):
+                    break
         out = []
         for end in found.values():
             path = [end]

@@ -15,7 +15,6 @@ Saving is atomic.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import re
@@ -36,7 +35,7 @@ from pydantic import (
 )
 
 from ._atomic import write_text
-from ._gc import FREEZE_AT, gc_paused
+from ._gc import gc_paused
 from .authoring import (
     FORMAT_VERSION,
     AuthoringActor,
@@ -1031,9 +1030,7 @@ def loads(
                 " nothing was loaded",
                 errors,
             )
-        result = target._apply(plan)
-    if len(result.added) >= FREEZE_AT:
-        gc.freeze()  # see ClaimGraph.add_all
+        target._apply(plan)
     if target.title is None:
         target.title = parsed.title
     return target
