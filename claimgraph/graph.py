@@ -1342,15 +1342,7 @@ class ClaimGraph:
             if yes or no:
                 ys = {side_of[s.actor] for s in yes}
                 ns = {side_of[s.actor] for s in no}
-                out.append(
-                    (
-                        p,
-                        next(iter(ys)) if len(ys) == 1 else None,
-                        next(iter(ns)) if len(ns) == 1 else None,
-                        len(yes),
-                        len(no),
-                    )
-                )
+                out.append(_count_row(p, yes, no, ys, ns))
         return out
 
     def opposed(
@@ -1377,15 +1369,7 @@ class ClaimGraph:
                 ns = {side_of[s.actor] for s in no}
             else:
                 ys, ns = stance_sides[p]  # type: ignore[assignment]
-            out.append(
-                (
-                    p,
-                    next(iter(ys)) if len(ys) == 1 else None,
-                    next(iter(ns)) if len(ns) == 1 else None,
-                    len(yes),
-                    len(no),
-                )
-            )
+            out.append(_count_row(p, yes, no, ys, ns))
         return out
 
     def tallies(
@@ -1465,6 +1449,23 @@ class ClaimGraph:
         from .io import save
 
         save(self, path, format=format)
+
+
+def _count_row(
+    p: str,
+    yes: Collection[Statement],
+    no: Collection[Statement],
+    yes_sides: Collection[str],
+    no_sides: Collection[str],
+) -> tuple[str, str | None, str | None, int, int]:
+    """A :data:`~claimgraph.backend.CountRow`: the one side taking each stance, if one."""
+    return (
+        p,
+        next(iter(yes_sides)) if len(yes_sides) == 1 else None,
+        next(iter(no_sides)) if len(no_sides) == 1 else None,
+        len(yes),
+        len(no),
+    )
 
 
 def _diff(a: Record, b: Record) -> str:

@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from . import queries
 from ._gc import gc_paused as _gc_paused
@@ -1778,19 +1778,7 @@ class Store:
         return queries.positions(self, **filters)
 
     # ------------------------------------------------------------------ slices
-    def load(
-        self,
-        *,
-        actor: str | Iterable[str] | None = None,
-        side: str | Iterable[str] | None = None,
-        proposition: str | Iterable[str] | None = None,
-        kind: str | Iterable[str] | None = None,
-        stance: Literal["asserts", "denies"] | None = None,
-        source: str | Iterable[str] | None = None,
-        since: Any = None,
-        until: Any = None,
-        title: str | None = None,
-    ) -> ClaimGraph:
+    def load(self, *, title: str | None = None, **filters: Any) -> ClaimGraph:
         """A :class:`~claimgraph.ClaimGraph` of the statements matching the filters.
 
         The filters are those of :meth:`statements`; with none, everything is loaded,
@@ -1809,16 +1797,7 @@ class Store:
         >>> [c.kind for c in g.contradictions()]
         ['dispute']
         """
-        f = StatementFilter.parse(
-            actor=actor,
-            side=side,
-            proposition=proposition,
-            kind=kind,
-            stance=stance,
-            source=source,
-            since=since,
-            until=until,
-        )
+        f = StatementFilter.parse(**filters)
         f.check(self.missing_ids, self.sides, self.side, self.label)
         where, params = self._where(f)
         with self.snapshot(), _gc_paused():
