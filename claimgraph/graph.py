@@ -911,4 +911,3 @@ class ClaimGraph:
         from .io import save
 
         save(self, path, format=format)
-
