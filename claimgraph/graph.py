@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from operator import attrgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -72,6 +73,9 @@ def _sort_key(s: Statement) -> tuple[str, str]:
     return (s.said or _UNDATED, s.id)
 
 
+_ID = attrgetter("id")
+
+
 class _Held:
     """What a graph holds, as the write rules read it (:class:`claimgraph.rules.Existing`)."""
 
@@ -84,13 +88,10 @@ class _Held:
         g = self._graph
         if not len(g):
             return {}
-        record = g._record
-        out: dict[str, Record | None] = {}
-        for rec in records:
-            held = record(rec.id)
-            if held is not None:
-                out[rec.id] = held
-        return out
+        ids = list(map(_ID, records))
+        return {
+            i: held for i, held in zip(ids, map(g._record, ids), strict=True) if held is not None
+        }
 
     def known(self) -> Mapping[str, str]:
         return {}

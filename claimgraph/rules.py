@@ -49,6 +49,8 @@ __all__ = [
 ]
 
 _RECORD_CLASSES = (Actor, Source, Proposition, Statement, Review)
+_EXACT = frozenset(_RECORD_CLASSES)  # checked first: a set lookup is cheaper than isinstance
+_ABSENT: Any = object()
 _R = TypeVar("_R", Actor, Source, Proposition, Statement, Review)
 
 
@@ -352,8 +354,9 @@ def combined(records: Iterable[object], existing: Existing) -> Plan:
         If an item of ``records`` is not a record.
     """
     given = list(records)
+    exact = _EXACT
     for rec in given:
-        if not isinstance(rec, _RECORD_CLASSES):
+        if type(rec) not in exact and not isinstance(rec, _RECORD_CLASSES):
             raise NotARecordError(
                 "expected an Actor, Source, Proposition, Statement or Review,"
                 f" got {type(rec).__name__}"
@@ -363,21 +366,23 @@ def combined(records: Iterable[object], existing: Existing) -> Plan:
     batch, replace, previous, others = out.batch, out.replace, out.previous, out.others
     conflicts = out.errors["conflict"]
     held = existing.stored(items)
+    hget = held.get
+    bget = batch.get
     for pos, rec in enumerate(items):
         rid = rec.id
-        prev = batch.get(rid)
+        prev = bget(rid)
         if prev is None:
-            if rid not in held:
+            stored = hget(rid, _ABSENT)
+            if stored is _ABSENT:
                 batch[rid] = rec
                 if type(rec) is not Statement:
                     others.append(rec)
                 continue
-            stored = held[rid]
             if stored is None:  # held exactly as it is
                 out.result.unchanged += 1
                 continue
-            prev = stored
-            previous[rid] = stored
+            prev = cast(Record, stored)
+            previous[rid] = prev
             in_store = True
         else:
             in_store = rid in replace
