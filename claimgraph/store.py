@@ -1128,6 +1128,10 @@ class Store:
         MergeResult
             Ids added and extended, and how many records were already stored unchanged.
 
+        Each batch is checked by the write rules of ``claimgraph.rules``, the same as
+        the graph's, and refused with the same errors and words: one error per batch,
+        listing every problem found in it.
+
         Raises
         ------
         ConflictError
@@ -1138,8 +1142,10 @@ class Store:
             end of the input (everything else is stored by then); or that name an id of the
             wrong type, at their batch.
         InvalidDataError
-            Membership cycles among actors; or a review (code ``unsupported_record``: the
-            store does not keep reviews yet), with nothing of its batch stored.
+            Membership cycles among actors; several kinds of problem in one batch (a
+            conflict and a wrong reference, ...; ids a failing batch waits for are listed
+            with them once the input has ended); or a review (code ``unsupported_record``:
+            the store does not keep reviews yet), with nothing of its batch stored.
 
         Examples
         --------
