@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from operator import attrgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -73,9 +72,6 @@ def _sort_key(s: Statement) -> tuple[str, str]:
     return (s.said or _UNDATED, s.id)
 
 
-_ID = attrgetter("id")
-
-
 class _Held:
     """What a graph holds, as the write rules read it (:class:`claimgraph.rules.Existing`)."""
 
@@ -84,11 +80,10 @@ class _Held:
     def __init__(self, graph: ClaimGraph) -> None:
         self._graph = graph
 
-    def stored(self, records: Sequence[Record]) -> dict[str, Record | None]:
+    def stored(self, records: Sequence[Record], ids: Sequence[str]) -> dict[str, Record | None]:
         g = self._graph
         if not len(g):
             return {}
-        ids = list(map(_ID, records))
         return {
             i: held for i, held in zip(ids, map(g._record, ids), strict=True) if held is not None
         }

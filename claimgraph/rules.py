@@ -61,8 +61,8 @@ class Existing(Protocol):
     a store can answer each with one query per batch.
     """
 
-    def stored(self, records: Sequence[Record]) -> Mapping[str, Record | None]:
-        """The held records with the ids of ``records``.
+    def stored(self, records: Sequence[Record], ids: Sequence[str]) -> Mapping[str, Record | None]:
+        """The held records with the ids of ``records`` (``ids[i]`` is ``records[i].id``).
 
         Maps each id that is held to the held record, or to None when every record of
         ``records`` with that id is held exactly as it is (a backend may tell that without
@@ -345,6 +345,12 @@ def plan(
     return out
 
 
+def _not_a_record(value: object) -> str:
+    raise NotARecordError(
+        f"expected an Actor, Source, Proposition, Statement or Review, got {type(value).__name__}"
+    )
+
+
 def combined(records: Iterable[object], existing: Existing) -> Plan:
     """The first half of :func:`plan`: the records combined by id, conflicts found.
 
@@ -353,23 +359,21 @@ def combined(records: Iterable[object], existing: Existing) -> Plan:
     NotARecordError
         If an item of ``records`` is not a record.
     """
-    given = list(records)
+    given: list[Any] = list(records)
     exact = _EXACT
-    for rec in given:
-        if type(rec) not in exact and not isinstance(rec, _RECORD_CLASSES):
-            raise NotARecordError(
-                "expected an Actor, Source, Proposition, Statement or Review,"
-                f" got {type(rec).__name__}"
-            )
+    ids = [
+        rec.id if type(rec) in exact or isinstance(rec, _RECORD_CLASSES) else _not_a_record(rec)
+        for rec in given
+    ]
     items = cast(list[Record], given)
     out = Plan()
     batch, replace, previous, others = out.batch, out.replace, out.previous, out.others
     conflicts = out.errors["conflict"]
-    held = existing.stored(items)
+    held = existing.stored(items, ids)
     hget = held.get
     bget = batch.get
-    for pos, rec in enumerate(items):
-        rid = rec.id
+    unchanged = 0
+    for pos, (rec, rid) in enumerate(zip(items, ids, strict=True)):
         prev = bget(rid)
         if prev is None:
             stored = hget(rid, _ABSENT)
@@ -379,7 +383,7 @@ def combined(records: Iterable[object], existing: Existing) -> Plan:
                     others.append(rec)
                 continue
             if stored is None:  # held exactly as it is
-                out.result.unchanged += 1
+                unchanged += 1
                 continue
             prev = cast(Record, stored)
             previous[rid] = prev
@@ -392,11 +396,12 @@ def combined(records: Iterable[object], existing: Existing) -> Plan:
             conflicts.append(conflict(prev, rec, in_store))
         elif merged is prev:
             if rid in held and rid not in batch:
-                out.result.unchanged += 1
+                unchanged += 1
         else:  # only statements gain anything by combining: `others` is unchanged
             batch[rid] = merged
             if rid in held:
                 replace[rid] = merged
+    out.result.unchanged = unchanged
     return out
 
 
@@ -453,12 +458,13 @@ def _check_references(out: Plan, existing: Existing, ignore: set[str]) -> None:
             continue
         a_ = rec.actor
         p = rec.proposition
-        if (hget(a_) or kget(a_)) != "actor" or (hget(p) or kget(p)) != "proposition":
+        # known first: appending to a store, nearly every target is held and known
+        if (kget(a_) or hget(a_)) != "actor" or (kget(p) or hget(p)) != "proposition":
             suspects.append(rec)
             continue
         for r in rec.reports:
             s = r.source
-            if (hget(s) or kget(s)) != "source":
+            if (kget(s) or hget(s)) != "source":
                 suspects.append(rec)
                 break
     if not suspects:

@@ -397,26 +397,25 @@ class _Held:
 
     def __init__(self, store: Store) -> None:
         self._store = store
-        self.seqs: dict[str, int] = {}  # id → seq of the stored records with the batch's ids
+        self.seqs: dict[str, int] = {}  # id → seq of the stored records the batch may replace
         self.found: dict[str, str] = {}  # ids looked up and found stored → type (not statements)
 
-    def stored(self, records: Sequence[Record]) -> dict[str, Record | None]:
+    def stored(self, records: Sequence[Record], ids: Sequence[str]) -> dict[str, Record | None]:
         store = self._store
-        rows = store._lookup({rec.id for rec in records})
+        rows = store._lookup(set(ids))
         if not rows:
             return {}
         out: dict[str, Record | None] = {}
         differ: dict[str, list[str]] = {}  # type → ids whose stored record must be read
-        for rec in records:
-            rid = rec.id
+        for rec, rid in zip(records, ids, strict=True):
             row = rows.get(rid)
             if row is None:
                 continue
             ftype, fseq, fhash = row
-            self.seqs[rid] = fseq
             if ftype == rec.record_type and _hash(_dump(rec)) == fhash:
-                out.setdefault(rid, None)  # stored as it is: no need to read it
+                out[rid] = None  # stored as it is: no need to read it (unless a copy differs)
             else:
+                self.seqs[rid] = fseq
                 differ.setdefault(ftype, []).append(rid)
         for ftype, ids in differ.items():
             for held in store._fetch(ftype, ids):
