@@ -80,13 +80,11 @@ class _Held:
     def __init__(self, graph: ClaimGraph) -> None:
         self._graph = graph
 
-    def stored(self, records: Sequence[Record], ids: Sequence[str]) -> dict[str, Record | None]:
+    def stored(self, records: Sequence[Record], ids: Sequence[str]) -> Iterable[Record | None]:
         g = self._graph
         if not len(g):
-            return {}
-        return {
-            i: held for i, held in zip(ids, map(g._record, ids), strict=True) if held is not None
-        }
+            return [None] * len(ids)
+        return map(g._record, ids)
 
     def known(self) -> Mapping[str, str]:
         return {}

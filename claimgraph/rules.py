@@ -50,7 +50,9 @@ __all__ = [
 
 _RECORD_CLASSES = (Actor, Source, Proposition, Statement, Review)
 _EXACT = frozenset(_RECORD_CLASSES)  # checked first: a set lookup is cheaper than isinstance
-_ABSENT: Any = object()
+
+SAME: Any = type("Same", (), {"__repr__": lambda self: "SAME", "__slots__": ()})()
+"""What :meth:`Existing.stored` gives for a record that is held exactly as it is."""
 _R = TypeVar("_R", Actor, Source, Proposition, Statement, Review)
 
 
@@ -61,13 +63,10 @@ class Existing(Protocol):
     a store can answer each with one query per batch.
     """
 
-    def stored(self, records: Sequence[Record], ids: Sequence[str]) -> Mapping[str, Record | None]:
-        """The held records with the ids of ``records`` (``ids[i]`` is ``records[i].id``).
-
-        Maps each id that is held to the held record, or to None when every record of
-        ``records`` with that id is held exactly as it is (a backend may tell that without
-        reading the record, e.g. from a hash); ids not held are absent.
-        """
+    def stored(self, records: Sequence[Record], ids: Sequence[str]) -> Iterable[Record | None]:
+        """For each of ``records``, in order (``ids[i]`` is ``records[i].id``): the record
+        held under its id, None when none is, or :data:`SAME` when it is held exactly as it
+        is (a backend may tell that without reading the record, e.g. from a hash)."""
         ...
 
     def known(self) -> Mapping[str, str]:
@@ -370,22 +369,20 @@ def combined(records: Iterable[object], existing: Existing) -> Plan:
     batch, replace, previous, others = out.batch, out.replace, out.previous, out.others
     conflicts = out.errors["conflict"]
     held = existing.stored(items, ids)
-    hget = held.get
     bget = batch.get
     unchanged = 0
-    for pos, (rec, rid) in enumerate(zip(items, ids, strict=True)):
+    for pos, (rec, rid, stored) in enumerate(zip(items, ids, held, strict=True)):
         prev = bget(rid)
         if prev is None:
-            stored = hget(rid, _ABSENT)
-            if stored is _ABSENT:
+            if stored is None:
                 batch[rid] = rec
                 if type(rec) is not Statement:
                     others.append(rec)
                 continue
-            if stored is None:  # held exactly as it is
+            if stored is SAME:
                 unchanged += 1
                 continue
-            prev = cast(Record, stored)
+            prev = stored
             previous[rid] = prev
             in_store = True
         else:
@@ -395,11 +392,11 @@ def combined(records: Iterable[object], existing: Existing) -> Plan:
             out.conflict_at.append(pos)
             conflicts.append(conflict(prev, rec, in_store))
         elif merged is prev:
-            if rid in held and rid not in batch:
+            if rid not in batch:  # prev is the held record, and rec adds nothing to it
                 unchanged += 1
         else:  # only statements gain anything by combining: `others` is unchanged
             batch[rid] = merged
-            if rid in held:
+            if in_store:
                 replace[rid] = merged
     out.result.unchanged = unchanged
     return out

@@ -400,26 +400,30 @@ class _Held:
         self.seqs: dict[str, int] = {}  # id → seq of the stored records the batch may replace
         self.found: dict[str, str] = {}  # ids looked up and found stored → type (not statements)
 
-    def stored(self, records: Sequence[Record], ids: Sequence[str]) -> dict[str, Record | None]:
+    def stored(self, records: Sequence[Record], ids: Sequence[str]) -> list[Record | None]:
         store = self._store
         rows = store._lookup(set(ids))
         if not rows:
-            return {}
-        out: dict[str, Record | None] = {}
-        differ: dict[str, list[str]] = {}  # type → ids whose stored record must be read
+            return [None] * len(ids)
+        out: list[Record | None] = []
+        differ: dict[str, dict[str, list[int]]] = {}  # type → id → positions to read
+        same = rules.SAME
         for rec, rid in zip(records, ids, strict=True):
             row = rows.get(rid)
             if row is None:
+                out.append(None)
                 continue
             ftype, fseq, fhash = row
             if ftype == rec.record_type and _hash(_dump(rec)) == fhash:
-                out[rid] = None  # stored as it is: no need to read it (unless a copy differs)
+                out.append(same)  # stored as it is: no need to read it
             else:
                 self.seqs[rid] = fseq
-                differ.setdefault(ftype, []).append(rid)
-        for ftype, ids in differ.items():
-            for held in store._fetch(ftype, ids):
-                out[held.id] = held
+                differ.setdefault(ftype, {}).setdefault(rid, []).append(len(out))
+                out.append(None)
+        for ftype, where in differ.items():
+            for held in store._fetch(ftype, where):
+                for i in where[held.id]:
+                    out[i] = held
         return out
 
     def known(self) -> Mapping[str, str]:

@@ -297,8 +297,8 @@ class _Held:
         self.records = {r.id: r for r in records}
         self.asked: list[set[str]] = []
 
-    def stored(self, records: Any, ids: Any) -> dict[str, cg.Record | None]:
-        return {r.id: self.records[r.id] for r in records if r.id in self.records}
+    def stored(self, records: Any, ids: Any) -> list[cg.Record | None]:
+        return [self.records.get(i) for i in ids]
 
     def known(self) -> dict[str, str]:
         return {}
