@@ -16,26 +16,19 @@ name) and, for ``reported_in``, the ``quote`` when the report has one.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
-from pydantic import ValidationError
 
-from . import queries
+from . import queries, rules
 from ._gc import gc_paused
 from .backend import Relations
 from .dates import overlaps
 from .exceptions import (
-    ConflictError,
-    ErrorDetail,
-    InvalidDataError,
-    NotARecordError,
     NotFoundError,
     ReferencedError,
-    UnknownReferenceError,
 )
 from .models import (
     Actor,
@@ -46,8 +39,9 @@ from .models import (
     Source,
     Statement,
     check_text,
-    normalize_text,
 )
+from .rules import MergeResult
+from .rules import describe as _describe
 
 if TYPE_CHECKING:
     from os import PathLike
@@ -71,8 +65,6 @@ EDGE_TYPES: tuple[str, ...] = (
     "reviews_statement",
 )
 """The relations of the graph. Edge ``u → v`` reads "u <relation> v"."""
-
-_R = TypeVar("_R", Actor, Source, Proposition, Statement, Review)
 
 _OWN_INDEX = frozenset({"said_by", "about"})
 """Relations whose referrers have an index of their own (``_said_by``, ``_stances``); the
@@ -116,13 +108,43 @@ def _sort_key(s: Statement) -> tuple[str, str]:
     return (s.said or _UNDATED, s.id)
 
 
-def _a(noun: str) -> str:
-    """``noun`` with its indefinite article: "an actor", "a source"."""
-    return ("an " if noun[0] in "aeiou" else "a ") + noun
+class _Held:
+    """What a graph holds, as the write rules read it (:class:`claimgraph.rules.Existing`)."""
 
+    __slots__ = ("_graph",)
 
-def _describe(rec: Record) -> str:
-    return f"{rec.record_type} '{rec.id}'"
+    def __init__(self, graph: ClaimGraph) -> None:
+        self._graph = graph
+
+    def stored(self, records: Sequence[Record], ids: Sequence[str]) -> Iterable[Record | None]:
+        g = self._graph
+        if not len(g):
+            return [None] * len(ids)
+        return map(g._record, ids)
+
+    def known(self) -> Mapping[str, str]:
+        return {}
+
+    def types(self, ids: Collection[str]) -> dict[str, str]:
+        record = self._graph._record
+        out = {}
+        for i in ids:
+            held = record(i)
+            if held is not None:
+                out[i] = held.record_type
+        return out
+
+    def parents(self, ids: Collection[str]) -> dict[str, str | None]:
+        actors = self._graph._actors
+        return {
+            i: (a.member_of[0] if a.member_of else None)
+            for i in ids
+            if (a := actors.get(i)) is not None
+        }
+
+    def sides(self, ids: Collection[str]) -> dict[str, str]:
+        g = self._graph
+        return {i: g.side(i) for i in ids if i in g._actors}
 
 
 def _networkx_graph(records: Mapping[str, Record]) -> nx.MultiDiGraph[str]:
@@ -148,152 +170,6 @@ def _networkx_graph(records: Mapping[str, Record]) -> nx.MultiDiGraph[str]:
                     add(rid, target, relation, type=relation, quote=quote)
     nx.freeze(graph)
     return graph
-
-
-@dataclass
-class MergeResult:
-    """What :meth:`ClaimGraph.merge` or :meth:`ClaimGraph.add_all` did.
-
-    Attributes
-    ----------
-    added : list of str
-        Ids of new records.
-    extended : list of str
-        Ids of statements that gained reports or responses from the incoming copy.
-    unchanged : int
-        Records that were already present with the same content.
-    """
-
-    added: list[str] = field(default_factory=list)
-    extended: list[str] = field(default_factory=list)
-    unchanged: int = 0
-
-    @property
-    def changed(self) -> bool:
-        """Whether anything was added or extended."""
-        return bool(self.added or self.extended)
-
-    def __repr__(self) -> str:
-        return (
-            f"MergeResult(added={len(self.added)}, extended={len(self.extended)},"
-            f" unchanged={self.unchanged})"
-        )
-
-
-@dataclass
-class _Plan:
-    """A checked batch: what to add, what to replace, and the problems found."""
-
-    batch: dict[str, Record] = field(default_factory=dict)
-    replace: dict[str, Record] = field(default_factory=dict)
-    result: MergeResult = field(default_factory=MergeResult)
-    conflict_at: list[int] = field(default_factory=list)
-    """Input position of the record behind each conflict, in order."""
-    errors: dict[str, list[ErrorDetail]] = field(
-        default_factory=lambda: {"conflict": [], "reference": [], "cycle": []}
-    )
-
-    @property
-    def all_errors(self) -> list[ErrorDetail]:
-        return [e for errs in self.errors.values() for e in errs]
-
-
-_ERROR_CLASSES: dict[str, type[InvalidDataError]] = {
-    "conflict": ConflictError,
-    "reference": UnknownReferenceError,
-    "cycle": InvalidDataError,
-}
-_ERROR_TITLES = {
-    "conflict": "{n} conflicting record(s)",
-    "reference": "{n} unknown reference(s)",
-    "cycle": "{n} membership cycle(s) among actors",
-}
-
-
-def _raise_problems(errors: Mapping[str, list[ErrorDetail]], prefix: str = "") -> None:
-    """Raise one error listing every problem; its class is the most specific that fits."""
-    found = {kind: errs for kind, errs in errors.items() if errs}
-    if not found:
-        return
-    if len(found) == 1:
-        [(kind, errs)] = found.items()
-        raise _ERROR_CLASSES[kind](prefix + _ERROR_TITLES[kind].format(n=len(errs)), errs)
-    everything = [e for errs in found.values() for e in errs]
-    summary = ", ".join(_ERROR_TITLES[k].format(n=len(v)) for k, v in found.items())
-    raise InvalidDataError(prefix + summary, everything)
-
-
-def _build(cls: type[_R], fields: dict[str, Any]) -> _R:
-    """A record from keyword fields; a validation error becomes an InvalidDataError."""
-    try:
-        return cls(**fields)
-    except ValidationError as exc:
-        rid = fields.get("id")
-        label = f"{cls.record_type} '{rid}'" if isinstance(rid, str) else f"new {cls.record_type}"
-        raise InvalidDataError(
-            f"invalid {label}",
-            _validation_details(exc, label, rid if isinstance(rid, str) else None),
-        ) from None
-
-
-def _validation_details(
-    exc: ValidationError, record: str, record_id: str | None
-) -> list[ErrorDetail]:
-    return [
-        ErrorDetail(
-            err["type"],
-            err["msg"],
-            record,
-            ".".join(str(p) for p in err["loc"]) or None,
-            record_id=record_id,
-        )
-        for err in exc.errors(include_url=False)
-    ]
-
-
-def _combine(old: Record, new: Record) -> Record | None:
-    """The union of two records with one id, or None if they really conflict.
-
-    Records must be equal, except that:
-
-    - two copies of a statement may carry different reports (from different sources) and
-      responses: those are united, because the same statement reported by two outlets is
-      more evidence, not a conflict;
-    - two propositions whose wordings differ only in case, spacing or outer punctuation
-      (the same derived id) are one proposition: the first wording is kept.
-
-    Returns ``old`` itself when the union adds nothing to it.
-    """
-    if old == new:
-        return old
-    if isinstance(old, Proposition) and isinstance(new, Proposition):
-        same = (
-            normalize_text(old.text) == normalize_text(new.text)
-            and old.contradicts == new.contradicts
-            and old.implies == new.implies
-            and (old.note == new.note or new.note is None)
-        )
-        return old if same else None
-    if not (isinstance(old, Statement) and isinstance(new, Statement)):
-        return None
-    skip = {"reports", "responds_to", "note"}
-    if any(getattr(old, f) != getattr(new, f) for f in Statement.model_fields if f not in skip):
-        return None
-    if old.note and new.note and old.note != new.note:
-        return None
-    reports = {r.source: r for r in old.reports}
-    for r in new.reports:
-        have = reports.get(r.source)
-        if have is None or (have.quote is None and r.quote is not None):
-            reports[r.source] = r
-        elif r.quote is not None and have.quote != r.quote:
-            return None
-    united = tuple(reports.values())
-    responds = tuple(dict.fromkeys(old.responds_to + new.responds_to))
-    note = old.note or new.note
-    if united == old.reports and responds == old.responds_to and note == old.note:
-        return old
-    return old.model_copy(update={"reports": united, "responds_to": responds, "note": note})
 
 
 class ClaimGraph:
@@ -545,13 +421,13 @@ class ClaimGraph:
 
     def add_actor(self, actor: Actor | None = None, /, **fields: Any) -> Actor:
         """Add an :class:`~claimgraph.Actor`, given as a model or as its fields."""
-        rec = actor if actor is not None else _build(Actor, fields)
+        rec = actor if actor is not None else rules.build(Actor, fields)
         self.add(rec)
         return self._actors[rec.id]
 
     def add_source(self, source: Source | None = None, /, **fields: Any) -> Source:
         """Add a :class:`~claimgraph.Source`, given as a model or as its fields."""
-        rec = source if source is not None else _build(Source, fields)
+        rec = source if source is not None else rules.build(Source, fields)
         self.add(rec)
         return self._sources[rec.id]
 
@@ -559,19 +435,19 @@ class ClaimGraph:
         self, proposition: Proposition | None = None, /, **fields: Any
     ) -> Proposition:
         """Add a :class:`~claimgraph.Proposition`, given as a model or as its fields."""
-        rec = proposition if proposition is not None else _build(Proposition, fields)
+        rec = proposition if proposition is not None else rules.build(Proposition, fields)
         self.add(rec)
         return self._propositions[rec.id]
 
     def add_statement(self, statement: Statement | None = None, /, **fields: Any) -> Statement:
         """Add a :class:`~claimgraph.Statement`, given as a model or as its fields."""
-        rec = statement if statement is not None else _build(Statement, fields)
+        rec = statement if statement is not None else rules.build(Statement, fields)
         self.add(rec)
         return self._statements[rec.id]
 
     def add_review(self, review: Review | None = None, /, **fields: Any) -> Review:
         """Add a :class:`~claimgraph.Review` (a fact-check), given as a model or its fields."""
-        rec = review if review is not None else _build(Review, fields)
+        rec = review if review is not None else rules.build(Review, fields)
         self.add(rec)
         return self._reviews[rec.id]
 
@@ -601,62 +477,19 @@ class ClaimGraph:
 
     def _add_all(self, records: Iterable[Record]) -> MergeResult:
         plan = self._plan(records)
-        _raise_problems(plan.errors)
+        rules.raise_problems(plan.errors)
         return self._apply(plan)
 
-    def _plan(self, records: Iterable[Record], ignore: Iterable[str] = ()) -> _Plan:
-        """Check a batch without changing anything; collect every problem.
+    def _plan(self, records: Iterable[Record], ignore: Collection[str] = ()) -> rules.Plan:
+        """Check a batch without changing anything; collect every problem (see
+        :func:`claimgraph.rules.plan`).
 
         ``ignore`` names ids that may be referred to although they are missing (records
         that failed validation earlier, so that one error does not cascade into many).
         """
-        plan = _Plan()
-        batch = plan.batch
-        conflicts = plan.errors["conflict"]
-        node = self._records
-        for pos, rec in enumerate(records):
-            if not isinstance(rec, (Actor, Source, Proposition, Statement, Review)):
-                raise NotARecordError(
-                    "expected an Actor, Source, Proposition, Statement or Review,"
-                    f" got {type(rec).__name__}"
-                )
-            rid = rec.id
-            prev = batch.get(rid)
-            if prev is None:
-                existing = self._record(rid)
-                if existing is None:
-                    batch[rid] = rec
-                    continue
-                prev = existing
-                in_graph = True
-            else:
-                in_graph = rid in plan.replace
-            merged = _combine(prev, rec)
-            if merged is None:
-                where = "in the graph" if in_graph else "earlier in the input"
-                plan.conflict_at.append(pos)
-                conflicts.append(
-                    ErrorDetail(
-                        "conflict",
-                        f"id '{rid}' is already used by a different {prev.record_type} {where}"
-                        + (f" ({_diff(prev, rec)})" if type(prev) is type(rec) else ""),
-                        _describe(rec),
-                        "id",
-                        record_id=rid,
-                    )
-                )
-            elif merged is prev:
-                if rid in node and rid not in batch:
-                    plan.result.unchanged += 1
-            else:
-                batch[rid] = merged
-                if rid in node:
-                    plan.replace[rid] = merged
-        plan.errors["reference"] = self._check_references(batch, set(ignore))
-        plan.errors["cycle"] = self._check_cycles(batch)
-        return plan
+        return rules.plan(records, _Held(self), ignore=ignore)
 
-    def _apply(self, plan: _Plan) -> MergeResult:
+    def _apply(self, plan: rules.Plan) -> MergeResult:
         node = self._records
         result = plan.result
         new = [rec for rid, rec in plan.batch.items() if rid not in node]
@@ -677,66 +510,6 @@ class ClaimGraph:
             self._sides_complete = False
         self._changed()
         return result
-
-    def _check_references(self, batch: Mapping[str, Record], ignore: set[str]) -> list[ErrorDetail]:
-        errors: list[ErrorDetail] = []
-        for rec in batch.values():
-            for fld, target_type, target in rec.references():
-                found = batch.get(target)
-                if found is None:
-                    found = self._record(target)
-                if found is None:
-                    if target in ignore:
-                        continue
-                    errors.append(
-                        ErrorDetail(
-                            "unknown_reference",
-                            f"{target_type} '{target}' is not in the graph",
-                            _describe(rec),
-                            fld,
-                            record_id=rec.id,
-                        )
-                    )
-                elif found.record_type != target_type:
-                    errors.append(
-                        ErrorDetail(
-                            "wrong_reference_type",
-                            f"'{target}' is {_a(found.record_type)}, not {_a(target_type)}",
-                            _describe(rec),
-                            fld,
-                            record_id=rec.id,
-                        )
-                    )
-        return errors
-
-    def _check_cycles(self, batch: Mapping[str, Record]) -> list[ErrorDetail]:
-        def parent(aid: str) -> str | None:
-            rec = batch.get(aid) or self._actors.get(aid)
-            if isinstance(rec, Actor) and rec.member_of:
-                return rec.member_of[0]
-            return None
-
-        errors = []
-        for rec in batch.values():
-            if not isinstance(rec, Actor) or not rec.member_of:
-                continue
-            seen = {rec.id}
-            cur = parent(rec.id)
-            while cur is not None:
-                if cur in seen:
-                    errors.append(
-                        ErrorDetail(
-                            "membership_cycle",
-                            f"the membership chain of '{rec.id}' returns to '{cur}'",
-                            _describe(rec),
-                            "member_of",
-                            record_id=rec.id,
-                        )
-                    )
-                    break
-                seen.add(cur)
-                cur = parent(cur)
-        return errors
 
     # -- low-level linking; callers have checked everything.
     def _add_node(self, rec: Record) -> None:
@@ -907,28 +680,10 @@ class ClaimGraph:
         'armed_group'
         """
         old = self.get(id)
-        if "id" in changes and changes["id"] != id:
-            raise InvalidDataError(
-                f"cannot change the id of {_describe(old)}: remove it and add a new record"
-            )
-        data = old.model_dump(exclude_unset=True)
-        data.update(changes)
-        data["id"] = id
-        try:
-            new = type(old).model_validate(data)
-        except ValidationError as exc:
-            raise InvalidDataError(
-                f"cannot update {_describe(old)}", _validation_details(exc, _describe(old), id)
-            ) from None
+        new = rules.updated(old, changes)
         if new == old:
             return old
-        _raise_problems(
-            {
-                "reference": self._check_references({id: new}, set()),
-                "cycle": self._check_cycles({id: new}),
-            },
-            f"cannot update {_describe(old)}: ",
-        )
+        rules.check_update(old, new, _Held(self))
         self._unlink(old)
         self._link(new)
         self._relinked = True
@@ -1466,9 +1221,3 @@ def _count_row(
         len(yes),
         len(no),
     )
-
-
-def _diff(a: Record, b: Record) -> str:
-    da, db = a.model_dump(), b.model_dump()
-    fields = [k for k in da if da.get(k) != db.get(k)]
-    return "differs in " + ", ".join(fields) if fields else "differs"

@@ -51,31 +51,27 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from enum import Enum
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from . import queries
+from . import queries, rules
 from ._gc import gc_paused as _gc_paused
 from .backend import Relations
 from .dates import date_bounds
 from .exceptions import (
     ClaimGraphError,
-    ConflictError,
     ErrorDetail,
     FileFormatError,
     InvalidArgumentError,
     InvalidDataError,
-    NotARecordError,
     NotFoundError,
-    UnknownReferenceError,
 )
 from .filters import StatementFilter
-from .graph import ClaimGraph, MergeResult, _combine, _describe, _diff
+from .graph import ClaimGraph, MergeResult
 from .models import Actor, Proposition, Record, Report, Review, Source, Statement
 from .queries import Agreement, Contradiction, Positions
 
@@ -383,16 +379,62 @@ def _statements(texts: Sequence[str]) -> list[Statement]:
 
 
 # ----------------------------------------------------------------------------- planning
-@dataclass
-class _Plan:
-    batch: dict[str, Record] = field(default_factory=dict)
-    replace: dict[str, Record] = field(default_factory=dict)
-    stored: dict[str, tuple[int, Record]] = field(default_factory=dict)  # seq, stored record
-    others: list[Record] = field(default_factory=list)  # the batch's records but statements
-    unchanged: int = 0
-    deferred: dict[str, Record] = field(default_factory=dict)
-    sides: dict[str, str] = field(default_factory=dict)  # new actor id → side
-    known: dict[str, str] = field(default_factory=dict)  # ids found in the store → type
+class _Held:
+    """What a store holds, as the write rules read it (:class:`claimgraph.rules.Existing`).
+
+    One per batch, inside its transaction; it remembers what the batch's lookups found (the
+    rows of the records it replaces, the types of the records it names).
+    """
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self.seqs: dict[str, int] = {}  # id → seq of the stored records the batch may replace
+        self.found: dict[str, str] = {}  # ids looked up and found stored → type (not statements)
+
+    def stored(self, records: Sequence[Record], ids: Sequence[str]) -> list[Record | None]:
+        store = self._store
+        rows = store._lookup(set(ids))
+        if not rows:
+            return [None] * len(ids)
+        out: list[Record | None] = []
+        differ: dict[str, dict[str, list[int]]] = {}  # type → id → positions to read
+        same = rules.SAME
+        for rec, rid in zip(records, ids, strict=True):
+            row = rows.get(rid)
+            if row is None:
+                out.append(None)
+                continue
+            ftype, fseq, fhash = row
+            if ftype == rec.record_type and _hash(_dump(rec)) == fhash:
+                out.append(same)  # stored as it is: no need to read it
+            else:
+                self.seqs[rid] = fseq
+                differ.setdefault(ftype, {}).setdefault(rid, []).append(len(out))
+                out.append(None)
+        for ftype, where in differ.items():
+            for held in store._fetch(ftype, where):
+                for i in where[held.id]:
+                    out[i] = held
+        return out
+
+    def known(self) -> Mapping[str, str]:
+        return self._store._known
+
+    def types(self, ids: Collection[str]) -> dict[str, str]:
+        found = {rid: row[0] for rid, row in self._store._lookup(ids).items()}
+        self.found.update((rid, t) for rid, t in found.items() if t != "statement")
+        return found
+
+    def parents(self, ids: Collection[str]) -> dict[str, str | None]:
+        rows = self._store._conn.execute(
+            "SELECT id, parent FROM actor WHERE id IN (SELECT value FROM json_each(?))",
+            (_ids_param(ids),),
+        )
+        return dict(rows.fetchall())
+
+    def sides(self, ids: Collection[str]) -> dict[str, str]:
+        held = self._store.side_map()
+        return {i: held[i] for i in ids if i in held}
 
 
 class _Records(Mapping[str, _R]):
@@ -827,6 +869,10 @@ class Store:
         MergeResult
             Ids added and extended, and how many records were already stored unchanged.
 
+        Each batch is checked by the write rules of ``claimgraph.rules``, the same as
+        the graph's, and refused with the same errors and words: one error per batch,
+        listing every problem found in it.
+
         Raises
         ------
         ConflictError
@@ -837,8 +883,10 @@ class Store:
             end of the input (everything else is stored by then); or that name an id of the
             wrong type, at their batch.
         InvalidDataError
-            Membership cycles among actors; or a review (code ``unsupported_record``: the
-            store does not keep reviews yet), with nothing of its batch stored.
+            Membership cycles among actors; several kinds of problem in one batch (a
+            conflict and a wrong reference, ...; ids a failing batch waits for are listed
+            with them once the input has ended); or a review (code ``unsupported_record``:
+            the store does not keep reviews yet), with nothing of its batch stored.
 
         Examples
         --------
@@ -864,13 +912,24 @@ class Store:
             if batch_size is None:
                 self._add_batch(list(it), result, None)
             else:
+
+                def at_end() -> Container[str] | None:
+                    # asked only when a batch fails: whether what it waits for may still come
+                    try:
+                        more = next(it, None) is not None
+                    except Exception:  # the input failed too: the batch's error is raised
+                        more = True
+                    return None if more else pending
+
                 while chunk := list(islice(it, batch_size)):
-                    self._add_batch(chunk, result, pending)
+                    self._add_batch(chunk, result, pending, at_end)
                 while pending:
                     waiting = list(pending.values())
+                    still = set(pending)
                     pending = {}
                     for i in range(0, len(waiting), batch_size):
-                        self._add_batch(waiting[i : i + batch_size], result, pending)
+                        # the input is exhausted: only what waits may still come
+                        self._add_batch(waiting[i : i + batch_size], result, pending, still.copy)
                     if len(pending) == len(waiting):  # no progress: report what is missing
                         self._add_batch(list(pending.values()), result, None)
                         pending = {}
@@ -879,252 +938,67 @@ class Store:
         return result
 
     def _add_batch(
-        self, chunk: list[Record], result: MergeResult, pending: dict[str, Record] | None
+        self,
+        chunk: list[Record],
+        result: MergeResult,
+        pending: dict[str, Record] | None,
+        at_end: Callable[[], Container[str] | None] | None = None,
     ) -> None:
+        """Check one batch by the write rules and store it in one transaction.
+
+        With ``pending``, records naming ids not stored yet wait there (see
+        :func:`claimgraph.rules.check`); if the batch fails anyway, ``at_end`` says whether
+        the input is exhausted (giving the ids still waiting), and then what the batch waited
+        for is listed with its other problems.
+        """
         with self._writing():
-            plan = self._plan(chunk, pending)
-            self._write(plan)
+            held = _Held(self)
+            plan = rules.combined(chunk, held)
+            reviews = [r for r in plan.others if isinstance(r, Review)]
+            if reviews:
+                raise InvalidDataError(
+                    "the store cannot keep this record; nothing of its batch was stored",
+                    [
+                        ErrorDetail(
+                            "unsupported_record",
+                            "the store does not keep reviews yet:"
+                            " keep fact-checks in a ClaimGraph file",
+                            f"review '{r.id}'",
+                            record_id=r.id,
+                        )
+                        for r in reviews
+                    ],
+                )
+            rules.check(plan, held, wait=pending is not None)
+            if plan.failed and at_end is not None:
+                waiting = at_end()
+                if waiting is not None:
+                    plan.report_missing(waiting)
+            rules.raise_problems(plan.errors)
+            rules.assign_sides(plan, held)
+            self._write(plan, held.seqs)
         # after the commit: remember what is stored now
         result.added += [rid for rid in plan.batch if rid not in plan.replace]
         result.extended += list(plan.replace)
-        result.unchanged += plan.unchanged
+        result.unchanged += plan.result.unchanged
         if pending is not None:
             for rid, rec in plan.deferred.items():
                 prev = pending.get(rid)
-                merged = rec if prev is None else _combine(prev, rec)
-                if merged is None:
-                    detail = ErrorDetail(
-                        "conflict",
-                        f"id '{rid}' is already used by a different {prev.record_type}"  # type: ignore[union-attr]
-                        " earlier in the input",
-                        _describe(rec),
-                        "id",
-                        record_id=rid,
-                    )
-                    raise ConflictError("1 conflicting record(s)", [detail])
-                pending[rid] = merged
+                merged = rec if prev is None else rules.combine(prev, rec)
+                if merged is not None:
+                    pending[rid] = merged
+                elif prev is not None:
+                    rules.raise_problems({"conflict": [rules.conflict(prev, rec, held=False)]})
         known = self._known
         if len(known) > _KNOWN_LIMIT:
             known.clear()
-        known.update(plan.known)
+        known.update(held.found)
         for rec in plan.others:
             known[rec.id] = rec.record_type
         if plan.sides and self._sides is not None:
             self._sides.update(plan.sides)
 
-    def _plan(self, chunk: list[Record], pending: dict[str, Record] | None) -> _Plan:
-        """Check a batch against the store; raise if it cannot be stored."""
-        plan = _Plan()
-        batch, replace = plan.batch, plan.replace
-        for rec in chunk:
-            if not isinstance(rec, (Actor, Source, Proposition, Statement)):
-                if isinstance(rec, Review):
-                    raise InvalidDataError(
-                        "the store cannot keep this record; nothing of its batch was stored",
-                        [
-                            ErrorDetail(
-                                "unsupported_record",
-                                "the store does not keep reviews yet:"
-                                " keep fact-checks in a ClaimGraph file",
-                                f"review '{rec.id}'",
-                            )
-                        ],
-                    )
-                raise NotARecordError(
-                    f"expected an Actor, Source, Proposition or Statement, got {type(rec).__name__}"
-                )
-        existing = self._lookup({rec.id for rec in chunk})
-        conflicts: list[ErrorDetail] = []
-        for rec in chunk:
-            rid = rec.id
-            prev = batch.get(rid)
-            if prev is None:
-                found = existing.get(rid)
-                if found is None:
-                    batch[rid] = rec
-                    continue
-                ftype, fseq, fhash = found
-                if ftype == rec.record_type and _hash(_dump(rec)) == fhash:
-                    plan.unchanged += 1
-                    continue
-                prev = self._fetch(ftype, [rid])[0]
-                plan.stored[rid] = (fseq, prev)
-                in_store = True
-            else:
-                in_store = rid in replace
-            merged = _combine(prev, rec)
-            if merged is None:
-                where = "in the store" if in_store else "earlier in the input"
-                conflicts.append(
-                    ErrorDetail(
-                        "conflict",
-                        f"id '{rid}' is already used by a different {prev.record_type} {where}"
-                        + (f" ({_diff(prev, rec)})" if type(prev) is type(rec) else ""),
-                        _describe(rec),
-                        "id",
-                        record_id=rid,
-                    )
-                )
-            elif merged is prev:
-                if rid in existing and rid not in batch:
-                    plan.unchanged += 1
-            else:
-                batch[rid] = merged
-                if rid in existing:
-                    replace[rid] = merged
-        if conflicts:
-            raise ConflictError(f"{len(conflicts)} conflicting record(s)", conflicts)
-        plan.others = [r for r in batch.values() if type(r) is not Statement]
-        self._check_references(plan, pending)
-        self._check_cycles(plan)
-        self._assign_sides(plan)
-        return plan
-
-    def _check_references(self, plan: _Plan, pending: dict[str, Record] | None) -> None:
-        batch = plan.batch
-        known = self._known
-        kget = known.get
-        # the bulk: statements whose actor, proposition and sources are known to be stored
-        askers: list[Record] = list(plan.others)
-        for rec in batch.values():
-            if type(rec) is Statement:
-                if (
-                    rec.responds_to
-                    or kget(rec.actor) != "actor"
-                    or kget(rec.proposition) != "proposition"
-                ):
-                    askers.append(rec)
-                    continue
-                for r in rec.reports:
-                    if kget(r.source) != "source":
-                        askers.append(rec)
-                        break
-        if not askers:
-            return
-        need = {
-            t
-            for rec in askers
-            for _f, _t, t in rec.references()
-            if t not in batch and t not in known
-        }
-        stored = {rid: row[0] for rid, row in self._lookup(need).items()}
-        plan.known = {rid: t for rid, t in stored.items() if t != "statement"}
-
-        def type_of(target: str) -> str | None:
-            found = batch.get(target)
-            if found is not None:
-                return found.record_type
-            return kget(target) or stored.get(target)
-
-        wrong: list[ErrorDetail] = []
-        missing: dict[str, list[ErrorDetail]] = {}
-        for rec in askers:
-            for fld, ttype, target in rec.references():
-                have = type_of(target)
-                if have is None:
-                    missing.setdefault(rec.id, []).append(
-                        ErrorDetail(
-                            "unknown_reference",
-                            f"{ttype} '{target}' is not in the store",
-                            _describe(rec),
-                            fld,
-                            record_id=rec.id,
-                        )
-                    )
-                elif have != ttype:
-                    wrong.append(
-                        ErrorDetail(
-                            "wrong_reference_type",
-                            f"'{target}' is a {have}, not a {ttype}",
-                            _describe(rec),
-                            fld,
-                            record_id=rec.id,
-                        )
-                    )
-        if wrong or (missing and pending is None):
-            errors = wrong + [e for errs in missing.values() for e in errs]
-            raise UnknownReferenceError(f"{len(errors)} unknown reference(s)", errors)
-        if not missing:
-            return
-        # wait for what is missing: these records, and those in the batch that need them
-        deferred = set(missing)
-        grew = True
-        while grew:
-            grew = False
-            for rid, rec in batch.items():
-                if rid not in deferred and any(t in deferred for _f, _t, t in rec.references()):
-                    deferred.add(rid)
-                    grew = True
-        for rid in deferred:
-            plan.deferred[rid] = batch.pop(rid)
-            plan.replace.pop(rid, None)
-        plan.others = [r for r in plan.others if r.id not in deferred]
-
-    def _check_cycles(self, plan: _Plan) -> None:
-        batch = plan.batch
-
-        def parent(aid: str) -> str | None:
-            # stored actors never lead back into the batch: their chains are checked already
-            rec = batch.get(aid)
-            if isinstance(rec, Actor) and rec.member_of:
-                return rec.member_of[0]
-            return None
-
-        errors = []
-        for rec in plan.others:
-            if not isinstance(rec, Actor) or not rec.member_of:
-                continue
-            seen = {rec.id}
-            cur = parent(rec.id)
-            while cur is not None:
-                if cur in seen:
-                    errors.append(
-                        ErrorDetail(
-                            "membership_cycle",
-                            f"the membership chain of '{rec.id}' returns to '{cur}'",
-                            _describe(rec),
-                            "member_of",
-                            record_id=rec.id,
-                        )
-                    )
-                    break
-                seen.add(cur)
-                cur = parent(cur)
-        if errors:
-            raise InvalidDataError(f"{len(errors)} membership cycle(s) among actors", errors)
-
-    def _assign_sides(self, plan: _Plan) -> None:
-        """The side of every new actor (its chain ends in the batch or at a stored actor)."""
-        sides = plan.sides
-        batch = plan.batch
-        stored: dict[str, str] | None = None
-        for rec in plan.others:
-            rid = rec.id
-            if not isinstance(rec, Actor) or rid in sides:
-                continue
-            chain = [rid]
-            cur: Actor = rec
-            while True:
-                if not cur.member_of:
-                    root = cur.id
-                    break
-                nxt = cur.member_of[0]
-                if nxt in sides:
-                    root = sides[nxt]
-                    break
-                up = batch.get(nxt)
-                if isinstance(up, Actor):
-                    chain.append(nxt)
-                    cur = up
-                    continue
-                if stored is None:
-                    stored = self.side_map()
-                root = stored[nxt]
-                break
-            for a in chain:
-                sides[a] = root
-
-    def _write(self, plan: _Plan) -> None:
+    def _write(self, plan: rules.Plan, seqs: Mapping[str, int]) -> None:
         conn = self._conn
         if not plan.batch:
             return
@@ -1186,8 +1060,8 @@ class Store:
             data = to_json(rec, exclude_unset=True)
             digest = blake2b(data, digest_size=8).digest()
             if rid in replace:  # a stored statement gains reports or responses
-                s_seq, old = plan.stored[rid]
-                had = {r.source for r in cast(Statement, old).reports}
+                s_seq = seqs[rid]
+                had = {r.source for r in cast(Statement, plan.previous[rid]).reports}
                 updates.append((digest, data.decode(), s_seq))
                 reports += [(s_seq, r.source) for r in rec.reports if r.source not in had]
                 continue
@@ -1254,65 +1128,10 @@ class Store:
                 raise NotFoundError(f"no record with id '{id}' in the store")
             rtype, rseq, _h = found[id]
             old = self._fetch(rtype, [id])[0]
-            if "id" in changes and changes["id"] != id:
-                raise InvalidDataError(
-                    f"cannot change the id of {_describe(old)}: remove it and add a new record"
-                )
-            data = old.model_dump(exclude_unset=False)
-            data.update(changes)
-            data["id"] = id
-            new = type(old).model_validate(data)
+            new = rules.updated(old, changes)
             if new == old:
                 return old
-            errors = []
-            stored = {
-                rid: row[0]
-                for rid, row in self._lookup([t for _f, _t, t in new.references()]).items()
-            }
-            for fld, ttype, target in new.references():
-                have = stored.get(target)
-                if have is None:
-                    errors.append(
-                        ErrorDetail(
-                            "unknown_reference",
-                            f"{ttype} '{target}' is not in the store",
-                            _describe(new),
-                            fld,
-                            record_id=id,
-                        )
-                    )
-                elif have != ttype:
-                    errors.append(
-                        ErrorDetail(
-                            "wrong_reference_type",
-                            f"'{target}' is a {have}, not a {ttype}",
-                            _describe(new),
-                            fld,
-                            record_id=id,
-                        )
-                    )
-            parents: dict[str, str | None] = {}
-            if isinstance(new, Actor):
-                parents = dict(conn.execute("SELECT id, parent FROM actor").fetchall())
-                parents[id] = new.member_of[0] if new.member_of else None
-                seen = {id}
-                cur = parents[id]
-                while cur is not None:
-                    if cur in seen:
-                        errors.append(
-                            ErrorDetail(
-                                "membership_cycle",
-                                f"the membership chain of '{id}' returns to '{cur}'",
-                                _describe(new),
-                                "member_of",
-                                record_id=id,
-                            )
-                        )
-                        break
-                    seen.add(cur)
-                    cur = parents.get(cur)
-            if errors:
-                raise UnknownReferenceError(f"cannot update {_describe(old)}", errors)
+            rules.check_update(old, new, _Held(self))
             dumped = _dump(new)
             conn.execute(
                 f"UPDATE {rtype} SET hash = ?, json = ? WHERE seq = ?",  # noqa: S608 - constant table names
@@ -1349,32 +1168,17 @@ class Store:
                     + [(id, "implies", i, q) for i, q in enumerate(new.implies)],
                 )
             elif isinstance(new, Actor):
-                conn.execute("UPDATE actor SET parent = ? WHERE seq = ?", (parents[id], rseq))
-                self._recompute_sides(parents)
+                parent = new.member_of[0] if new.member_of else None
+                conn.execute("UPDATE actor SET parent = ? WHERE seq = ?", (parent, rseq))
+                self._recompute_sides()
         return new
 
-    def _recompute_sides(self, parents: dict[str, str | None]) -> None:
+    def _recompute_sides(self) -> None:
         """Store the side of every actor whose membership chain changed, and of its statements."""
         conn = self._conn
-        sides: dict[str, str] = {}
-
-        def side(aid: str) -> str:
-            chain = []
-            cur = aid
-            while cur not in sides:
-                up = parents.get(cur)
-                if up is None:
-                    sides[cur] = cur
-                    break
-                chain.append(cur)
-                cur = up
-            root = sides[cur]
-            for a in chain:
-                sides[a] = root
-            return root
-
+        parents = dict(conn.execute("SELECT id, parent FROM actor").fetchall())
         old = dict(conn.execute("SELECT id, side FROM actor").fetchall())
-        changed = [(side(a), a) for a in parents if side(a) != old.get(a)]
+        changed = rules.changed_sides(parents, old)
         if not changed:
             return
         conn.executemany("UPDATE actor SET side = ? WHERE id = ?", changed)
