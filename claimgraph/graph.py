@@ -26,10 +26,7 @@ from . import queries, rules
 from ._gc import gc_paused
 from .backend import Relations
 from .dates import overlaps
-from .exceptions import (
-    NotFoundError,
-    ReferencedError,
-)
+from .exceptions import InvalidArgumentError, NotFoundError, ReferencedError
 from .models import (
     Actor,
     Proposition,
@@ -213,6 +210,7 @@ class ClaimGraph:
         self.title = title
         # the networkx graph, built from the records on demand (see `nx`); None once stale
         self._nx: nx.MultiDiGraph[str] | None = None
+        self._version = 0  # counts changes: a plan() applies to the state it checked
         self._records: dict[str, Record] = {}
         self._actors: dict[str, Actor] = {}
         self._sources: dict[str, Source] = {}
@@ -476,18 +474,61 @@ class ClaimGraph:
             return self._add_all(records)
 
     def _add_all(self, records: Iterable[Record]) -> MergeResult:
-        plan = self._plan(records)
+        plan = self.plan(records)
         rules.raise_problems(plan.errors)
         return self._apply(plan)
 
-    def _plan(self, records: Iterable[Record], ignore: Collection[str] = ()) -> rules.Plan:
-        """Check a batch without changing anything; collect every problem (see
-        :func:`claimgraph.rules.plan`).
+    def plan(self, records: Iterable[Record], *, ignore: Collection[str] = ()) -> rules.Plan:
+        """Check a batch against the graph without changing anything; collect every problem.
 
-        ``ignore`` names ids that may be referred to although they are missing (records
-        that failed validation earlier, so that one error does not cascade into many).
+        :meth:`add_all` is ``plan`` then :meth:`apply`; a loader that reports problems of
+        its own (with file lines) plans first, adds its problems to the plan's
+        (:attr:`~claimgraph.rules.Plan.all_errors`) and applies only a clean plan.
+
+        Parameters
+        ----------
+        records : iterable of records
+        ignore : collection of str
+            Ids that may be referred to although they are missing (records that failed
+            validation earlier, so that one error does not cascade into many).
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> g = cg.ClaimGraph()
+        >>> plan = g.plan([cg.Statement(actor="nobody", proposition="p")])
+        >>> [e.code for e in plan.all_errors], len(g)
+        (['unknown_reference', 'unknown_reference'], 0)
         """
-        return rules.plan(records, _Held(self), ignore=ignore)
+        found = rules.plan(records, _Held(self), ignore=ignore)
+        found.basis = (id(self), self._version)
+        return found
+
+    def apply(self, plan: rules.Plan) -> MergeResult:
+        """Add a batch checked by :meth:`plan`, if it found no problem and the graph has not
+        changed since.
+
+        Raises
+        ------
+        InvalidArgumentError
+            A plan made by another graph, or before the graph last changed: plan again.
+        UnknownReferenceError, ConflictError, InvalidDataError
+            The problems the plan found (nothing is added).
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> g = cg.ClaimGraph()
+        >>> g.apply(g.plan([cg.Actor(id="qatar", name="Qatar")]))
+        MergeResult(added=1, extended=0, unchanged=0)
+        """
+        if plan.basis != (id(self), self._version):
+            raise InvalidArgumentError(
+                "this plan was checked against another graph, or before this graph last"
+                " changed: make a new one with plan()"
+            )
+        rules.raise_problems(plan.errors)
+        return self._apply(plan)
 
     def _apply(self, plan: rules.Plan) -> MergeResult:
         node = self._records
@@ -655,6 +696,7 @@ class ClaimGraph:
         """Drop what is derived from the records as a whole: kept until the next change."""
         self._by_side = None
         self._nx = None
+        self._version += 1
 
     # ------------------------------------------------------------------ update/remove
     def update(self, id: str, /, **changes: Any) -> Record:

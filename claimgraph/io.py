@@ -964,7 +964,7 @@ def _parse_json_fast(text: str, path: str | None) -> _Parsed | None:
 
 
 def _check(parsed: _Parsed, into: ClaimGraph) -> tuple[Any, list[ErrorDetail]]:
-    plan = into._plan(parsed.records, ignore=parsed.bad_ids)
+    plan = into.plan(parsed.records, ignore=parsed.bad_ids)
     errors = list(parsed.errors)
     conflict_lines = [parsed.record_line(i) for i in plan.conflict_at]
     for e in plan.all_errors:
@@ -1030,7 +1030,7 @@ def loads(
                 " nothing was loaded",
                 errors,
             )
-        target._apply(plan)
+        target.apply(plan)
     if target.title is None:
         target.title = parsed.title
     return target

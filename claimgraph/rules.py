@@ -144,6 +144,8 @@ class Plan:
         them), when the batch was checked with ``wait=True``.
     sides : dict
         New actor id → its side (filled by :func:`assign_sides`).
+    basis : object
+        What the plan was checked against (a backend's state), for the writer to verify.
     """
 
     batch: dict[str, Record] = field(default_factory=dict)
@@ -157,6 +159,7 @@ class Plan:
     )
     deferred: dict[str, Record] = field(default_factory=dict)
     sides: dict[str, str] = field(default_factory=dict)
+    basis: object = None
     # every reference problem in batch order, with the missing id (None: a wrong type)
     _references: list[tuple[ErrorDetail, str | None]] = field(default_factory=list)
 

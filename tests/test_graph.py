@@ -713,3 +713,19 @@ def test_gc_paused_restores_the_collector_and_freezes_nothing() -> None:
             del big
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_plan_then_apply_only_on_the_state_it_checked() -> None:
+    g, h = cg.ClaimGraph(), cg.ClaimGraph()
+    plan = g.plan([cg.Actor(id="qatar", name="Qatar")])
+    assert len(g) == 0 and not plan.all_errors
+    with pytest.raises(cg.InvalidArgumentError, match="another graph"):
+        h.apply(plan)
+    g.add_actor(id="turkey", name="Turkey")  # the graph changed since the plan
+    with pytest.raises(cg.InvalidArgumentError, match="plan"):
+        g.apply(plan)
+    bad = g.plan([cg.Statement(actor="nobody", proposition="p")])
+    with pytest.raises(cg.UnknownReferenceError):
+        g.apply(bad)
+    assert g.apply(g.plan([cg.Actor(id="qatar", name="Qatar")])).added == ["qatar"]
+    assert sorted(g.actors) == ["qatar", "turkey"]
