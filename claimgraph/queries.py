@@ -139,7 +139,10 @@ class Contradiction:
         size: int,
         groups: tuple[StanceGroup, StanceGroup],
         graph: Lookup,
+        explanation: str | None = None,
     ) -> None:
+        if explanation is not None:  # worded already (a copy): kept, not worded again
+            self.__dict__["explanation"] = explanation
         self.__dict__.update(
             kind=kind,
             basis=basis,
@@ -203,7 +206,7 @@ class Contradiction:
             propositions=self.propositions,
         )
         return (
-            _restore,
+            Contradiction,
             (
                 self.kind,
                 self.basis,
@@ -212,8 +215,8 @@ class Contradiction:
                 self.sides,
                 self.size,
                 groups,
-                self.explanation,
                 snap,
+                self.explanation,
             ),
         )
 
@@ -285,22 +288,6 @@ class Contradiction:
             "last_said": self.dates[1],
             "stances": [_group_dict(g, graph) for g in self.groups],
         }
-
-
-def _restore(
-    kind: Literal["dispute", "inconsistency"],
-    basis: Literal["opposite_stances", "exclusive", "implication"],
-    propositions: tuple[str, ...],
-    texts: tuple[str, ...],
-    sides: tuple[str, ...],
-    size: int,
-    groups: tuple[StanceGroup, StanceGroup],
-    explanation: str,
-    lookup: Lookup,
-) -> Contradiction:
-    c = Contradiction(kind, basis, propositions, texts, sides, size, groups, lookup)
-    c.__dict__["explanation"] = explanation
-    return c
 
 
 def _statement_dict(s: Statement, graph: Lookup) -> dict[str, Any]:
