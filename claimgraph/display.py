@@ -26,7 +26,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ._markup import escape_html, html_link
 
@@ -360,18 +360,11 @@ def show(value: Any, graph: Lookup | None = None) -> _HTML:
     >>> "<table>" in view._repr_html_()
     True
     """
-    from .models import Statement
-
     if isinstance(value, (list, tuple)):
-        if value and all(isinstance(v, Statement) for v in value):
-            return _HTML(statements_html(value, graph))
+        if value and all(getattr(v, "record_type", None) == "statement" for v in value):
+            return _HTML(statements_html(cast("list[Statement]", value), graph))
         return _HTML("".join(show(v, graph).html for v in value) or _box("(nothing)"))
-    from .queries import Agreement, Positions
-
-    if isinstance(value, Agreement):
-        return _HTML(agreement_html(value, graph))
-    if isinstance(value, Positions):
-        return _HTML(positions_html(value, graph))
+    # a query result shows itself, with the names of the graph or store that found it
     html = getattr(value, "_repr_html_", None)
     if html is not None:
         return _HTML(str(html()))

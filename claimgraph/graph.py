@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
 
-from . import queries, rules
+from . import display, queries, rules
 from ._gc import gc_paused
 from .backend import Relations
 from .dates import overlaps
@@ -392,9 +392,7 @@ class ClaimGraph:
 
     def _repr_html_(self) -> str:
         """Counts, sides and top disputes, for notebooks (see :mod:`claimgraph.display`)."""
-        from .display import graph_html
-
-        return graph_html(self)
+        return display.graph_html(self)
 
     def copy(self) -> ClaimGraph:
         """An independent copy (records are immutable, so they are shared)."""

@@ -40,6 +40,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
+from . import display
 from .dates import PartialDate
 from .exceptions import ErrorDetail, InvalidDataError
 
@@ -322,9 +323,7 @@ class _Record(BaseModel):
 
     def _repr_html_(self) -> str:
         """A table of the fields, for notebooks (see :mod:`claimgraph.display`)."""
-        from .display import record_html
-
-        return record_html(self)
+        return display.record_html(self)
 
 
 class Actor(_Record):

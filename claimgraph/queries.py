@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal, cast
 
+from . import display
 from ._gc import gc_paused, paused_gc
 from .backend import CountRow, Lookup, QueryBackend, RecordSnapshot
 from .exceptions import ClaimGraphError, ReadOnlyError
@@ -228,9 +229,7 @@ class Contradiction:
         return self.__copy__()
 
     def _repr_html_(self) -> str:
-        from .display import contradiction_html
-
-        return contradiction_html(self)
+        return display.contradiction_html(self)
 
     @property
     def lookup(self) -> Lookup:
@@ -373,9 +372,7 @@ class Agreement:
         )
 
     def _repr_html_(self) -> str:
-        from .display import agreement_html
-
-        return agreement_html(self, self._graph)
+        return display.agreement_html(self, self._graph)
 
     def to_dict(self, graph: Lookup | None = None) -> dict[str, Any]:
         """A JSON-ready dict, with quotes and source details (from ``graph``, by default
@@ -445,9 +442,7 @@ class Positions:
         ]
 
     def _repr_html_(self) -> str:
-        from .display import positions_html
-
-        return positions_html(self, self._graph)
+        return display.positions_html(self, self._graph)
 
 
 # --------------------------------------------------------------------------- statements
