@@ -1152,19 +1152,29 @@ class ClaimGraph:
             if proposition is None
             else [(proposition, self._stances.get(proposition, _NO_STANCES))]
         )
-        out = []
+        out: list[tuple[str, str | None, str | None, int, int]] = []
+        if not dated:  # from the side index, inlined: a million statements' worth
+            append = out.append
+            for p, (yes, no) in items:
+                if yes and no:
+                    ys, ns = stance_sides[p]
+                    append(
+                        (
+                            p,
+                            ys[0] if len(ys) == 1 else None,
+                            ns[0] if len(ns) == 1 else None,
+                            len(yes),
+                            len(no),
+                        )
+                    )
+            return out
         for p, (yes, no) in items:
-            if not (yes and no):
-                continue
-            if dated:
+            if yes and no:
                 yes, no = self._split(p, since, until)
-                if not (yes and no):
-                    continue
-                ys = {side_of[s.actor] for s in yes}
-                ns = {side_of[s.actor] for s in no}
-            else:
-                ys, ns = stance_sides[p]  # type: ignore[assignment]
-            out.append(_count_row(p, yes, no, ys, ns))
+                if yes and no:
+                    yes_sides = {side_of[s.actor] for s in yes}
+                    no_sides = {side_of[s.actor] for s in no}
+                    out.append(_count_row(p, yes, no, yes_sides, no_sides))
         return out
 
     def tallies(
