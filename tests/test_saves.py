@@ -192,15 +192,22 @@ def _kill_loop(
     rng = random.Random(11)  # noqa: S311 - kill times, not secrets
     seen: dict[str, int] = {"a": 0, "b": 0, "left a temporary file": 0}
     for _ in range(kills):
+        ready_r, ready_w = os.pipe()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child: save until killed
             try:
+                os.close(ready_r)
+                write(b, target)  # one whole save first (a forked child starts slowly)
+                os.write(ready_w, b"x")
                 deadline = time.monotonic() + 30
                 while time.monotonic() < deadline:
-                    write(b, target)
                     write(a, target)
+                    write(b, target)
             finally:
                 os._exit(0)
+        os.close(ready_w)
+        os.read(ready_r, 1)  # the child has saved once: from here any moment may be hit
+        os.close(ready_r)
         time.sleep(rng.uniform(0, 2.2 * took))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
