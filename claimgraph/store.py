@@ -212,17 +212,17 @@ _COUNT_TRIGGERS = {
     ),
 }
 _SIDE_OF = "CASE WHEN stance = '{}' THEN side END"  # the side of a stance, for min/max
+_ONE_SIDE = "CASE WHEN min({0}) = max({0}) THEN min({0}) END"  # the one side, or NULL
+# a CountRow (claimgraph.backend) of the grouped statements of each proposition
+_COUNT_ROW = (
+    f"proposition, {_ONE_SIDE.format(_SIDE_OF.format('asserts'))},"
+    f" {_ONE_SIDE.format(_SIDE_OF.format('denies'))},"
+    " sum(stance = 'asserts'), sum(stance = 'denies')"
+)
 _COUNTED = (*_COUNT_TRIGGERS, "stance_count_opposed")  # all there: the counts are kept
 _COUNT_FILL = (
-    "INSERT INTO stance_count (proposition, asserts, denies, asserting, denying)"
-    " SELECT proposition, sum(stance = 'asserts'), sum(stance = 'denies'),"
-    " CASE WHEN min(CASE WHEN stance = 'asserts' THEN side END)"
-    " = max(CASE WHEN stance = 'asserts' THEN side END)"
-    " THEN min(CASE WHEN stance = 'asserts' THEN side END) END,"
-    " CASE WHEN min(CASE WHEN stance = 'denies' THEN side END)"
-    " = max(CASE WHEN stance = 'denies' THEN side END)"
-    " THEN min(CASE WHEN stance = 'denies' THEN side END) END"
-    " FROM statement GROUP BY proposition",
+    "INSERT INTO stance_count (proposition, asserting, denying, asserts, denies)"  # noqa: S608 - constants
+    f" SELECT {_COUNT_ROW} FROM statement GROUP BY proposition",
 )
 
 
@@ -1352,12 +1352,8 @@ class Store:
                 (_ids_param(props),),
             ).fetchall()
         extra = f" AND {date_sql}" if date_sql else ""
-        one = "CASE WHEN min({0}) = max({0}) THEN min({0}) END"
         return self._conn.execute(
-            "SELECT proposition,"  # noqa: S608 - clauses are constants; values are parameters
-            f" {one.format(_SIDE_OF.format('asserts'))},"
-            f" {one.format(_SIDE_OF.format('denies'))},"
-            " sum(stance = 'asserts'), sum(stance = 'denies') FROM statement"
+            f"SELECT {_COUNT_ROW} FROM statement"  # noqa: S608 - clauses are constants; values are parameters
             f" WHERE proposition IN (SELECT value FROM json_each(?)){extra}"
             " GROUP BY proposition",
             [_ids_param(props), *date_params],
@@ -1371,34 +1367,20 @@ class Store:
         Without a date range they come from the ``stance_count`` table the store keeps up
         to date (one index); otherwise by grouping the date-filtered statements.
         """
-        conn = self._conn
+        if proposition is not None:
+            return [r for r in self.stance_counts([proposition], since, until) if r[3] and r[4]]
         date_sql, date_params = self._date_clause(since, until)
         if not date_sql and self._counted():
-            if proposition is None:
-                return conn.execute(
-                    "SELECT proposition, asserting, denying, asserts, denies"
-                    " FROM stance_count INDEXED BY stance_count_opposed"
-                    " WHERE asserts > 0 AND denies > 0"
-                ).fetchall()
-            return conn.execute(
-                "SELECT proposition, asserting, denying, asserts, denies FROM stance_count"
-                " WHERE proposition = ? AND asserts > 0 AND denies > 0",
-                (proposition,),
+            return self._conn.execute(
+                "SELECT proposition, asserting, denying, asserts, denies"
+                " FROM stance_count INDEXED BY stance_count_opposed"
+                " WHERE asserts > 0 AND denies > 0"
             ).fetchall()
-        clauses = [date_sql] if date_sql else []
-        params = list(date_params)
-        if proposition is not None:
-            clauses.append("proposition = ?")
-            params.append(proposition)
-        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-        one = "CASE WHEN min({0}) = max({0}) THEN min({0}) END"
-        return conn.execute(
-            "SELECT proposition,"  # noqa: S608 - clauses are constants; values are parameters
-            f" {one.format(_SIDE_OF.format('asserts'))},"
-            f" {one.format(_SIDE_OF.format('denies'))},"
-            f" sum(stance = 'asserts'), sum(stance = 'denies') FROM statement{where}"
+        where = f" WHERE {date_sql}" if date_sql else ""
+        return self._conn.execute(
+            f"SELECT {_COUNT_ROW} FROM statement{where}"  # noqa: S608 - clauses are constants; values are parameters
             " GROUP BY proposition HAVING min(stance) <> max(stance)",
-            params,
+            date_params,
         ).fetchall()
 
     def tallies(
