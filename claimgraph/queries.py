@@ -15,7 +15,7 @@ Results are the public types below whatever backend made them, and pickle withou
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal, cast
@@ -683,21 +683,28 @@ class _GroupReader:
         self.done[i] = 1
         return got
 
+    def _known(
+        self,
+        i: int,
+        part: Literal[0, 5],
+        known: dict[str, str],
+        read: Callable[[set[str]], dict[str, str]],
+    ) -> dict[str, str]:
+        """``known``, with the ids of part ``part`` of a contradiction's pending tuple (and
+        of the next ones': one read per block) read in if any is missing."""
+        if any(k not in known for k in self.clashes[i][part]):
+            wanted = {k for c in self.clashes[i : i + _BLOCK] for k in c[part]} - known.keys()
+            known.update(read(wanted))
+        return known
+
     def texts(self, i: int) -> tuple[str, ...]:
-        texts = self.texts_of
-        props = self.clashes[i][0]
-        if props[0] not in texts or props[1] not in texts:
-            wanted = {p for c in self.clashes[i : i + _BLOCK] for p in c[0]} - texts.keys()
-            texts.update(self.backend.texts(wanted))
-        return tuple(texts[p] for p in dict.fromkeys(props))
+        """The wordings of a contradiction's propositions."""
+        texts = self._known(i, 0, self.texts_of, self.backend.texts)
+        return tuple(texts[p] for p in dict.fromkeys(self.clashes[i][0]))
 
     def names(self, i: int) -> dict[str, str]:
         """The names of a contradiction's sides (read with those of the next ones)."""
-        known = self.names_of
-        if any(sd not in known for sd in self.clashes[i][5]):
-            wanted = {sd for c in self.clashes[i : i + _BLOCK] for sd in c[5]} - known.keys()
-            known.update(self.backend.names(wanted))
-        return known
+        return self._known(i, 5, self.names_of, self.backend.names)
 
     def _read(self, block: list[int]) -> None:
         """Read the groups of a block of contradictions."""
