@@ -531,38 +531,37 @@ def _check_cycles(out: Plan, existing: Existing) -> None:
     # actor (an update): only then are held chains followed, a level per lookup.
     follow = any(isinstance(r, Actor) for r in out.replace.values())
     errors = out.errors["cycle"]
+
+    def climb(rec: Record, seen: set[str], cur: str | None) -> str | None:
+        """Follow ``rec``'s chain through the batch from ``cur``; the held actor where it
+        leaves the batch (None: it ended, or returned and was reported)."""
+        while cur is not None:
+            if cur in seen:
+                errors.append(_cycle(rec, cur))
+                return None
+            seen.add(cur)
+            up = batch.get(cur)
+            if up is None:
+                return cur
+            cur = _first_parent(up)
+        return None
+
     walks: list[tuple[Record, set[str], str]] = []
     for rec in out.others:
         cur = _first_parent(rec)
         if cur is None:
             continue
         seen = {rec.id}
-        while cur is not None:
-            if cur in seen:
-                errors.append(_cycle(rec, cur))
-                break
-            seen.add(cur)
-            up = batch.get(cur)
-            if up is None:
-                if follow:
-                    walks.append((rec, seen, cur))
-                break
-            cur = _first_parent(up)
+        left = climb(rec, seen, cur)
+        if left is not None and follow:
+            walks.append((rec, seen, left))
     while walks:
-        parents = existing.parents({cur for _r, _s, cur in walks})
+        parents = existing.parents({at for _r, _s, at in walks})
         later: list[tuple[Record, set[str], str]] = []
         for rec, seen, at in walks:
-            cur = parents.get(at)
-            while cur is not None:
-                if cur in seen:
-                    errors.append(_cycle(rec, cur))
-                    break
-                seen.add(cur)
-                up = batch.get(cur)
-                if up is None:
-                    later.append((rec, seen, cur))
-                    break
-                cur = _first_parent(up)
+            left = climb(rec, seen, parents.get(at))
+            if left is not None:
+                later.append((rec, seen, left))
         walks = later
 
 
