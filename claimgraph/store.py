@@ -67,7 +67,6 @@ from .exceptions import (
     ErrorDetail,
     FileFormatError,
     InvalidArgumentError,
-    InvalidDataError,
     NotFoundError,
 )
 from .filters import StatementFilter
@@ -80,16 +79,21 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "Store"]
 
-_R = TypeVar("_R", Actor, Source, Proposition)
+_R = TypeVar("_R", Actor, Source, Proposition, Review)
 
 FORMAT = "claimgraph-store"
 """The ``format`` value in a store's ``meta`` table."""
 
-FORMAT_VERSION = 1
-"""The store layout this release reads and writes (the ``version`` in the ``meta`` table)."""
+FORMAT_VERSION = 2
+"""The store layout this release reads and writes (the ``version`` in the ``meta`` table).
+
+Version 2 added the ``review`` table (fact-checks). A version-1 store is migrated in place
+when it is first opened for writing (see :data:`MIGRATIONS`); opened read-only, it is read
+as it is (it holds no reviews).
+"""
 
 _APPLICATION_ID = 0x43475354  # "CGST" in the SQLite header, so `file` tools can tell
-_TYPES = ("actor", "source", "proposition", "statement")
+_TYPES = ("actor", "source", "proposition", "statement", "review")
 _KNOWN_LIMIT = 2_000_000  # ids remembered as present, before the cache starts again
 
 _SCHEMA = """
@@ -135,7 +139,26 @@ CREATE TABLE report (                   -- Statement.reports: which sources repo
     source TEXT NOT NULL,
     PRIMARY KEY (statement, source)
 ) WITHOUT ROWID;
+CREATE TABLE review (                   -- fact-checks (format version 2)
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    proposition TEXT NOT NULL,
+    hash BLOB NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE INDEX review_proposition ON review (proposition, seq);
 """
+
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    # version 1 → 2: reviews are kept
+    1: (
+        "CREATE TABLE review (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+        " proposition TEXT NOT NULL, hash BLOB NOT NULL, json TEXT NOT NULL)",
+        "CREATE INDEX review_proposition ON review (proposition, seq)",
+    ),
+}
+"""The SQL that takes a store from a format version to the next, by the version it starts
+from. Opening an older store for writing runs the steps it needs in one transaction."""
 
 # The indexes the queries use. A bulk import drops them and builds them at its end (sorting
 # once is several times cheaper than keeping five b-trees in step row by row); a store found
@@ -335,7 +358,7 @@ def _statement(d: dict[str, Any]) -> Statement:
 _Rebuild = Callable[[dict[str, Any]], Record]
 
 
-def _rebuilder(model: type[Actor] | type[Source] | type[Proposition]) -> _Rebuild:
+def _rebuilder(model: type[Actor] | type[Source] | type[Proposition] | type[Review]) -> _Rebuild:
     """A function rebuilding records of ``model`` from the fields of their stored JSON."""
     template: dict[str, Any] = {}
     for name, info in model.model_fields.items():
@@ -361,6 +384,7 @@ _REBUILD: dict[str, _Rebuild] = {
     "source": _rebuilder(Source),
     "proposition": _rebuilder(Proposition),
     "statement": _statement,
+    "review": _rebuilder(Review),
 }
 
 
@@ -578,11 +602,13 @@ class Store:
             raise self._format_error(
                 "not_a_store", f"not a claimgraph store (format {meta.get('format')!r})"
             )
-        if meta.get("version") != str(FORMAT_VERSION):
+        version = meta.get("version")
+        older = [v for v in MIGRATIONS if str(v) == version]
+        if version != str(FORMAT_VERSION) and not older:
             raise self._format_error(
                 "format_version",
-                f"this store has format version {meta.get('version')}; this claimgraph reads"
-                f" version {FORMAT_VERSION}",
+                f"this store has format version {version}; this claimgraph reads"
+                f" versions 1 to {FORMAT_VERSION}",
             )
         # only now that the file is known to be a store: settings that write to it
         if not self.readonly:
@@ -593,8 +619,38 @@ class Store:
         conn.execute("PRAGMA temp_store=MEMORY")
         conn.execute("PRAGMA mmap_size=1073741824")
         conn.execute("PRAGMA wal_autocheckpoint=10000")  # 40 MB of WAL between checkpoints
+        if older:  # after temp_store: setting it drops the temporary tables
+            self._migrate(older[0])
         if not self.readonly:
             self._create_indexes()  # a no-op unless a bulk import was cut short
+
+    def _migrate(self, version: int) -> None:
+        """Bring a store of an older format version up to :data:`FORMAT_VERSION`: in place
+        and in one transaction when writable; read-only, the tables added since are made
+        empty in the connection's own temporary schema (the file is not touched)."""
+        conn = self._conn
+        steps = [sql for v in range(version, FORMAT_VERSION) for sql in MIGRATIONS[v]]
+        if self.readonly:
+            for sql in steps:
+                conn.execute(
+                    sql.replace("CREATE TABLE ", "CREATE TEMP TABLE ", 1).replace(
+                        "CREATE INDEX ", "CREATE INDEX temp.", 1
+                    )
+                )
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+            if row[0] == str(version):  # not migrated by another process meanwhile
+                for sql in steps:
+                    conn.execute(sql)
+                conn.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'version'", (str(FORMAT_VERSION),)
+                )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
 
     def _create_schema(self) -> None:
         conn = self._conn
@@ -689,7 +745,9 @@ class Store:
             f"<Store '{self.path}': {n(counts['statements'], 'statement')},"
             f" {n(counts['propositions'], 'proposition')},"
             f" {n(counts['actors'], 'actor')} ({n(sides, 'side')}),"
-            f" {n(counts['sources'], 'source')}>"
+            f" {n(counts['sources'], 'source')}"
+            + (f", {n(counts['reviews'], 'review')}" if counts["reviews"] else "")
+            + ">"
         )
 
     # ------------------------------------------------------------------ transactions
@@ -755,7 +813,7 @@ class Store:
         Examples
         --------
         >>> Store(":memory:").counts()
-        {'actors': 0, 'sources': 0, 'propositions': 0, 'statements': 0}
+        {'actors': 0, 'sources': 0, 'propositions': 0, 'statements': 0, 'reviews': 0}
         """
         with self.snapshot():
             # records are never removed, so the last seq is the count (and costs no scan)
@@ -885,8 +943,7 @@ class Store:
         InvalidDataError
             Membership cycles among actors; several kinds of problem in one batch (a
             conflict and a wrong reference, ...; ids a failing batch waits for are listed
-            with them once the input has ended); or a review (code ``unsupported_record``:
-            the store does not keep reviews yet), with nothing of its batch stored.
+            with them once the input has ended), with nothing of its batch stored.
 
         Examples
         --------
@@ -954,21 +1011,6 @@ class Store:
         with self._writing():
             held = _Held(self)
             plan = rules.combined(chunk, held)
-            reviews = [r for r in plan.others if isinstance(r, Review)]
-            if reviews:
-                raise InvalidDataError(
-                    "the store cannot keep this record; nothing of its batch was stored",
-                    [
-                        ErrorDetail(
-                            "unsupported_record",
-                            "the store does not keep reviews yet:"
-                            " keep fact-checks in a ClaimGraph file",
-                            f"review '{r.id}'",
-                            record_id=r.id,
-                        )
-                        for r in reviews
-                    ],
-                )
             rules.check(plan, held, wait=pending is not None)
             if plan.failed and at_end is not None:
                 waiting = at_end()
@@ -1009,6 +1051,7 @@ class Store:
         actors: list[tuple[Any, ...]] = []
         sources: list[tuple[Any, ...]] = []
         props: list[tuple[Any, ...]] = []
+        reviews: list[tuple[Any, ...]] = []
         relations: list[tuple[str, str, int, str]] = []
         for rec in plan.others:
             data = _dump(rec)
@@ -1025,6 +1068,9 @@ class Store:
                 props.append((seq["proposition"], *row))
                 relations += [(rec.id, "contradicts", i, q) for i, q in enumerate(rec.contradicts)]
                 relations += [(rec.id, "implies", i, q) for i, q in enumerate(rec.implies)]
+            elif isinstance(rec, Review):
+                seq["review"] += 1
+                reviews.append((seq["review"], rec.proposition, *row))
         if actors:
             conn.executemany(
                 "INSERT INTO actor (seq, parent, side, id, hash, json) VALUES (?, ?, ?, ?, ?, ?)",
@@ -1037,6 +1083,11 @@ class Store:
         if props:
             conn.executemany(
                 "INSERT INTO proposition (seq, id, hash, json) VALUES (?, ?, ?, ?)", props
+            )
+        if reviews:
+            conn.executemany(
+                "INSERT INTO review (seq, proposition, id, hash, json) VALUES (?, ?, ?, ?, ?)",
+                reviews,
             )
         if relations:
             conn.executemany(
@@ -1167,6 +1218,10 @@ class Store:
                     [(id, "contradicts", i, q) for i, q in enumerate(new.contradicts)]
                     + [(id, "implies", i, q) for i, q in enumerate(new.implies)],
                 )
+            elif isinstance(new, Review):
+                conn.execute(
+                    "UPDATE review SET proposition = ? WHERE seq = ?", (new.proposition, rseq)
+                )
             elif isinstance(new, Actor):
                 parent = new.member_of[0] if new.member_of else None
                 conn.execute("UPDATE actor SET parent = ? WHERE seq = ?", (parent, rseq))
@@ -1207,6 +1262,32 @@ class Store:
     def propositions(self) -> Mapping[str, Proposition]:
         """Read-only mapping of proposition id → :class:`~claimgraph.Proposition`."""
         return _Records(self, "proposition")
+
+    @property
+    def reviews(self) -> Mapping[str, Review]:
+        """Read-only mapping of review id → :class:`~claimgraph.Review` (fact-checks), read on
+        use."""
+        return _Records(self, "review")
+
+    def reviews_of(self, proposition: str) -> list[Review]:
+        """Reviews of one proposition, in the order they were added.
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> g = cg.load(cg.example_path())
+        >>> _ = g.add_actor(id="desk", name="Fact Desk", kind="outlet")
+        >>> _ = g.add_review(proposition="militants-sheltered", reviewer="desk",
+        ...                  textual_rating="Unproven")
+        >>> with Store(":memory:") as store:
+        ...     _ = store.add_all(g)
+        ...     [r.textual_rating for r in store.reviews_of("militants-sheltered")]
+        ['Unproven']
+        """
+        rows = self._conn.execute(
+            "SELECT json FROM review WHERE proposition = ? ORDER BY seq", (proposition,)
+        ).fetchall()
+        return cast(list[Review], _records("review", [r[0] for r in rows]))
 
     def missing_ids(self, type: str, ids: Collection[str]) -> list[str]:
         """The ids among ``ids`` of no record of ``type`` in the store (for query filters)."""
@@ -1600,11 +1681,33 @@ class Store:
                     statements[s.id] = s
                 wanted = {t for s in batch for t in s.responds_to if t not in statements}
                 batch = cast(list[Statement], self._fetch("statement", wanted))
-            actors = self._closure("actor", {s.actor for s in statements.values()})
             sources = self._closure(
                 "source", {r.source for s in statements.values() for r in s.reports}
             )
             props = self._closure("proposition", {s.proposition for s in statements.values()})
+            # the reviews of those propositions (of those statements, when they name one),
+            # with their reviewers
+            reviews = [
+                r
+                for r in cast(
+                    list[Review],
+                    _records(
+                        "review",
+                        [
+                            row[0]
+                            for row in self._conn.execute(
+                                "SELECT json FROM review WHERE proposition IN"
+                                " (SELECT value FROM json_each(?)) ORDER BY seq",
+                                (_ids_param(p.id for p in props),),
+                            )
+                        ],
+                    ),
+                )
+                if r.statement is None or r.statement in statements
+            ]
+            actors = self._closure(
+                "actor", {s.actor for s in statements.values()} | {r.reviewer for r in reviews}
+            )
             order = dict(
                 self._conn.execute(
                     "SELECT id, seq FROM statement WHERE id IN (SELECT value FROM json_each(?))",
@@ -1612,7 +1715,7 @@ class Store:
                 ).fetchall()
             )
             ordered = sorted(statements.values(), key=lambda s: order[s.id])
-            return ClaimGraph([*actors, *sources, *props, *ordered], title=title)
+            return ClaimGraph([*actors, *sources, *props, *ordered, *reviews], title=title)
 
     def _everything(self) -> Iterator[Record]:
         for type in _TYPES:

@@ -150,17 +150,32 @@ def edge_records() -> list[cg.Record]:
         St(id="s15", actor="north", proposition="p-monitor", said="2025-10-20", kind="proposal"),
         St(id="s16", actor="officials", proposition="p-monitor", said="2025-10"),
         St(id="s17", actor="south", proposition="p-lonely", kind="demand"),
+        # fact-checks: one of a proposition, one of a statement (by a reviewer of a side)
+        A(id="desk", name="Fact Desk", kind="outlet", member_of=["west"]),
+        cg.Review(
+            id="rv-shelter",
+            proposition="p-shelter",
+            reviewer="desk",
+            rating_value=2,
+            best_rating=5,
+            worst_rating=1,
+            textual_rating="Mostly false",
+            date="2025-10",
+        ),
+        cg.Review(
+            id="rv-s5",
+            proposition="p-a",
+            reviewer="desk",
+            statement="s5",
+            textual_rating="Unproven",
+            url="https://desk.example/p-a",
+        ),
     ]
 
 
 def istanbul() -> list[cg.Record]:
-    """The worked example's records (without its reviews: see :func:`storable`)."""
-    return storable(cg.load(cg.example_path()))
-
-
-def storable(records: Any) -> list[cg.Record]:
-    """The records a store takes: all but reviews (``Store.add_all`` refuses them)."""
-    return [r for r in records if not isinstance(r, cg.Review)]
+    """The worked example's records."""
+    return list(cg.load(cg.example_path()))
 
 
 FIXED: dict[str, Callable[[], list[cg.Record]]] = {
@@ -294,6 +309,18 @@ def corpora(draw: st.DrawFn, max_statements: int = 16) -> list[cg.Record]:
             )
         )
         said.append(f"s{j}")
+    for k in range(draw(st.integers(0, 2))):
+        records.append(
+            cg.Review(
+                id=f"rv{k}",
+                proposition=draw(others),
+                reviewer=draw(st.sampled_from(actors)),
+                statement=draw(st.none() | st.sampled_from(said)) if said else None,
+                textual_rating=draw(st.none() | st.sampled_from(["False", "Misleading"])),
+                rating_value=draw(st.none() | st.floats(1, 5, allow_nan=False)),
+                date=draw(st.none() | DATES),
+            )
+        )
     return records
 
 

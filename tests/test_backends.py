@@ -12,9 +12,6 @@ are the fixed ones of :mod:`corpora` and random ones drawn by hypothesis
 
 Only the public API is used. Where the backends disagree today the test is kept and marked
 ``xfail(strict=True)`` with the difference: it fails as soon as they agree, so the mark goes.
-
-Reviews are not part of the corpora: ``Store.add_all`` refuses them (see
-``test_store.test_a_review_is_refused_with_a_documented_error_and_nothing_of_its_batch_stored``).
 """
 
 from __future__ import annotations
@@ -297,18 +294,31 @@ def test_store_counts_what_the_graph_holds(fixed: dict[str, Built]) -> None:
         "sources": len(ref.sources),
         "propositions": len(ref.propositions),
         "statements": len(ref.statement_records),
+        "reviews": len(ref.reviews),
     }
+    assert dict(store.reviews) == dict(ref.reviews)
+    for p in ref.propositions:
+        assert store.reviews_of(p) == ref.reviews_of(p)
 
 
 def subgraph(graph: cg.ClaimGraph, statements: Iterable[cg.Statement]) -> cg.ClaimGraph:
-    """The statements with every record they need, following references to the end."""
+    """The statements with every record they need, following references to the end, and
+    the reviews of their propositions (of those statements, if a review names one)."""
     keep: set[str] = set()
     todo = [s.id for s in statements]
-    while todo:
-        rid = todo.pop()
-        if rid not in keep:
-            keep.add(rid)
-            todo += [target for _f, _t, target in graph.get(rid).references()]
+
+    def follow() -> None:
+        while todo:
+            rid = todo.pop()
+            if rid not in keep:
+                keep.add(rid)
+                todo.extend(target for _f, _t, target in graph.get(rid).references())
+
+    follow()
+    for r in graph.reviews.values():
+        if r.proposition in keep and (r.statement is None or r.statement in keep):
+            todo.append(r.id)
+    follow()
     return cg.ClaimGraph(r for r in graph if r.id in keep)
 
 

@@ -97,20 +97,57 @@ def test_reingesting_changes_nothing(fresh_store: Store) -> None:
     assert _contents(fresh_store) == before
 
 
-def test_a_review_is_refused_with_a_documented_error_and_nothing_of_its_batch_stored(
-    fresh_store: Store,
-) -> None:
+def test_reviews_are_kept_read_updated_and_sliced(fresh_store: Store) -> None:
     g = cg.load(cg.example_path())
     g.add_actor(id="desk", name="Fact Desk", kind="outlet")
     review = g.add_review(proposition="offer-rejected", reviewer="desk", textual_rating="False")
-    with pytest.raises(cg.InvalidDataError) as info:
-        fresh_store.add_all(g, batch_size=None)
-    assert [(e.code, e.record) for e in info.value.errors] == [
-        ("unsupported_record", f"review '{review.id}'")
-    ]
-    assert set(fresh_store.counts().values()) == {0}
+    fresh_store.add_all(g, batch_size=7)
+    assert fresh_store.counts()["reviews"] == 1
+    assert fresh_store.get(review.id) == review
+    assert fresh_store.reviews_of("offer-rejected") == [review]
+    assert fresh_store.load() == g
+    sliced = fresh_store.load(proposition="offer-rejected")
+    assert list(sliced.reviews.values()) == [review] and "desk" in sliced.actors
+    assert fresh_store.load(proposition="militants-sheltered").reviews == {}
+    moved = fresh_store.update(review.id, proposition="militants-sheltered")
+    assert fresh_store.reviews_of("offer-rejected") == []
+    assert fresh_store.reviews_of("militants-sheltered") == [moved]
+    assert "1 review" in repr(fresh_store)
     with pytest.raises(TypeError):
         fresh_store.add_all(["not a record"])  # type: ignore[list-item]
+
+
+def _as_version_1(path: Path) -> None:
+    """Make a store file look as version 1 wrote it: no review table."""
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE review")
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'version'")
+    conn.commit()
+    conn.close()
+
+
+def test_a_version_1_store_is_migrated_when_opened_for_writing(tmp_path: Path) -> None:
+    path = tmp_path / "v1.cgdb"
+    g = cg.load(cg.example_path())
+    with Store(path) as store:
+        store.add_all(g)
+    _as_version_1(path)
+    with Store(path, readonly=True) as old:  # read as it is: no reviews, the file untouched
+        assert old.counts()["reviews"] == 0 and old.load() == g
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone() == ("1",)
+    conn.close()
+    with Store(path) as store:
+        assert store.load() == g  # nothing lost
+        store.add_all([cg.Actor(id="desk", name="Desk", kind="outlet")])
+        store.add_all([cg.Review(id="rv", proposition="offer-rejected", reviewer="desk")])
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone() == (
+        str(FORMAT_VERSION),
+    )
+    conn.close()
+    with Store(path, readonly=True) as store:
+        assert [r.id for r in store.reviews_of("offer-rejected")] == ["rv"]
 
 
 def test_interrupted_ingestion_resumes(tmp_path: Path) -> None:
