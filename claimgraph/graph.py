@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
 
-from . import display, queries, rules
+from . import display, queries, rules, writer
 from ._gc import gc_paused
 from .backend import Relations
 from .dates import overlaps
@@ -1240,9 +1240,7 @@ class ClaimGraph:
         The file is written to a temporary file beside the target and renamed over it, so a
         crash mid-save leaves the previous file intact.
         """
-        from .io import save
-
-        save(self, path, format=format)
+        writer.save(self, path, format=format)
 
 
 def _count_row(
