@@ -30,7 +30,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 from pydantic_core import PydanticCustomError
 
 from .dates import DATE_PATTERN, parse_partial_date
-from .models import ActorKind, Id, NonEmptyText, Review, SourceKind, StatementKind, Text
+from .models import ActorKind, Id, NonEmptyText, Review, SourceKind, Stance, StatementKind, Text
 
 __all__ = [
     "FORMAT_VERSION",
@@ -100,9 +100,17 @@ class AuthoringReport(_Entry):
     quote: Text | None = None
 
 
+SHORTHANDS: dict[str, Stance] = {"asserts": "asserts", "denies": "denies", "relays": "reports"}
+"""A statement entry's shorthand keys (``asserts: <proposition>``, ...) and the stance each
+gives (``relays:`` because ``reports:`` lists a statement's further sources)."""
+STANCE_KEYS: dict[str, str] = {stance: key for key, stance in SHORTHANDS.items()}
+"""The shorthand key the writer uses for each stance."""
+
+
 class AuthoringStatement(_Entry):
     """A statement: ``actor`` plus exactly one of ``asserts: <proposition>``,
-    ``denies: <proposition>`` or ``proposition:`` with ``stance:``.
+    ``denies: <proposition>``, ``relays: <proposition>`` (a neutral report: stance
+    ``reports``) or ``proposition:`` with ``stance:``.
 
     The proposition may be an id declared under ``propositions:`` or, if it contains a
     space, the proposition's text itself. Under a source, ``quote`` is that source's
@@ -113,8 +121,9 @@ class AuthoringStatement(_Entry):
     actor: Id
     asserts: Text | None = None
     denies: Text | None = None
+    relays: Text | None = None
     proposition: Text | None = None
-    stance: Literal["asserts", "denies"] | None = None
+    stance: Stance | None = None
     kind: StatementKind | None = None
     said: AuthoringDate | None = None
     quote: Text | None = None
@@ -124,21 +133,23 @@ class AuthoringStatement(_Entry):
 
     @model_validator(mode="after")
     def _one_proposition(self) -> AuthoringStatement:
-        given = [k for k in ("asserts", "denies", "proposition") if getattr(self, k) is not None]
+        given = [k for k in (*SHORTHANDS, "proposition") if getattr(self, k) is not None]
         if len(given) != 1:
             raise PydanticCustomError(
                 "one_proposition",
-                "give exactly one of 'asserts: <proposition>', 'denies: <proposition>' or"
-                " 'proposition:' (got {given})",
+                "give exactly one of 'asserts: <proposition>', 'denies: <proposition>',"
+                " 'relays: <proposition>' or 'proposition:' (got {given})",
                 {"given": ", ".join(given) or "none"},
             )
         if self.proposition is not None and self.stance is None:
             raise PydanticCustomError(
-                "stance_missing", "'proposition:' needs a 'stance:' (asserts or denies)"
+                "stance_missing",
+                "'proposition:' needs a 'stance:' (asserts, denies or reports)",
             )
         if self.proposition is None and self.stance is not None:
             raise PydanticCustomError(
-                "stance_misplaced", "'stance:' goes with 'proposition:', not with asserts/denies"
+                "stance_misplaced",
+                "'stance:' goes with 'proposition:', not with asserts/denies/relays",
             )
         return self
 

@@ -153,16 +153,19 @@ class StatementCorroboration:
 
 @dataclass(frozen=True)
 class PropositionCorroboration:
-    """The independent sources that report statements asserting, and denying, a proposition."""
+    """The independent sources that report statements asserting, and denying, a proposition,
+    and (its coverage) those that report neutral reports of it (stance ``reports``)."""
 
     proposition: str
     asserts: Support
     denies: Support
+    reports: Support
 
     def _repr_html_(self) -> str:
         return (
             f"<div><p>proposition <b>{escape_html(self.proposition)}</b></p><p>asserted: "
-            f"{self.asserts._html()}</p><p>denied: {self.denies._html()}</p></div>"
+            f"{self.asserts._html()}</p><p>denied: {self.denies._html()}</p>"
+            f"<p>relayed (neutral): {self.reports._html()}</p></div>"
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -170,6 +173,7 @@ class PropositionCorroboration:
             "proposition": self.proposition,
             "asserts": self.asserts.to_dict(),
             "denies": self.denies.to_dict(),
+            "reports": self.reports.to_dict(),
         }
 
 
@@ -437,16 +441,17 @@ def corroboration(
         return cache[key]
 
     statements: dict[str, StatementCorroboration] = {}
-    by_prop: dict[str, tuple[set[str], set[str]]] = {}
+    by_prop: dict[str, tuple[set[str], set[str], set[str]]] = {}
+    slot = {"asserts": 0, "denies": 1, "reports": 2}
     used: set[str] = set()
     for sid, st in graph.statement_records.items():
         srcs = [r.source for r in st.reports]
         used.update(srcs)
         statements[sid] = StatementCorroboration(sid, st.proposition, str(st.stance), support(srcs))
-        pair = by_prop.setdefault(st.proposition, (set(), set()))
-        pair[0 if str(st.stance) == "asserts" else 1].update(srcs)
+        by_prop.setdefault(st.proposition, (set(), set(), set()))[slot[st.stance]].update(srcs)
     propositions = {
-        p: PropositionCorroboration(p, support(a), support(d)) for p, (a, d) in by_prop.items()
+        p: PropositionCorroboration(p, support(a), support(d), support(n))
+        for p, (a, d, n) in by_prop.items()
     }
     return Corroboration(
         statements=statements,

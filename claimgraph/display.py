@@ -47,7 +47,12 @@ __all__ = [
 ]
 
 # the colour of a stance, used in every table (and by claimgraph.view / claimgraph.figures)
-STANCE_COLORS = {"asserts": "#1b7837", "denies": "#b2182b", "both": "#7b3294"}
+STANCE_COLORS = {
+    "asserts": "#1b7837",
+    "denies": "#b2182b",
+    "both": "#7b3294",
+    "reports": "#777777",
+}
 
 _STYLE = (
     "<style>.cg-box{font-family:system-ui,sans-serif;font-size:13px;line-height:1.35}"

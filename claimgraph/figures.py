@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._atomic import atomic_write
 from .dates import date_bounds
+from .display import STANCE_COLORS
 from .exceptions import InvalidArgumentError, MissingDependencyError, NotFoundError
 
 if TYPE_CHECKING:
@@ -41,7 +42,8 @@ if TYPE_CHECKING:
 
 __all__ = ["draw_network", "plot_timeline", "save_figure"]
 
-_ASSERTS, _DENIES = "#1b7837", "#b2182b"
+_ASSERTS, _DENIES = STANCE_COLORS["asserts"], STANCE_COLORS["denies"]
+_MARKERS = {"asserts": "o", "denies": "X", "reports": "s"}  # a neutral report: a grey square
 
 
 def _require_matplotlib() -> None:
@@ -131,13 +133,13 @@ def plot_timeline(
         assert s.said is not None  # noqa: S101 - filtered above
         start, end = _span(s.said)
         y = row[graph.side(s.actor)]
-        color = _ASSERTS if s.stance == "asserts" else _DENIES
+        color = STANCE_COLORS[s.stance]
         # matplotlib plots dates; its stubs only say numbers
         span: Any = [start, end]
         mid: Any = [start + (end - start) / 2]
         if end > start:  # a month or a year: the span it covers
             ax.plot(span, [y, y], color=color, linewidth=6, alpha=0.35, zorder=1)
-        marker = "o" if s.stance == "asserts" else "X"
+        marker = _MARKERS[s.stance]
         ax.plot(mid, [y], marker=marker, color=color, markersize=8, linestyle="", zorder=2)
     ax.set_yticks(range(len(sides)), [graph.actors[sd].name for sd in sides])
     ax.set_ylim(-0.7, max(len(sides), 1) - 0.3)
@@ -155,6 +157,20 @@ def plot_timeline(
         handles=[
             Line2D([], [], marker="o", color=_ASSERTS, linestyle="", label="asserts"),
             Line2D([], [], marker="X", color=_DENIES, linestyle="", label="denies"),
+            *(
+                [
+                    Line2D(
+                        [],
+                        [],
+                        marker="s",
+                        color=STANCE_COLORS["reports"],
+                        linestyle="",
+                        label="reports (neutral)",
+                    )
+                ]
+                if any(s.stance == "reports" for s in dated)
+                else []
+            ),
             Line2D([], [], color="#888", linewidth=6, alpha=0.35, label="month / year"),
         ],
         loc="upper left",
@@ -230,7 +246,8 @@ def draw_network(
             ax.plot([x0, x1], [y0, y1], color="#bbb", linewidth=0.8, zorder=0)
     for (a, pid), st in stances.items():
         (x0, y0), (x1, y1) = pos[a], pos[pid]
-        color = _ASSERTS if st == {"asserts"} else _DENIES if st == {"denies"} else "#7b3294"
+        one = next(iter(st)) if len(st) == 1 else None
+        color = STANCE_COLORS[one] if one else STANCE_COLORS["both"]
         ax.plot(
             [x0, x1],
             [y0, y1],

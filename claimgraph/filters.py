@@ -28,12 +28,13 @@ from typing import Any
 
 from .dates import parse_partial_date
 from .exceptions import InvalidArgumentError, InvalidDataError
+from .models import STANCES as _STANCES
 from .models import StatementKind
 from .rules import not_found
 
 __all__ = ["CONTRADICTION_KINDS", "STANCES", "StatementFilter", "contradiction_filter"]
 
-STANCES = ("asserts", "denies")
+STANCES = _STANCES
 """The stances a statement can take."""
 
 _KINDS = tuple(k.value for k in StatementKind)

@@ -32,6 +32,7 @@ from .dates import date_bounds, date_precision
 from .exceptions import MissingDependencyError
 from .formats.tables import from_dataframe as from_frame
 from .formats.tables import to_dataframe as statements_frame
+from .models import STANCES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -49,7 +50,7 @@ __all__ = [
     "timeline_frame",
 ]
 
-_STANCES = ["asserts", "denies"]
+_STANCES = list(STANCES)
 
 
 def _pandas() -> Any:
@@ -187,7 +188,7 @@ def positions_frame(positions: Positions, graph: Lookup | None = None) -> pd.Dat
     """
     pdm = _pandas()
     sides, props = positions.sides, positions.propositions
-    cat = pdm.CategoricalDtype(["asserts", "denies", "both"])
+    cat = pdm.CategoricalDtype(["asserts", "denies", "both", "reports"])
     data = {
         p: pdm.Series([positions.stance(s, p) for s in sides], index=sides, dtype=cat)
         for p in props

@@ -98,7 +98,10 @@ def _out_edges(rec: Record) -> list[tuple[str, str, str | None]]:
 
 
 _UNDATED = "9999-99-99"
-_NO_STANCES: tuple[list[Statement], list[Statement]] = ([], [])
+_Stances = tuple[list[Statement], list[Statement], list[Statement]]
+_NO_STANCES: _Stances = ([], [], [])
+_SLOT = {"asserts": 0, "denies": 1, "reports": 2}
+"""Where a statement goes in its proposition's (assertions, denials, neutral reports)."""
 
 
 def _sort_key(s: Statement) -> tuple[str, str]:
@@ -220,7 +223,7 @@ class ClaimGraph:
         self._by_kind: dict[str, dict[str, None]] = {}
         # proposition id → (asserting statements, denying statements): contradictions and
         # agreements read stances from here instead of walking the adjacency
-        self._stances: dict[str, tuple[list[Statement], list[Statement]]] = {}
+        self._stances: dict[str, _Stances] = {}
         # actor id → its statements
         self._said_by: dict[str, list[Statement]] = {}
         # relation → target id → ids of the records that refer to it by that relation (in
@@ -598,8 +601,8 @@ class ClaimGraph:
         if isinstance(rec, Statement):
             pair = self._stances.get(rec.proposition)
             if pair is None:
-                pair = self._stances[rec.proposition] = ([], [])
-            pair[rec.stance != "asserts"].append(rec)
+                pair = self._stances[rec.proposition] = ([], [], [])
+            pair[_SLOT[rec.stance]].append(rec)
             said = self._said_by.get(rec.actor)
             if said is None:
                 said = self._said_by[rec.actor] = []
@@ -677,15 +680,15 @@ class ClaimGraph:
                     del table[key]
             pair = self._stances.get(rec.proposition)
             if pair is not None:
-                group = pair[rec.stance != "asserts"]
+                group = pair[_SLOT[rec.stance]]
                 group[:] = [x for x in group if x.id != rid]
-                if not pair[0] and not pair[1]:
+                if not any(pair):
                     del self._stances[rec.proposition]
                     self._prop_sides.pop(rec.proposition, None)
                 elif self._prop_sides_ok:
                     side = self.side
                     self._prop_sides[rec.proposition] = [
-                        tuple(dict.fromkeys(side(x.actor) for x in grp)) for grp in pair
+                        tuple(dict.fromkeys(side(x.actor) for x in grp)) for grp in pair[:2]
                     ]
         elif isinstance(rec, Proposition):
             self._related.pop(rid, None)
@@ -844,6 +847,8 @@ class ClaimGraph:
         self._prop_sides_ok = False  # rebuilt on demand by _stance_sides()
 
     def _note_side(self, rec: Statement) -> None:
+        if rec.stance == "reports":
+            return  # a neutral report takes no position
         sides = self._prop_sides.get(rec.proposition)
         if sides is None:
             sides = self._prop_sides[rec.proposition] = [(), ()]
@@ -857,7 +862,7 @@ class ClaimGraph:
         if not self._prop_sides_ok:
             self._prop_sides = {}
             self._prop_sides_ok = True
-            for yes, no in self._stances.values():
+            for yes, no, _neutral in self._stances.values():
                 for st in (*yes, *no):
                     self._note_side(st)
         return self._prop_sides
@@ -918,7 +923,7 @@ class ClaimGraph:
         pair = self._stances.get(proposition)
         if pair is None:
             return []
-        return self._in_order([*pair[0], *pair[1]])
+        return self._in_order([*pair[0], *pair[1], *pair[2]])
 
     def statements_by(self, actor: str) -> list[Statement]:
         """Statements said by one actor (not its members), in insertion order."""
@@ -1092,7 +1097,7 @@ class ClaimGraph:
         self, p: str, since: str | None, until: str | None
     ) -> tuple[list[Statement], list[Statement]]:
         """(assertions, denials) of a proposition said within the date range."""
-        yes, no = self._stances.get(p, _NO_STANCES)
+        yes, no, _neutral = self._stances.get(p, _NO_STANCES)
         if since is None and until is None:
             return yes, no
         return (
@@ -1145,14 +1150,14 @@ class ClaimGraph:
     ) -> list[tuple[str, str | None, str | None, int, int]]:
         """The counts of every proposition both asserted and denied in the date range."""
         if proposition is not None or since is not None or until is not None:
-            wanted = [p for p, (yes, no) in self._stances.items() if yes and no]
+            wanted = [p for p, (yes, no, _n) in self._stances.items() if yes and no]
             props = wanted if proposition is None else [proposition]
             return [r for r in self.stance_counts(props, since, until) if r[3] and r[4]]
         # from the side index, inlined: a million statements' worth
         stance_sides = self._stance_sides()
         out: list[tuple[str, str | None, str | None, int, int]] = []
         append = out.append
-        for p, (yes, no) in self._stances.items():
+        for p, (yes, no, _n) in self._stances.items():
             if yes and no:
                 ys, ns = stance_sides[p]
                 append(

@@ -36,6 +36,7 @@ from pydantic import (
 from ._gc import gc_paused
 from .authoring import (
     FORMAT_VERSION,
+    SHORTHANDS,
     AuthoringActor,
     AuthoringFile,
     AuthoringProposition,
@@ -649,13 +650,9 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
         except ValidationError as exc:
             out.add_validation_errors(exc, label, rid, _line_or(raw, line))
             return
-        if st.asserts is not None:
-            stance, prop = "asserts", st.asserts
-        elif st.denies is not None:
-            stance, prop = "denies", st.denies
-        else:
-            stance, prop = st.stance, st.proposition  # type: ignore[assignment]
-        field_name = "asserts" if st.asserts else "denies" if st.denies else "proposition"
+        field_name = next((k for k in SHORTHANDS if getattr(st, k) is not None), "proposition")
+        prop = getattr(st, field_name)
+        stance = SHORTHANDS.get(field_name) or st.stance
         if prop not in declared and any(c.isspace() for c in prop.strip()):
             inline = build(label, None, raw, lambda: Proposition(text=prop))
             if inline is None:

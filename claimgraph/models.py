@@ -25,7 +25,7 @@ import hashlib
 import re
 import unicodedata
 from enum import Enum
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -54,6 +54,9 @@ __all__ = [
     "Review",
     "Source",
     "SourceKind",
+    "DEFAULT_KINDS",
+    "OPINION_STANCES",
+    "STANCES",
     "Stance",
     "Statement",
     "StatementKind",
@@ -223,8 +226,19 @@ class StatementKind(_StrEnum):
     other = "other"
 
 
-Stance = Literal["asserts", "denies"]
-"""``asserts`` (the actor holds the proposition true) or ``denies`` (holds it false)."""
+Stance = Literal["asserts", "denies", "reports"]
+"""``asserts`` (the actor holds the proposition true), ``denies`` (holds it false) or
+``reports`` (relays it without taking a side: "X said Y", "reportedly", a headline that
+passes a claim on). A neutral report never makes a contradiction, an agreement or a vote."""
+
+STANCES: tuple[Stance, ...] = get_args(Stance)
+"""Every stance, in order."""
+
+OPINION_STANCES: tuple[Stance, ...] = ("asserts", "denies")
+"""The stances that take a position on a proposition (``reports`` does not)."""
+
+DEFAULT_KINDS: dict[str, str] = {"asserts": "claim", "denies": "denial", "reports": "report"}
+"""The speech act of a statement whose ``kind`` is not given, by its stance."""
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 _SPACE_RE = re.compile(r"\s+")
@@ -441,7 +455,8 @@ class Statement(_Record):
     """One actor's speech act about a proposition.
 
     ``stance`` says whether the actor holds the proposition true (``asserts``) or false
-    (``denies``); ``kind`` says what speech act it is (claim, denial, demand, offer, ...).
+    (``denies``), or only relays it (``reports``: a neutral report, which takes no position);
+    ``kind`` says what speech act it is (claim, denial, demand, offer, ...).
     ``said`` is when it was said, as a partial date. ``reports`` lists the sources that
     report it, each with its verbatim quote; ``responds_to`` lists the statements it answers.
 
@@ -459,11 +474,15 @@ class Statement(_Record):
 
     actor: Id = Field(description="Id of the actor who said it.")
     proposition: Id = Field(description="Id of the proposition it is about.")
-    stance: Stance = Field(default="asserts", description="asserts or denies the proposition.")
+    stance: Stance = Field(
+        default="asserts",
+        description="asserts or denies the proposition, or reports it (neutral: takes no side).",
+    )
     kind: StatementKind = Field(
         default=StatementKind.claim,
         validate_default=True,
-        description="The speech act; defaults to claim, or denial when the stance is denies.",
+        description="The speech act; defaults to claim, or denial when the stance is denies,"
+        " or report when it reports.",
     )
     said: PartialDate | None = Field(default=None, description="When it was said.")
     reports: tuple[Report, ...] = Field(
@@ -477,8 +496,8 @@ class Statement(_Record):
         return derive_id("st-", self.actor, self.proposition, self.stance, self.kind, self.said)
 
     def _apply_defaults(self) -> None:
-        if self.stance == "denies" and "kind" not in self.model_fields_set:
-            object.__setattr__(self, "kind", "denial")
+        if self.stance != "asserts" and "kind" not in self.model_fields_set:
+            object.__setattr__(self, "kind", DEFAULT_KINDS[self.stance])
 
     @model_validator(mode="after")
     def _no_duplicate_sources(self) -> Statement:

@@ -396,7 +396,8 @@ class Positions:
     Attributes
     ----------
     table : dict
-        ``table[side][proposition]`` is ``"asserts"``, ``"denies"`` or ``"both"``.
+        ``table[side][proposition]`` is ``"asserts"``, ``"denies"``, ``"both"`` or, for a side
+        that only relays it (neutral reports), ``"reports"``.
     demands, offers : dict
         Statements of kind ``demand`` / ``offer`` (and ``proposal``) per side.
     """
@@ -1190,11 +1191,16 @@ def positions(
                     if row is None:
                         row = table[sd] = {}
                     row[p] = "both" if sd in yes_sides else "denies"
+        side_of = graph.side_map()
+        # a side that only relays a proposition (neutral reports) is shown as reporting it
+        relayed = StatementFilter.parse(side=wanted, stance="reports", since=f.since, until=f.until)
+        for s in graph.matching(relayed):
+            table.setdefault(side_of[s.actor], {}).setdefault(s.proposition, "reports")
         demands: dict[str, list[Statement]] = {}
         offers: dict[str, list[Statement]] = {}
-        side_of = graph.side_map()
         for kinds, per_side in (({"demand"}, demands), ({"offer", "proposal"}, offers)):
             g = StatementFilter.parse(side=wanted, kind=kinds, since=f.since, until=f.until)
             for s in sorted(graph.matching(g), key=_key):
-                per_side.setdefault(side_of[s.actor], []).append(s)
+                if s.stance != "reports":  # a relayed demand is not the side's own
+                    per_side.setdefault(side_of[s.actor], []).append(s)
     return Positions(table=table, demands=demands, offers=offers, _graph=graph)

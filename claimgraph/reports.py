@@ -16,7 +16,7 @@ from ._markup import code_span, escape_markdown, markdown_link
 from .exceptions import InvalidArgumentError
 from .graph import ClaimGraph
 from .models import Statement
-from .queries import Agreement, Contradiction, agreements, contradictions, positions
+from .queries import Agreement, Contradiction, agreements, contradictions, positions, timeline
 
 __all__ = ["report", "report_data"]
 
@@ -25,7 +25,8 @@ def report_data(graph: ClaimGraph) -> dict[str, Any]:
     """The report as a JSON-ready dict.
 
     Top-level keys: ``title``, ``summary``, ``disputes``, ``inconsistencies``,
-    ``agreements`` and ``positions``. Each dispute, inconsistency and agreement names its
+    ``agreements``, ``neutral_reports`` (statements that relay a proposition without taking
+    a stance) and ``positions``. Each dispute, inconsistency and agreement names its
     proposition (``{"id", "text"}``) and the sides and actors on each stance.
 
     Examples
@@ -49,12 +50,18 @@ def report_data(graph: ClaimGraph) -> dict[str, Any]:
         "disputes": [c.to_dict(graph) for c in found if c.kind == "dispute"],
         "inconsistencies": [c.to_dict(graph) for c in found if c.kind == "inconsistency"],
         "agreements": [a.to_dict(graph) for a in agreements(graph)],
+        "neutral_reports": [_brief(graph, s) for s in _neutral(graph)],
         "positions": {
             "table": pos.table,
             "demands": {s: [_brief(graph, x) for x in v] for s, v in pos.demands.items()},
             "offers": {s: [_brief(graph, x) for x in v] for s, v in pos.offers.items()},
         },
     }
+
+
+def _neutral(graph: ClaimGraph) -> list[Statement]:
+    """The neutral reports (stance ``reports``), by date said."""
+    return timeline(graph, stance="reports")
 
 
 def _brief(graph: ClaimGraph, s: Statement) -> dict[str, Any]:
@@ -182,6 +189,18 @@ def report(graph: ClaimGraph, format: Literal["text", "markdown", "json"] = "tex
     for i, a in enumerate(agreed, 1):
         out += _agreement_text(graph, i, a, md)
     if not agreed:
+        out += ["none", ""]
+    neutral = _neutral(graph)
+    section("Neutral reports", len(neutral))
+    for i, s in enumerate(neutral, 1):
+        text = e(graph.propositions[s.proposition].text)
+        ref = code_span(s.proposition) if md else f"[{s.proposition}]"
+        out += [
+            f"{i}. “{text}” {ref}",
+            ("   - " if md else "     • ") + _statement_line(graph, s, md),
+            "",
+        ]
+    if not neutral:
         out += ["none", ""]
     section(
         "Demands and offers",

@@ -268,7 +268,7 @@ def reversals(
         by_side: dict[str, list[Statement]] = {}
         for s in graph.statements_about(p):
             sd = side_of[s.actor]
-            if sd in both:
+            if sd in both and s.stance != "reports":  # a neutral report takes no stance
                 by_side.setdefault(sd, []).append(s)
         for sd, stmts in by_side.items():
             if side is not None and sd != side:

@@ -71,7 +71,16 @@ from .exceptions import (
 )
 from .filters import StatementFilter
 from .graph import ClaimGraph, MergeResult
-from .models import Actor, Proposition, Record, Report, Review, Source, Statement
+from .models import (
+    DEFAULT_KINDS,
+    Actor,
+    Proposition,
+    Record,
+    Report,
+    Review,
+    Source,
+    Statement,
+)
 from .queries import Agreement, Contradiction, Positions
 
 if TYPE_CHECKING:
@@ -149,9 +158,16 @@ CREATE TABLE review (                   -- fact-checks (format version 2)
 CREATE INDEX review_proposition ON review (proposition, seq);
 """
 
+_COUNT_TRIGGER_NAMES = (
+    "statement_counted_insert",
+    "statement_counted_delete",
+    "statement_counted_update",
+)
 MIGRATIONS: dict[int, tuple[str, ...]] = {
-    # version 1 → 2: reviews are kept
+    # version 1 → 2: reviews are kept; neutral reports (stance 'reports') count nothing, so
+    # the count triggers are made again (dropped here, made when next opened for writing)
     1: (
+        *(f"DROP TRIGGER IF EXISTS {name}" for name in _COUNT_TRIGGER_NAMES),
         "CREATE TABLE review (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
         " proposition TEXT NOT NULL, hash BLOB NOT NULL, json TEXT NOT NULL)",
         "CREATE INDEX review_proposition ON review (proposition, seq)",
@@ -192,13 +208,18 @@ _COUNT_TABLES = (
     " ON stance_count (proposition, asserting, denying, asserts, denies)"
     " WHERE asserts > 0 AND denies > 0",
 )
+# The statements that take a position (a neutral report, stance 'reports', takes none): the
+# one clause every count, tally and side of a stance is read through.
+_OPINION = "stance <> 'reports'"
 # A statement more: one more count, and the one side taking its stance stays, starts or
-# ends (in SET, the columns are the row's values before the update).
-_COUNT_ADD = """
+# ends (in SET, the columns are the row's values before the update). A neutral report
+# counts nothing.
+_COUNT_ADD = f"""
     INSERT INTO stance_count (proposition, asserts, denies, asserting, denying)
-        VALUES (new.proposition, new.stance = 'asserts', new.stance = 'denies',
+        SELECT new.proposition, new.stance = 'asserts', new.stance = 'denies',
             CASE WHEN new.stance = 'asserts' THEN new.side END,
-            CASE WHEN new.stance = 'denies' THEN new.side END)
+            CASE WHEN new.stance = 'denies' THEN new.side END
+        WHERE new.{_OPINION}
         ON CONFLICT DO UPDATE SET
             asserting = CASE WHEN excluded.asserts = 0 THEN asserting
                 WHEN asserts = 0 THEN excluded.asserting
@@ -226,9 +247,9 @@ _COUNT_REMOVE = """
         WHERE proposition = old.proposition AND asserts <= 0 AND denies <= 0;
 """
 _COUNT_TRIGGERS = {
-    "statement_counted_insert": f"AFTER INSERT ON statement BEGIN {_COUNT_ADD} END",
-    "statement_counted_delete": f"AFTER DELETE ON statement BEGIN {_COUNT_REMOVE} END",
-    "statement_counted_update": (
+    _COUNT_TRIGGER_NAMES[0]: f"AFTER INSERT ON statement BEGIN {_COUNT_ADD} END",
+    _COUNT_TRIGGER_NAMES[1]: f"AFTER DELETE ON statement BEGIN {_COUNT_REMOVE} END",
+    _COUNT_TRIGGER_NAMES[2]: (
         "AFTER UPDATE OF proposition, stance, side ON statement"
         " WHEN old.proposition IS NOT new.proposition OR old.stance IS NOT new.stance"
         f" OR old.side IS NOT new.side BEGIN {_COUNT_REMOVE} {_COUNT_ADD} END"
@@ -245,7 +266,7 @@ _COUNT_ROW = (
 _COUNTED = (*_COUNT_TRIGGERS, "stance_count_opposed")  # all there: the counts are kept
 _COUNT_FILL = (
     "INSERT INTO stance_count (proposition, asserting, denying, asserts, denies)"  # noqa: S608 - constants
-    f" SELECT {_COUNT_ROW} FROM statement GROUP BY proposition",
+    f" SELECT {_COUNT_ROW} FROM statement WHERE {_OPINION} GROUP BY proposition",
 )
 
 
@@ -341,7 +362,7 @@ def _statement(d: dict[str, Any]) -> Statement:
             "actor": d["actor"],
             "proposition": d["proposition"],
             "stance": stance,
-            "kind": get("kind") or ("denial" if stance == "denies" else "claim"),
+            "kind": get("kind") or DEFAULT_KINDS[stance],
             "said": get("said"),
             "reports": tuple([_report(r) for r in reports]) if reports else (),
             "responds_to": tuple(responds) if responds else (),
@@ -632,6 +653,8 @@ class Store:
         steps = [sql for v in range(version, FORMAT_VERSION) for sql in MIGRATIONS[v]]
         if self.readonly:
             for sql in steps:
+                if not sql.startswith("CREATE "):
+                    continue  # only new tables matter to a reader
                 conn.execute(
                     sql.replace("CREATE TABLE ", "CREATE TEMP TABLE ", 1).replace(
                         "CREATE INDEX ", "CREATE INDEX temp.", 1
@@ -1342,6 +1365,13 @@ class Store:
             [lo[:4] + "-01-01", hi, lo[:7] + "-01", hi, lo, hi],
         )
 
+    @classmethod
+    def _opinion_clause(cls, since: str | None, until: str | None) -> tuple[str, list[Any]]:
+        """The date clause (as :meth:`_date_clause`) of the statements that take a position:
+        what stance counts, tallies and the sides of a stance are read from."""
+        date_sql, params = cls._date_clause(since, until)
+        return (f"{_OPINION} AND {date_sql}" if date_sql else _OPINION), params
+
     @staticmethod
     def _where(f: StatementFilter) -> tuple[str, list[Any]]:
         """The SQL ``WHERE`` clause (and its parameters) of a statement filter."""
@@ -1392,14 +1422,14 @@ class Store:
         """Proposition id → (sides asserting it, sides denying it) in the date range (only
         those asserted by ``min_asserting`` sides or more and, if ``undenied``, denied by
         none: found by grouping the propositions first)."""
-        date_sql, date_params = self._date_clause(since, until)
-        clauses = [date_sql] if date_sql else []
+        date_sql, date_params = self._opinion_clause(since, until)
+        clauses = [date_sql]
         params = list(date_params)
         if min_asserting > 0 or undenied:
             having = [f"count(DISTINCT {_SIDE_OF.format('asserts')}) >= ?"]
             if undenied:
                 having.append("max(stance) = 'asserts'")
-            where = f" WHERE {date_sql}" if date_sql else ""
+            where = f" WHERE {date_sql}"
             clauses.append(
                 f"proposition IN (SELECT proposition FROM statement{where}"  # noqa: S608 - clauses are constants; values are parameters
                 f" GROUP BY proposition HAVING {' AND '.join(having)})"
@@ -1432,10 +1462,10 @@ class Store:
                 " WHERE proposition IN (SELECT value FROM json_each(?))",
                 (_ids_param(props),),
             ).fetchall()
-        extra = f" AND {date_sql}" if date_sql else ""
+        date_sql, date_params = self._opinion_clause(since, until)
         return self._conn.execute(
             f"SELECT {_COUNT_ROW} FROM statement"  # noqa: S608 - clauses are constants; values are parameters
-            f" WHERE proposition IN (SELECT value FROM json_each(?)){extra}"
+            f" WHERE proposition IN (SELECT value FROM json_each(?)) AND {date_sql}"
             " GROUP BY proposition",
             [_ids_param(props), *date_params],
         ).fetchall()
@@ -1457,9 +1487,9 @@ class Store:
                 " FROM stance_count INDEXED BY stance_count_opposed"
                 " WHERE asserts > 0 AND denies > 0"
             ).fetchall()
-        where = f" WHERE {date_sql}" if date_sql else ""
+        date_sql, date_params = self._opinion_clause(since, until)
         return self._conn.execute(
-            f"SELECT {_COUNT_ROW} FROM statement{where}"  # noqa: S608 - clauses are constants; values are parameters
+            f"SELECT {_COUNT_ROW} FROM statement WHERE {date_sql}"  # noqa: S608 - clauses are constants; values are parameters
             " GROUP BY proposition HAVING min(stance) <> max(stance)",
             date_params,
         ).fetchall()
@@ -1471,11 +1501,10 @@ class Store:
         out: dict[tuple[str, str], dict[str, int]] = {}
         if not props:
             return out
-        date_sql, date_params = self._date_clause(since, until)
-        extra = f" AND {date_sql}" if date_sql else ""
+        date_sql, date_params = self._opinion_clause(since, until)
         rows = self._conn.execute(
             "SELECT proposition, stance, side, count(*) FROM statement WHERE proposition IN"  # noqa: S608 - clauses are constants; values are parameters
-            f" (SELECT value FROM json_each(?)){extra} GROUP BY proposition, stance, side",
+            f" (SELECT value FROM json_each(?)) AND {date_sql} GROUP BY proposition, stance, side",
             [_ids_param(props), *date_params],
         )
         for p, stance, side, n in rows:

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._markup import escape_html
+from .display import STANCE_COLORS
 from .exceptions import MissingDependencyError
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ _PALETTE = [
     "#7f7f7f",
     "#d62728",
 ]
-_ASSERTS, _DENIES = "#1b7837", "#b2182b"
+_ASSERTS, _DENIES = STANCE_COLORS["asserts"], STANCE_COLORS["denies"]
 
 
 def side_colors(graph: ClaimGraph) -> dict[str, str]:
@@ -165,7 +166,7 @@ def network_data(graph: ClaimGraph, *, sources: bool = False) -> dict[str, Any]:
                 "said": s.said,
                 "text": graph.propositions[s.proposition].text,
                 "reports": reports,
-                "color": _ASSERTS if s.stance == "asserts" else _DENIES,
+                "color": STANCE_COLORS[s.stance],
             }
         )
         edges.append({"from": s.id, "to": s.actor, "relation": "said_by", "side": side})

@@ -18,9 +18,18 @@ from typing import TYPE_CHECKING, Any, Literal
 import yaml
 
 from ._atomic import write_text
-from .authoring import FORMAT_VERSION
+from .authoring import FORMAT_VERSION, STANCE_KEYS
 from .exceptions import InvalidArgumentError
-from .models import Actor, Proposition, Record, RecordClass, Review, Source, Statement
+from .models import (
+    DEFAULT_KINDS,
+    Actor,
+    Proposition,
+    Record,
+    RecordClass,
+    Review,
+    Source,
+    Statement,
+)
 
 if TYPE_CHECKING:
     from .graph import ClaimGraph
@@ -126,8 +135,8 @@ def _dump_yaml(graph: ClaimGraph) -> str:
         if not _derived(st):
             entry["id"] = st.id
         entry["actor"] = st.actor
-        entry[st.stance] = st.proposition
-        default_kind = "denial" if st.stance == "denies" else "claim"
+        entry[STANCE_KEYS[st.stance]] = st.proposition
+        default_kind = DEFAULT_KINDS[st.stance]
         if st.kind != default_kind or "kind" in st.model_fields_set:
             entry["kind"] = str(st.kind)
         if st.said is not None:

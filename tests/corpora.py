@@ -27,7 +27,7 @@ import claimgraph as cg
 
 ROOT = Path(__file__).resolve().parents[1]
 
-STANCES = ("asserts", "denies")
+STANCES = ("asserts", "denies", "reports")
 STATEMENT_KINDS = tuple(k.value for k in cg.StatementKind)
 SOURCE_KINDS = tuple(k.value for k in cg.SourceKind)
 ACTOR_KINDS = tuple(k.value for k in cg.ActorKind)

@@ -216,7 +216,7 @@ UPDATES: dict[str, tuple[str, dict[str, Any], type[Exception], list[tuple[str, s
         "s1",
         {"stance": "maybe"},
         cg.InvalidDataError,
-        [("literal_error", "Input should be 'asserts' or 'denies'")],
+        [("literal_error", "Input should be 'asserts', 'denies' or 'reports'")],
     ),
 }
 

@@ -82,9 +82,12 @@ _ILLOCUTIONS: dict[str, tuple[str, str]] = {
     "conceding": ("asserts", "agreement"),
     "popular conceding": ("asserts", "agreement"),
     "disagreeing": ("denies", "denial"),
+    # not an IAT illocution of its own: claimgraph writes a neutral report (stance
+    # ``reports``) as "Reporting", so that it reads back as one
+    "reporting": ("reports", "report"),
 }
 # (stance, kind) → the illocution written on export, and read back without a note
-_DEFAULT_ILLOCUTION = {"asserts": "Asserting", "denies": "Disagreeing"}
+_DEFAULT_ILLOCUTION = {"asserts": "Asserting", "denies": "Disagreeing", "reports": "Reporting"}
 _KIND_ILLOCUTION = {"agreement": "Agreeing"}
 _NOTE_PREFIX = "AIF illocution: "
 _SPEAKER = re.compile(r"^\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\s*:\s+")
@@ -540,8 +543,8 @@ def to_aif(graph: ClaimGraph, *, timestamp: str | None = None) -> dict[str, Any]
         lid = node_id(st.id)
         nodes.append({"nodeID": lid, "text": f"{actor.name} : {text}", "type": "L"})
         illoc = _KIND_ILLOCUTION.get(str(st.kind), _DEFAULT_ILLOCUTION[st.stance])
-        if st.stance == "denies":
-            illoc = _DEFAULT_ILLOCUTION["denies"]
+        if st.stance != "asserts":
+            illoc = _DEFAULT_ILLOCUTION[st.stance]
         if st.note and st.note.startswith(_NOTE_PREFIX):
             illoc = st.note[len(_NOTE_PREFIX) :].strip()
         ya = node_id()

@@ -13,7 +13,7 @@ the same ``statement`` id), in the columns of :data:`COLUMNS`:
 | ``side_name`` | the side's display name |
 | ``proposition`` | the proposition's id |
 | ``text`` | the proposition's wording |
-| ``stance`` | ``asserts`` or ``denies`` (blank: asserts) |
+| ``stance`` | ``asserts``, ``denies`` or ``reports`` (a neutral report; blank: asserts) |
 | ``kind`` | claim, denial, demand, offer, ... (blank: from the stance) |
 | ``said`` | when it was said: ``2025``, ``2025-10``, ``2025-10-19``, ... |
 | ``source`` | the source's id |
@@ -72,7 +72,7 @@ from ..exceptions import (
     MissingDependencyError,
 )
 from ..graph import ClaimGraph
-from ..models import Actor, Proposition, Record, Source, Statement, StatementKind
+from ..models import STANCES, Actor, Proposition, Record, Source, Statement, StatementKind
 from ._safe import atomic_write, current_limits, refuse
 
 if TYPE_CHECKING:
@@ -115,7 +115,13 @@ COLUMNS: tuple[str, ...] = (
 
 _DATE_COLUMNS = ("said", "published")
 _ENUM_COLUMNS = frozenset({"stance", "kind", "actor_kind", "source_kind"})
-_STANCES = {"asserts": "asserts", "assert": "asserts", "denies": "denies", "deny": "denies"}
+_STANCES = {
+    **{s: s for s in STANCES},
+    "assert": "asserts",
+    "deny": "denies",
+    "report": "reports",
+    "relays": "reports",  # the YAML shorthand's word
+}
 _PUNCT_OR_SPACE = re.compile(r"[\W_]+", re.UNICODE)
 
 _FORMULA_START = frozenset("=+-@\t\r")
@@ -336,7 +342,7 @@ def to_dataframe(graph: ClaimGraph) -> pd.DataFrame:
             data[col] = pdm.Series([p[0] for p in parsed], dtype="datetime64[us]")
             data[f"{col}_precision"] = pdm.Categorical([p[1] for p in parsed])
         elif col == "stance":
-            data[col] = pdm.Categorical(values, categories=["asserts", "denies"])
+            data[col] = pdm.Categorical(values, categories=list(STANCES))
         elif col == "kind":
             data[col] = pdm.Categorical(values, categories=[k.value for k in StatementKind])
         elif col in ("actor_kind", "side", "source_kind"):
@@ -912,7 +918,7 @@ class _Importer:
             if norm is None:
                 self.error(
                     "stance",
-                    f"{stance!r} is not a stance: use asserts or denies",
+                    f"{stance!r} is not a stance: use {', '.join(STANCES[:-1])} or {STANCES[-1]}",
                     label,
                     line,
                     "stance",
