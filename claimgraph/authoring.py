@@ -30,7 +30,17 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 from pydantic_core import PydanticCustomError
 
 from .dates import DATE_PATTERN, parse_partial_date
-from .models import ActorKind, Id, NonEmptyText, Review, SourceKind, Stance, StatementKind, Text
+from .models import (
+    ActorKind,
+    Certainty,
+    Id,
+    NonEmptyText,
+    Review,
+    SourceKind,
+    Stance,
+    StatementKind,
+    Text,
+)
 
 __all__ = [
     "FORMAT_VERSION",
@@ -126,6 +136,8 @@ class AuthoringStatement(_Entry):
     stance: Stance | None = None
     kind: StatementKind | None = None
     said: AuthoringDate | None = None
+    certainty: Certainty | None = None
+    hedge: Text | None = None
     quote: Text | None = None
     reports: tuple[AuthoringReport, ...] = ()
     responds_to: IdList = ()

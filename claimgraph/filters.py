@@ -28,8 +28,8 @@ from typing import Any
 
 from .dates import parse_partial_date
 from .exceptions import InvalidArgumentError, InvalidDataError
+from .models import CERTAINTIES, StatementKind
 from .models import STANCES as _STANCES
-from .models import StatementKind
 from .rules import not_found
 
 __all__ = ["CONTRADICTION_KINDS", "STANCES", "StatementFilter", "contradiction_filter"]
@@ -81,7 +81,9 @@ class StatementFilter:
     actors, sides, propositions, kinds, sources : frozenset of str or None
         Keep statements said by these actors / by actors of these sides / about these
         propositions / of these speech-act kinds / reported in these sources.
-    stance : {"asserts", "denies"} or None
+    stance : {"asserts", "denies", "reports"} or None
+    certainty : {"certain", "hedged"} or None
+        Keep only statements made with that certainty (``"certain"`` leaves hedged ones out).
     since, until : str or None
         Partial dates (normalised): keep dated statements overlapping ``[since, until]``.
     """
@@ -91,6 +93,7 @@ class StatementFilter:
     propositions: frozenset[str] | None = None
     kinds: frozenset[str] | None = None
     stance: str | None = None
+    certainty: str | None = None
     sources: frozenset[str] | None = None
     since: str | None = None
     until: str | None = None
@@ -104,6 +107,7 @@ class StatementFilter:
         proposition: str | Iterable[str] | None = None,
         kind: str | Iterable[str] | None = None,
         stance: str | None = None,
+        certainty: str | None = None,
         source: str | Iterable[str] | None = None,
         since: Any = None,
         until: Any = None,
@@ -123,12 +127,15 @@ class StatementFilter:
                 raise _one_of("kind", k, _KINDS, "a statement kind")
         if stance is not None and stance not in STANCES:
             raise _one_of("stance", str(stance), STANCES, "a stance")
+        if certainty is not None and certainty not in CERTAINTIES:
+            raise _one_of("certainty", str(certainty), CERTAINTIES, "a certainty")
         return cls(
             actors=_as_set(actor),
             sides=_as_set(side),
             propositions=_as_set(proposition),
             kinds=kinds,
             stance=stance,
+            certainty=certainty,
             sources=_as_set(source),
             since=_date(since, "since"),
             until=_date(until, "until"),

@@ -1086,6 +1086,9 @@ class ClaimGraph:
             checks.append(lambda s: s.kind in kinds)
         if stance is not None:
             checks.append(lambda s: s.stance == stance)
+        if f.certainty is not None:
+            certainty = f.certainty
+            checks.append(lambda s: s.certainty == certainty)
         if sources is not None and used != "source":
             checks.append(lambda s: any(r.source in sources for r in s.reports))
         if dated and used != "dates":

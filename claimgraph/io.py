@@ -686,7 +686,7 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
             "reports": reports,
             "responds_to": st.responds_to,
         }
-        for name in ("id", "kind", "said", "note"):
+        for name in ("id", "kind", "said", "certainty", "hedge", "note"):
             value = getattr(st, name)
             if value is not None:
                 fields[name] = value

@@ -54,6 +54,8 @@ __all__ = [
     "Review",
     "Source",
     "SourceKind",
+    "CERTAINTIES",
+    "Certainty",
     "DEFAULT_KINDS",
     "OPINION_STANCES",
     "STANCES",
@@ -237,8 +239,25 @@ STANCES: tuple[Stance, ...] = get_args(Stance)
 OPINION_STANCES: tuple[Stance, ...] = ("asserts", "denies")
 """The stances that take a position on a proposition (``reports`` does not)."""
 
+Certainty = Literal["certain", "hedged"]
+"""How sure the speaker sounds: ``certain`` (the default), or ``hedged`` ("suggested",
+"allegedly", "may have", "reportedly")."""
+
+CERTAINTIES: tuple[Certainty, ...] = get_args(Certainty)
+"""Every certainty, in order."""
+
 DEFAULT_KINDS: dict[str, str] = {"asserts": "claim", "denies": "denial", "reports": "report"}
 """The speech act of a statement whose ``kind`` is not given, by its stance."""
+
+
+def default_certainty(hedge: str | None) -> Certainty:
+    """The certainty of a statement that does not give one: hedged if it names a hedge.
+
+    >>> default_certainty("allegedly"), default_certainty(None)
+    ('hedged', 'certain')
+    """
+    return "certain" if hedge is None else "hedged"
+
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 _SPACE_RE = re.compile(r"\s+")
@@ -485,6 +504,15 @@ class Statement(_Record):
         " or report when it reports.",
     )
     said: PartialDate | None = Field(default=None, description="When it was said.")
+    certainty: Certainty = Field(
+        default="certain",
+        description="How sure the speaker sounds: certain, or hedged (defaults to hedged when"
+        " a hedge is given).",
+    )
+    hedge: Text | None = Field(
+        default=None,
+        description='The hedging cue as worded: "suggested", "allegedly", "may have", ...',
+    )
     reports: tuple[Report, ...] = Field(
         default=(), description="The sources that report it, with quotes."
     )
@@ -498,6 +526,8 @@ class Statement(_Record):
     def _apply_defaults(self) -> None:
         if self.stance != "asserts" and "kind" not in self.model_fields_set:
             object.__setattr__(self, "kind", DEFAULT_KINDS[self.stance])
+        if self.hedge is not None and "certainty" not in self.model_fields_set:
+            object.__setattr__(self, "certainty", default_certainty(self.hedge))
 
     @model_validator(mode="after")
     def _no_duplicate_sources(self) -> Statement:

@@ -458,7 +458,8 @@ def statements(
     side: str | Iterable[str] | None = None,
     proposition: str | Iterable[str] | None = None,
     kind: str | Iterable[str] | None = None,
-    stance: Literal["asserts", "denies"] | None = None,
+    stance: Literal["asserts", "denies", "reports"] | None = None,
+    certainty: Literal["certain", "hedged"] | None = None,
     source: str | Iterable[str] | None = None,
     since: Any = None,
     until: Any = None,
@@ -472,7 +473,9 @@ def statements(
     actor, side, proposition, kind, source : str or iterable of str, optional
         Keep statements said by these actors / by actors of these sides / about these
         propositions / of these speech-act kinds / reported in these sources.
-    stance : {"asserts", "denies"}, optional
+    stance : {"asserts", "denies", "reports"}, optional
+    certainty : {"certain", "hedged"}, optional
+        ``"certain"`` leaves hedged statements ("suggested", "allegedly") out.
     since, until : partial date, optional
         Keep dated statements whose date span overlaps ``[since, until]``.
 
@@ -497,6 +500,7 @@ def statements(
         proposition=proposition,
         kind=kind,
         stance=stance,
+        certainty=certainty,
         source=source,
         since=since,
         until=until,

@@ -70,6 +70,8 @@ def _brief(graph: ClaimGraph, s: Statement) -> dict[str, Any]:
         "actor": s.actor,
         "kind": s.kind,
         "said": s.said,
+        "certainty": s.certainty,
+        "hedge": s.hedge,
         "proposition": {"id": s.proposition, "text": graph.propositions[s.proposition].text},
     }
 
@@ -90,7 +92,10 @@ def _statement_line(graph: ClaimGraph, s: Statement, md: bool) -> str:
     e: Escape = escape_markdown if md else _plain
     actor = graph.actors[s.actor].name
     when = s.said or "undated"
-    parts = [f"{e(actor)} ({e(s.kind)}, {e(when)})"]
+    sure = ""
+    if s.certainty == "hedged":
+        sure = f", hedged “{e(s.hedge)}”" if s.hedge else ", hedged"
+    parts = [f"{e(actor)} ({e(s.kind)}{sure}, {e(when)})"]
     for r in s.reports:
         src = graph.sources.get(r.source)
         where = (src.publisher or src.title or src.id) if src else r.source

@@ -80,6 +80,7 @@ from .models import (
     Review,
     Source,
     Statement,
+    default_certainty,
 )
 from .queries import Agreement, Contradiction, Positions
 
@@ -141,7 +142,8 @@ CREATE TABLE statement (
     said_prec INTEGER,                  -- 4, 7 or 10: year, month or day (or finer)
     said_lo TEXT,                       -- the first day it covers (the last follows from prec)
     hash BLOB NOT NULL,
-    json TEXT NOT NULL
+    json TEXT NOT NULL,
+    certainty TEXT NOT NULL DEFAULT 'certain'  -- 'certain' or 'hedged' (format version 2)
 );
 CREATE TABLE report (                   -- Statement.reports: which sources report what
     statement INTEGER NOT NULL,         -- statement.seq
@@ -163,18 +165,30 @@ _COUNT_TRIGGER_NAMES = (
     "statement_counted_delete",
     "statement_counted_update",
 )
-MIGRATIONS: dict[int, tuple[str, ...]] = {
-    # version 1 → 2: reviews are kept; neutral reports (stance 'reports') count nothing, so
-    # the count triggers are made again (dropped here, made when next opened for writing)
+MIGRATIONS: dict[int, tuple[tuple[str, str | None], ...]] = {
+    # version 1 → 2: reviews are kept; a statement's certainty is a column (for filters);
+    # neutral reports (stance 'reports') count nothing, so the count triggers are made again
+    # (dropped here, made when the store is next opened for writing)
     1: (
-        *(f"DROP TRIGGER IF EXISTS {name}" for name in _COUNT_TRIGGER_NAMES),
-        "CREATE TABLE review (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
-        " proposition TEXT NOT NULL, hash BLOB NOT NULL, json TEXT NOT NULL)",
-        "CREATE INDEX review_proposition ON review (proposition, seq)",
+        *((f"DROP TRIGGER IF EXISTS {name}", None) for name in _COUNT_TRIGGER_NAMES),
+        (
+            "CREATE TABLE review (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+            " proposition TEXT NOT NULL, hash BLOB NOT NULL, json TEXT NOT NULL)",
+            "CREATE TEMP TABLE review (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+            " proposition TEXT NOT NULL, hash BLOB NOT NULL, json TEXT NOT NULL)",
+        ),
+        ("CREATE INDEX review_proposition ON review (proposition, seq)", None),
+        (
+            "ALTER TABLE statement ADD COLUMN certainty TEXT NOT NULL DEFAULT 'certain'",
+            # a reader sees the older table through a view with the column
+            "CREATE TEMP VIEW statement AS SELECT *, 'certain' AS certainty FROM main.statement",
+        ),
     ),
 }
 """The SQL that takes a store from a format version to the next, by the version it starts
-from. Opening an older store for writing runs the steps it needs in one transaction."""
+from: pairs of (the step, what a read-only connection runs instead, in its own temporary
+schema, if anything). Opening an older store for writing runs the steps it needs in one
+transaction; opening it read-only leaves the file as it is."""
 
 # The indexes the queries use. A bulk import drops them and builds them at its end (sorting
 # once is several times cheaper than keeping five b-trees in step row by row); a store found
@@ -279,7 +293,7 @@ _LOOKUP_SQL = " UNION ALL ".join(
 
 _STATEMENT_INSERT = (
     "INSERT INTO statement (seq, id, actor, side, proposition, stance, kind, said, said_prec,"
-    " said_lo, hash, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " said_lo, hash, json, certainty) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -350,6 +364,7 @@ def _statement(d: dict[str, Any]) -> Statement:
     """A statement from the fields of its stored JSON (see above; the hot path, inlined)."""
     get = d.get
     stance = get("stance", "asserts")
+    hedge = get("hedge")
     reports = get("reports")
     responds = get("responds_to")
     s = _new(Statement)
@@ -364,6 +379,8 @@ def _statement(d: dict[str, Any]) -> Statement:
             "stance": stance,
             "kind": get("kind") or DEFAULT_KINDS[stance],
             "said": get("said"),
+            "certainty": get("certainty") or default_certainty(hedge),
+            "hedge": hedge,
             "reports": tuple([_report(r) for r in reports]) if reports else (),
             "responds_to": tuple(responds) if responds else (),
         },
@@ -647,25 +664,21 @@ class Store:
 
     def _migrate(self, version: int) -> None:
         """Bring a store of an older format version up to :data:`FORMAT_VERSION`: in place
-        and in one transaction when writable; read-only, the tables added since are made
-        empty in the connection's own temporary schema (the file is not touched)."""
+        and in one transaction when writable; read-only, the tables and columns added since
+        are shown (empty, or with their default) from the connection's own temporary schema,
+        and the file is not touched."""
         conn = self._conn
-        steps = [sql for v in range(version, FORMAT_VERSION) for sql in MIGRATIONS[v]]
+        steps = [step for v in range(version, FORMAT_VERSION) for step in MIGRATIONS[v]]
         if self.readonly:
-            for sql in steps:
-                if not sql.startswith("CREATE "):
-                    continue  # only new tables matter to a reader
-                conn.execute(
-                    sql.replace("CREATE TABLE ", "CREATE TEMP TABLE ", 1).replace(
-                        "CREATE INDEX ", "CREATE INDEX temp.", 1
-                    )
-                )
+            for _sql, reader in steps:
+                if reader is not None:
+                    conn.execute(reader)
             return
         conn.execute("BEGIN IMMEDIATE")
         try:
             row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
             if row[0] == str(version):  # not migrated by another process meanwhile
-                for sql in steps:
+                for sql, _reader in steps:
                     conn.execute(sql)
                 conn.execute(
                     "UPDATE meta SET value = ? WHERE key = 'version'", (str(FORMAT_VERSION),)
@@ -1163,6 +1176,7 @@ class Store:
                     lo,
                     digest,
                     data.decode(),
+                    rec.certainty,
                 )
             )
             for r in rec.reports:
@@ -1216,7 +1230,7 @@ class Store:
                 conn.execute(
                     "UPDATE statement SET actor = ?, side = (SELECT side FROM actor WHERE id = ?),"
                     " proposition = ?, stance = ?, kind = ?, said = ?, said_prec = ?,"
-                    " said_lo = ? WHERE seq = ?",
+                    " said_lo = ?, certainty = ? WHERE seq = ?",
                     [
                         new.actor,
                         new.actor,
@@ -1226,6 +1240,7 @@ class Store:
                         new.said,
                         prec,
                         lo,
+                        new.certainty,
                         rseq,
                     ],
                 )
@@ -1389,6 +1404,9 @@ class Store:
         if f.stance is not None:
             clauses.append("stance = ?")
             params.append(f.stance)
+        if f.certainty is not None:
+            clauses.append("certainty = ?")
+            params.append(f.certainty)
         if f.sources is not None:
             clauses.append(
                 "seq IN (SELECT statement FROM report WHERE source IN"

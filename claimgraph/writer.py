@@ -29,6 +29,7 @@ from .models import (
     Review,
     Source,
     Statement,
+    default_certainty,
 )
 
 if TYPE_CHECKING:
@@ -141,6 +142,10 @@ def _dump_yaml(graph: ClaimGraph) -> str:
             entry["kind"] = str(st.kind)
         if st.said is not None:
             entry["said"] = st.said
+        if st.hedge is not None:
+            entry["hedge"] = st.hedge
+        if st.certainty != default_certainty(st.hedge) or "certainty" in st.model_fields_set:
+            entry["certainty"] = st.certainty
         reports = list(st.reports)
         if reports:
             first = reports.pop(0)

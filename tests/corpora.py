@@ -302,6 +302,7 @@ def corpora(draw: st.DrawFn, max_statements: int = 16) -> list[cg.Record]:
                 stance=draw(st.sampled_from(STANCES)),
                 kind=draw(st.sampled_from(STATEMENT_KINDS)),
                 said=draw(SAID),
+                hedge=draw(st.none() | st.sampled_from(["allegedly", "suggested"])),
                 reports=reports,
                 responds_to=draw(st.lists(st.sampled_from(said), max_size=2, unique=True))
                 if said
@@ -347,6 +348,8 @@ def filters(draw: st.DrawFn, graph: cg.ClaimGraph) -> dict[str, Any]:
             out[name] = _some(draw, ids)
     if draw(st.integers(0, 2)) == 0:
         out["stance"] = draw(st.sampled_from(STANCES))
+    if draw(st.integers(0, 3)) == 0:
+        out["certainty"] = draw(st.sampled_from(["certain", "hedged"]))
     for name in ("since", "until"):
         if draw(st.integers(0, 2)) == 0:
             out[name] = draw(DATES)

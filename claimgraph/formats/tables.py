@@ -115,7 +115,7 @@ COLUMNS: tuple[str, ...] = (
 
 _DATE_COLUMNS = ("said", "published")
 _ENUM_COLUMNS = frozenset({"stance", "kind", "actor_kind", "source_kind"})
-_STANCES = {
+_STANCES: dict[str, str] = {
     **{s: s for s in STANCES},
     "assert": "asserts",
     "deny": "denies",
