@@ -14,6 +14,7 @@ corner cases of dates and relations, written by hand) and seeded corpora of
 from __future__ import annotations
 
 import importlib.util
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -354,3 +355,15 @@ def filters(draw: st.DrawFn, graph: cg.ClaimGraph) -> dict[str, Any]:
         if draw(st.integers(0, 2)) == 0:
             out[name] = draw(DATES)
     return out
+
+
+# ----------------------------------------------------------------------------- store files
+def as_store_version_1(path: Path) -> None:
+    """Make a store file look as format version 1 wrote it: no review table, no certainty
+    column (the count triggers are the current ones: a version-1 store had the same)."""
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE review")
+    conn.execute("ALTER TABLE statement DROP COLUMN certainty")
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'version'")
+    conn.commit()
+    conn.close()

@@ -111,6 +111,7 @@ def brute_force(graph: cg.ClaimGraph, **kw: Any) -> list[cg.Statement]:
             and (f.propositions is None or s.proposition in f.propositions)
             and (f.kinds is None or s.kind in f.kinds)
             and (f.stance is None or s.stance == f.stance)
+            and (f.certainty is None or s.certainty == f.certainty)
             and (f.sources is None or any(r.source in f.sources for r in s.reports))
             and cg.overlaps(s.said, f.since, f.until)
         )

@@ -279,7 +279,7 @@ _words = (
         st.tuples(
             _words,  # actor name
             _words,  # proposition text
-            st.sampled_from(["asserts", "denies"]),
+            st.sampled_from(["asserts", "denies", "reports"]),
             st.sampled_from([None, "2025", "2025-10", "2025-10-19", "2025-10-19T08:30Z"]),
             st.one_of(st.none(), _words),  # quote
         ),

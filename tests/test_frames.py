@@ -22,7 +22,7 @@ def test_timeline_frame_rows_and_dtypes(g: cg.ClaimGraph) -> None:
     assert list(df["statement"]) == [s.id for s in stmts]
     assert str(df["said"].dtype).startswith("datetime64")
     assert isinstance(df["stance"].dtype, pd.CategoricalDtype)
-    assert list(df["stance"].cat.categories) == ["asserts", "denies"]
+    assert list(df["stance"].cat.categories) == ["asserts", "denies", "reports"]
     assert set(df["side"]) == {"pakistan"}
     assert df.loc[0, "actor_name"] == "Pakistan's defense minister"
     assert df["quote"].notna().any()

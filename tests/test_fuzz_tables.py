@@ -117,7 +117,7 @@ def _graphs(draw: st.DrawFn) -> cg.ClaimGraph:
             id=sid,
             actor=draw(st.sampled_from(actor_ids)),
             proposition=draw(st.sampled_from(props)).id,
-            stance=draw(st.sampled_from(["asserts", "denies"])),
+            stance=draw(st.sampled_from(["asserts", "denies", "reports"])),
             said=draw(_dates),
             note=draw(st.none() | _text),
             reports=[{"source": s.id, "quote": draw(st.none() | _text)} for s in reporters],

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
+from corpora import as_store_version_1
 
 import claimgraph as cg
 from claimgraph.store import Store
@@ -68,12 +68,7 @@ def test_a_version_1_store_reads_every_statement_as_certain(tmp_path: Path) -> N
     )
     with Store(path) as store:
         store.add_all(g)
-    conn = sqlite3.connect(path)  # as version 1 left it: no certainty column, no reviews
-    conn.execute("DROP TABLE review")
-    conn.execute("ALTER TABLE statement DROP COLUMN certainty")
-    conn.execute("UPDATE meta SET value = '1' WHERE key = 'version'")
-    conn.commit()
-    conn.close()
+    as_store_version_1(path)
     with Store(path, readonly=True) as old:
         assert [s.id for s in old.statements(certainty="certain")] == ["denied"]
     with Store(path) as store:  # migrated: the column is there, writable

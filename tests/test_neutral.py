@@ -6,10 +6,10 @@ position: no contradiction, agreement, reversal or stance count comes from them.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
+from corpora import as_store_version_1
 
 import claimgraph as cg
 from claimgraph.formats import aif
@@ -116,11 +116,7 @@ def test_a_migrated_store_counts_no_neutral_report(tmp_path: Path) -> None:
     base = _without_neutral(_graph())
     with Store(path) as store:
         store.add_all(base)
-    conn = sqlite3.connect(path)  # as version 1 left it: no review table, the old triggers
-    conn.execute("DROP TABLE review")
-    conn.execute("UPDATE meta SET value = '1' WHERE key = 'version'")
-    conn.commit()
-    conn.close()
+    as_store_version_1(path)
     with Store(path) as store:
         store.add_all(_graph())
         assert store.contradictions() == _graph().contradictions()

@@ -167,7 +167,7 @@ class Operations(RuleBasedStateMachine):
             id=f"s{i}",
             actor=data.draw(st.sampled_from(sorted(g.actors))),
             proposition=data.draw(st.sampled_from(sorted(g.propositions))),
-            stance=data.draw(st.sampled_from(["asserts", "denies"])),
+            stance=data.draw(st.sampled_from(["asserts", "denies", "reports"])),
             said=data.draw(st.sampled_from([None, "2025", "2025-10", "2025-10-19"])),
             reports=reports,
             responds_to=self._pick(g.statement_records, data),
@@ -199,7 +199,7 @@ class Operations(RuleBasedStateMachine):
             changes = {"implies": self._pick(g.propositions, data, 1)}
         elif isinstance(rec, cg.Statement):
             changes = {
-                "stance": data.draw(st.sampled_from(["asserts", "denies"])),
+                "stance": data.draw(st.sampled_from(["asserts", "denies", "reports"])),
                 "reports": [{"source": s} for s in self._pick(g.sources, data)],
                 "responds_to": self._pick(g.statement_records, data),
             }

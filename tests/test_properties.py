@@ -136,7 +136,7 @@ def graphs(draw: st.DrawFn, *, text: st.SearchStrategy[str] = texts) -> cg.Claim
         fields: dict[str, Any] = {
             "actor": draw(st.sampled_from(actor_ids)),
             "proposition": draw(st.sampled_from(prop_ids)),
-            "stance": draw(st.sampled_from(["asserts", "denies"])),
+            "stance": draw(st.sampled_from(["asserts", "denies", "reports"])),
             "said": draw(dates),
             "reports": [
                 {"source": s, "quote": draw(st.none() | text)} for s in _subset(draw, source_ids, 2)
@@ -265,7 +265,7 @@ def test_opposite_stances_are_always_found(g: cg.ClaimGraph) -> None:
     clashing = {
         p
         for p in g.propositions
-        if {s.stance for s in g.statements_about(p)} == {"asserts", "denies"}
+        if {s.stance for s in g.statements_about(p)} >= {"asserts", "denies"}
     }
     assert found == clashing
 
@@ -358,7 +358,7 @@ def test_agreements_never_include_a_denied_proposition(g: cg.ClaimGraph) -> None
     g=graphs(text=st.just("x")),
     since=dates,
     until=dates,
-    stance=st.none() | st.sampled_from(["asserts", "denies"]),
+    stance=st.none() | st.sampled_from(["asserts", "denies", "reports"]),
 )
 def test_statement_filters_match_a_plain_scan(
     g: cg.ClaimGraph, since: str | None, until: str | None, stance: Any
@@ -391,7 +391,12 @@ def test_positions_match_the_statements(g: cg.ClaimGraph) -> None:
         for s in g.statements(since=since):
             row = table.setdefault(g.side(s.actor), {})
             prev = row.get(s.proposition)
-            row[s.proposition] = s.stance if prev in (None, s.stance) else "both"
+            if s.stance == "reports":  # a neutral report: shown only where nothing else is
+                row.setdefault(s.proposition, "reports")
+            elif prev in (None, "reports", s.stance):
+                row[s.proposition] = s.stance
+            else:
+                row[s.proposition] = "both"
         return table
 
     assert g.positions().table == naive()

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corpora import edge_records, generate, same_contradictions
+from corpora import as_store_version_1, edge_records, generate, same_contradictions
 
 import claimgraph as cg
 import claimgraph.queries as queries_module
@@ -117,21 +117,12 @@ def test_reviews_are_kept_read_updated_and_sliced(fresh_store: Store) -> None:
         fresh_store.add_all(["not a record"])  # type: ignore[list-item]
 
 
-def _as_version_1(path: Path) -> None:
-    """Make a store file look as version 1 wrote it: no review table."""
-    conn = sqlite3.connect(path)
-    conn.execute("DROP TABLE review")
-    conn.execute("UPDATE meta SET value = '1' WHERE key = 'version'")
-    conn.commit()
-    conn.close()
-
-
 def test_a_version_1_store_is_migrated_when_opened_for_writing(tmp_path: Path) -> None:
     path = tmp_path / "v1.cgdb"
     g = cg.load(cg.example_path())
     with Store(path) as store:
         store.add_all(g)
-    _as_version_1(path)
+    as_store_version_1(path)
     with Store(path, readonly=True) as old:  # read as it is: no reviews, the file untouched
         assert old.counts()["reviews"] == 0 and old.load() == g
     conn = sqlite3.connect(path)
