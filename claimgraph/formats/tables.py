@@ -16,6 +16,8 @@ the same ``statement`` id), in the columns of :data:`COLUMNS`:
 | ``stance`` | ``asserts``, ``denies`` or ``reports`` (a neutral report; blank: asserts) |
 | ``kind`` | claim, denial, demand, offer, ... (blank: from the stance) |
 | ``said`` | when it was said: ``2025``, ``2025-10``, ``2025-10-19``, ... |
+| ``hedge`` | the hedging cue as worded ("suggested", "allegedly"): the statement is hedged |
+| ``certainty`` | ``certain`` or ``hedged`` (blank: hedged with a hedge, else certain) |
 | ``source`` | the source's id |
 | ``source_url`` | the source's URL |
 | ``source_title`` | its title |
@@ -72,7 +74,16 @@ from ..exceptions import (
     MissingDependencyError,
 )
 from ..graph import ClaimGraph
-from ..models import STANCES, Actor, Proposition, Record, Source, Statement, StatementKind
+from ..models import (
+    STANCES,
+    Actor,
+    Proposition,
+    Record,
+    Source,
+    Statement,
+    StatementKind,
+    default_certainty,
+)
 from ._safe import atomic_write, current_limits, refuse
 
 if TYPE_CHECKING:
@@ -101,6 +112,8 @@ COLUMNS: tuple[str, ...] = (
     "stance",
     "kind",
     "said",
+    "hedge",
+    "certainty",
     "source",
     "source_url",
     "source_title",
@@ -254,6 +267,8 @@ def to_rows(graph: ClaimGraph) -> list[dict[str, Any]]:
             stance=st.stance,
             kind=str(st.kind),
             said=st.said,
+            hedge=st.hedge,
+            certainty=None if st.certainty == default_certainty(st.hedge) else st.certainty,
             responds_to=_join_ids(st.responds_to),
             note=st.note,
         )
@@ -928,7 +943,7 @@ class _Importer:
         if actor is None or prop is None:
             return
         fields: dict[str, Any] = {"actor": actor, "proposition": prop}
-        for f in ("kind", "said", "note"):
+        for f in ("kind", "said", "hedge", "certainty", "note"):
             if raw.get(f) is not None:
                 fields[f] = raw[f]
         if stance is not None:
