@@ -285,9 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         predictors["direct_quote_baseline"] = direct_quote_baseline
         try:
-            predictors["claimgraph.extract.attributions"] = _load(
-                "claimgraph.extract:attributions"
-            )
+            predictors["claimgraph.extract.attributions"] = _load("claimgraph.extract:attributions")
         except (ImportError, AttributeError):
             print("(claimgraph.extract.attributions is not importable: baseline only)")
     for name, fn in predictors.items():
