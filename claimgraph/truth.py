@@ -1324,13 +1324,16 @@ class _Objects:
                 p = parent[p]
             return p
 
+        nodes = set(props)
         for p, others in rel.contradicts.items():
+            nodes.add(p)
             for q in others:
+                nodes.add(q)
                 a, b = find(p), find(q)
                 if a != b:
                     parent[max(a, b)] = min(a, b)
         members: dict[str, list[str]] = {}
-        for p in {*parent, *props}:
+        for p in nodes:
             members.setdefault(find(p), []).append(p)
         self.key: dict[str, str] = {}
         self.groups: dict[str, list[str]] = {}
