@@ -140,9 +140,16 @@ def load(data_dir: Path) -> tuple[list[tuple[str, str, Value]], dict[str, str]]:
     return claims, gold
 
 
+_RECALLED = "recalled, not re-checked here)"
 PUBLISHED: dict[str, tuple[float | None, str]] = {
-    "majority vote": (0.71, "Yin, Han & Yu, KDD 2007 / TKDE 2008 (Voting, 100 books; recalled, not re-checked here)"),
-    "truthfinder": (0.95, "Yin, Han & Yu, KDD 2007 / TKDE 2008 (TruthFinder, 100 books; recalled, not re-checked here)"),
+    "majority vote": (
+        0.71,
+        "Yin, Han & Yu, KDD 2007 / TKDE 2008 (Voting, 100 books; recalled, not re-checked here)",
+    ),
+    "truthfinder": (
+        0.95,
+        "Yin, Han & Yu, KDD 2007 / TKDE 2008 (TruthFinder; " + _RECALLED,
+    ),
     "sums": (None, "Pasternack & Roth, COLING 2010 (Books; figure not checked here)"),
     "average-log": (None, "Pasternack & Roth, COLING 2010 (Books; figure not checked here)"),
     "investment": (None, "Pasternack & Roth, COLING 2010 (Books; figure not checked here)"),
@@ -176,7 +183,6 @@ def synthetic(
     (1000, True)
     """
     rng = random.Random(seed)
-    n_objects = max(1, n_claims // per_object)
     n_sources = max(10, n_claims // 25)
     acc = [rng.uniform(0.4, 0.95) for _ in range(n_sources)]
     weights = [1 / (i + 1) ** 0.8 for i in range(n_sources)]

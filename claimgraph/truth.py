@@ -198,9 +198,7 @@ class _Arrays:
             self.obj_facts.append(row)
         self.fact_src = [[src_no[s] for s in idx.providers[f]] for f in self.facts]
         self.src_facts = [[fact_no[f] for f in facts] for facts in idx.by_source.values()]
-        self.src_objects = [
-            sorted({self.fact_obj[f] for f in facts}) for facts in self.src_facts
-        ]
+        self.src_objects = [sorted({self.fact_obj[f] for f in facts}) for facts in self.src_facts]
 
 
 def _index(claims: Iterable[Claim] | Claims) -> Claims:
@@ -350,9 +348,7 @@ class TruthResult:
         """
         truths, undecided = _decide(self.confidence, tie_break, seed)
         params = {**self.params, "seed": seed} if tie_break == "random" else dict(self.params)
-        return replace(
-            self, truths=truths, undecided=undecided, tie_break=tie_break, params=params
-        )
+        return replace(self, truths=truths, undecided=undecided, tie_break=tie_break, params=params)
 
     def _state(self) -> str:
         if not self.iterations:
@@ -439,7 +435,8 @@ def _decide(
         elif tie_break == "random":
             # one generator per object, seeded by (seed, object): a choice does not depend
             # on the other objects
-            truths[obj] = random.Random(f"{seed}\x1f{obj!r}").choice(tops)
+            rng = random.Random(f"{seed}\x1f{obj!r}")  # noqa: S311 - not for security
+            truths[obj] = rng.choice(tops)
         else:
             undecided.append(obj)
     return truths, sorted(undecided, key=_order)
@@ -685,7 +682,10 @@ def average_log(
     converged = False
     it = 0
     for it in range(1, max_iter + 1):  # noqa: B007 - the count is reported
-        trust = [w * sum(belief[f] for f in facts) for w, facts in zip(weight, arr.src_facts)]
+        trust = [
+            w * sum(belief[f] for f in facts)
+            for w, facts in zip(weight, arr.src_facts, strict=True)
+        ]
         _max_normalise(trust)
         belief = [float(sum(trust[s] for s in srcs)) for srcs in arr.fact_src]
         _max_normalise(belief)
@@ -843,9 +843,7 @@ def pooled_investment(
     >>> r.truths["x"], r.confidence["x"][1]
     (1, 1.0)
     """
-    return _investment(
-        "pooled investment", claims, True, g, max_iter, tol, seeds, tie_break, seed
-    )
+    return _investment("pooled investment", claims, True, g, max_iter, tol, seeds, tie_break, seed)
 
 
 def _sigmoid(x: float) -> float:
@@ -897,9 +895,7 @@ def truthfinder(
             for f in facts:
                 v = arr.facts[f][1]
                 lent[f] = [
-                    (w, rho * (similarity(arr.facts[w][1], v) - base_sim))
-                    for w in facts
-                    if w != f
+                    (w, rho * (similarity(arr.facts[w][1], v) - base_sim)) for w in facts if w != f
                 ]
     trust = [initial_trust] * len(arr.sources)
     conf = [0.0] * len(arr.facts)
@@ -1071,7 +1067,7 @@ def _log_add(x: float, y: float) -> float:
 
 
 def _dependence(
-    a1: float, a2: float, kt: int, kf: int, kd: int, n: int, alpha: float, c: float
+    a1: float, a2: float, kt: float, kf: float, kd: int, n: int, alpha: float, c: float
 ) -> float:
     """Posterior probability that two sources are dependent (either copies the other),
     given kt shared true values, kf shared false values and kd differing objects
@@ -1118,6 +1114,7 @@ def _accu(
     dep: dict[tuple[int, int], float] = {}
     prob = [0.0] * len(arr.facts)
     is_true: list[bool] = []
+    step, last_delta = 1.0, math.inf
     converged = False
     it = 0
     for it in range(1, max_iter + 1):
@@ -1125,7 +1122,7 @@ def _accu(
         if copying and is_true:
             dep = {}
             for (a, b), n_common, facts in zip(pairs, common, shared, strict=True):
-                kt = sum(is_true[f] for f in facts)
+                kt = sum(prob[f] for f in facts)  # expected, so the rounds are smooth
                 kf = len(facts) - kt
                 p = _dependence(acc[a], acc[b], kt, kf, n_common - len(facts), n, alpha, c)
                 if p > 1e-6:
@@ -1143,9 +1140,9 @@ def _accu(
                     for i, s in enumerate(ordered):
                         weight = 1.0
                         for earlier in ordered[:i]:
-                            p = dep.get((s, earlier))
-                            if p is not None:
-                                weight *= 1 - c * p
+                            d = dep.get((s, earlier))
+                            if d is not None:
+                                weight *= 1 - c * d
                         total += score[s] * weight
                     votes.append(total)
                 else:
@@ -1166,6 +1163,14 @@ def _accu(
             for facts in arr.src_facts
         ]
         delta = _change(acc, new)
+        if it > 2 and delta >= last_delta:
+            # the change stopped shrinking: a cycle (truths and dependences flipping back
+            # and forth). Smaller steps keep the fixed points and break the cycle.
+            step /= 2
+        last_delta = delta
+        if step < 1:
+            new = [a + step * (b - a) for a, b in zip(acc, new, strict=True)]
+            delta *= step
         acc = new
         if delta < tol and (not copying or it > 1):
             converged = True
@@ -1184,9 +1189,10 @@ def _accu(
         initial_accuracy=initial_accuracy,
         max_iter=max_iter,
         tol=tol,
-        **({"alpha": alpha, "c": c} if copying else {}),
     )
+    res.params["step"] = step
     if copying:
+        res.params.update(alpha=alpha, c=c)
         res.params["dependent_pairs"] = sum(p > 0.5 for p in dep.values()) // 2
     return res
 
@@ -1211,6 +1217,11 @@ def accu(
     probability of its values (kept in [0.01, 0.99]). Starts from ``initial_accuracy``;
     stops when no accuracy changes by more than ``tol`` (accuracies are probabilities: a
     change below 0.001 changes no vote by more than 0.1 %) or after ``max_iter`` rounds.
+    Each time the largest change fails to shrink from one round to the next (the
+    estimates cycle: truths, and with copying the dependences, flip back and forth), the
+    rounds that follow move the accuracies by half the step they did before (damping: the
+    fixed points are the same, the cycle is broken; the change tested against ``tol`` is
+    the step taken). ``params["step"]`` is the last step (1.0: never damped).
     Seeded objects hold probability 1 for the known value and 0 for the others.
 
     Examples
@@ -1245,7 +1256,9 @@ def accu_copy(
 
     1. For each pair of sources that claim the same value for at least one object, count
        ``kt`` shared values that are currently true, ``kf`` shared values that are currently
-       false, and ``kd`` objects both speak about with different values. Sharing *false*
+       false (both as expected counts: the sum of the shared values' current probability,
+       and of its complement, so that a value's flip from false to true moves them
+       smoothly), and ``kd`` objects both speak about with different values. Sharing *false*
        values is the evidence of copying: independent sources rarely make the same mistake.
     2. The posterior probability that the pair is dependent is Bayes' rule between
        independence (same true value with probability ``A1 A2``, same false value
@@ -1260,8 +1273,9 @@ def accu_copy(
     pairs sharing a value are tested (pairs that share none are independent for voting
     anyway), and there is no per-value popularity model of false values (every false
     value is one of ``n`` equally likely). ``params["dependent_pairs"]`` counts pairs found
-    dependent with probability over 0.5 in the last round. Stops as :func:`accu` does (and
-    never before the second round, the first with dependence).
+    dependent with probability over 0.5 in the last round. Stops, and damps cycles, as
+    :func:`accu` does (and never stops before the second round, the first with
+    dependence).
 
     Examples
     --------
@@ -1377,7 +1391,9 @@ def _statement_claims(
     out: dict[tuple[str, str], list[tuple[tuple[int, str, int], str, str]]] = {}
     derived = 0
     for i, st in enumerate(graph.statements()):
-        voices = [st.actor] if by == "actor" else [voice.get(r.source, r.source) for r in st.reports]
+        voices = (
+            [st.actor] if by == "actor" else [voice.get(r.source, r.source) for r in st.reports]
+        )
         true = st.stance == ASSERTS
         props = [(st.proposition, 1)]
         if implies:
@@ -1490,9 +1506,7 @@ def credibility(
     statements = graph.statements()
     objects = _Objects(graph, {st.proposition for st in statements})
     candidates, derived = _statement_claims(graph, objects, by, voice, implies)
-    denials = sum(
-        1 for st in statements if st.stance == DENIES and objects.grouped(st.proposition)
-    )
+    denials = sum(1 for st in statements if st.stance == DENIES and objects.grouped(st.proposition))
     claims: list[Claim] = []
     two_ways = skipped = 0
     for (who, obj), found in candidates.items():
@@ -1799,9 +1813,7 @@ def evaluate(
         )
     rated = [s for s in sources.values() if s.labelled]
     key = result.log_trust
-    trusts = [
-        key[w] if key is not None else s.trust for w, s in sources.items() if s.labelled
-    ]
+    trusts = [key[w] if key is not None else s.trust for w, s in sources.items() if s.labelled]
     return Evaluation(
         accuracy=correct / n if n else None,
         labelled=n,

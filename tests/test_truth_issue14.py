@@ -310,6 +310,7 @@ def test_evaluate_needs_a_graph_result() -> None:
 # -------------------------------------------------------------------------------- ACCU
 
 
+@pytest.mark.slow
 def test_accu_converges_by_default_on_many_claims() -> None:
     import importlib.util
     import sys
