@@ -17,7 +17,16 @@ from shared_data import require, shared
 import claimgraph as cg
 from claimgraph import truth
 
-ITERATIVE = [truth.sums, truth.investment, truth.truthfinder, truth.accu, truth.accu_copy]
+ITERATIVE = [
+    truth.sums,
+    truth.average_log,
+    truth.investment,
+    truth.pooled_investment,
+    truth.truthfinder,
+    truth.three_estimates,
+    truth.accu,
+    truth.accu_copy,
+]
 ALL = [truth.majority_vote, *ITERATIVE]
 
 # Three reliable sources agree on everything; a fourth is wrong everywhere, and on "tie" it
@@ -85,7 +94,7 @@ def test_truthfinder_similarity_lends_support_to_similar_values() -> None:
         return 1.0 if "knuth" in str(u) and "knuth" in str(v) else 0.0
 
     plain = truth.truthfinder(claims)
-    assert plain.ties() == ["b"] and plain.truths["b"] == "another"  # tie broken by repr
+    assert plain.ties() == ["b"] and plain.undecided == ["b"] and "b" not in plain.truths
     r = truth.truthfinder(claims, similarity=sim)
     assert r.truths["b"] == "knuth" and r.ties() == []
     assert r.params["similarity"] == "sim"
@@ -147,12 +156,18 @@ claims_strategy = st.lists(
 def test_invariants(claims: list[tuple[str, str, int]]) -> None:
     for method in ALL:
         r = method(claims)
-        assert set(r.truths) == {o for _, o, _ in claims}
+        # every object is either decided or undecided, never both
+        assert set(r.truths) | set(r.undecided) == {o for _, o, _ in claims}
+        assert not set(r.truths) & set(r.undecided)
+        assert r.undecided == r.ties()  # abstaining: the ties are exactly the undecided
         for obj, value in r.truths.items():
             # the truth is a claimed value with the highest confidence
             assert (value in r.confidence[obj]) and r.confidence[obj][value] == max(
                 r.confidence[obj].values()
             )
+        for obj in r.undecided:
+            assert len(r.tied_values(obj)) > 1
+        assert all(math.isfinite(c) and c >= 0 for vs in r.confidence.values() for c in vs.values())
         assert set(r.trust) == {s for s, _, _ in claims}
         assert all(math.isfinite(t) and t >= 0 for t in r.trust.values())
 
@@ -188,7 +203,7 @@ def test_credibility_by_actor_on_example() -> None:
     assert r.params["by"] == "actor"
 
 
-def test_credibility_by_source_skips_sources_reporting_both_sides() -> None:
+def _both_sides_graph() -> cg.ClaimGraph:
     g = cg.ClaimGraph()
     g.add_all(
         [
@@ -208,12 +223,21 @@ def test_credibility_by_source_skips_sources_reporting_both_sides() -> None:
             cg.Statement(id="3", actor="x", proposition="q", reports=[{"source": "pro"}]),
         ]
     )
+    return g
+
+
+def test_credibility_by_source_counts_a_source_reporting_both_sides_once() -> None:
+    g = _both_sides_graph()
     for method in truth.METHODS:
         r = truth.credibility(g, method)
-        assert r.params["skipped_both_ways"] == 1
+        # "both" reports x asserting p, then y denying it: it counts once, for the later
+        assert r.params["both_ways"] == 1 and r.params["skipped_both_ways"] == 0
+        assert r.claims is not None and r.claims.by_source["both"] == [("p", "denies")]
         assert r.truths["p"] == "denies"
-        assert r.support == {"p": 2, "q": 1}
-        assert "both" not in r.trust
+        assert r.support == {"p": 3, "q": 1}
+        skip = truth.credibility(g, method, both_ways="skip")
+        assert skip.params["skipped_both_ways"] == 1 and "both" not in skip.trust
+        assert skip.support == {"p": 2, "q": 1}
     # two reprints of one wire story outvote an independent source, unless grouped
     g.add_all(
         [
@@ -230,7 +254,7 @@ def test_credibility_by_source_skips_sources_reporting_both_sides() -> None:
     )
     assert truth.credibility(g, "majority").truths["q"] == "denies"
     grouped = truth.credibility(g, "majority", independent=True)
-    assert grouped.ties() == ["q"] and grouped.support["q"] == 2
+    assert grouped.undecided == ["q"] and grouped.support["q"] == 2
     assert "re1+re2+wire" in grouped.trust and grouped.params["independent"]
     with pytest.raises(ValueError, match="needs by='source'"):
         truth.credibility(g, by="actor", independent=True)
@@ -238,6 +262,8 @@ def test_credibility_by_source_skips_sources_reporting_both_sides() -> None:
         truth.credibility(g, "oracle")
     with pytest.raises(ValueError, match="by must be"):
         truth.credibility(g, by="publisher")  # type: ignore[arg-type]
+    with pytest.raises(cg.InvalidArgumentError, match="both_ways"):
+        truth.credibility(g, both_ways="all")  # type: ignore[arg-type]
 
 
 # ------------------------------------------------------------------ the book benchmark
@@ -274,17 +300,22 @@ def test_book_benchmark_smoke(capsys: pytest.CaptureFixture[str]) -> None:
     assert b.main([str(BOOKS)]) == 0
     out = capsys.readouterr().out
     assert "100 gold books" in out
-    table = [line.rsplit(maxsplit=4) for line in out.splitlines()[3:] if line.strip()]
+    lines = out.split("\n\npublished figures:")[0].splitlines()[3:]
+    table = [line.rsplit(maxsplit=6) for line in lines if line.strip()]
     accuracy = {row[0]: float(row[1]) for row in table}
     assert set(accuracy) == {
         "majority vote",
         "sums",
+        "average-log",
         "investment",
+        "pooled investment",
         "truthfinder",
         "truthfinder+similarity",
+        "3-estimates",
         "accu",
         "accu-copy",
     }
     assert all(0 <= a <= 1 for a in accuracy.values())
     # the one claim the docs make: discounting copiers does not do worse than the vote
     assert accuracy["accu-copy"] >= accuracy["majority vote"]
+    assert "Yin, Han & Yu" in out and "Pasternack & Roth" in out
