@@ -70,6 +70,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ._markup import escape_html
 from .exceptions import InvalidArgumentError
+from .models import OPINION_STANCES
 
 if TYPE_CHECKING:
     from .graph import ClaimGraph
@@ -1391,6 +1392,8 @@ def _statement_claims(
     out: dict[tuple[str, str], list[tuple[tuple[int, str, int], str, str]]] = {}
     derived = 0
     for i, st in enumerate(graph.statements()):
+        if st.stance not in OPINION_STANCES:
+            continue  # a neutral report is no vote
         voices = (
             [st.actor] if by == "actor" else [voice.get(r.source, r.source) for r in st.reports]
         )

@@ -180,3 +180,15 @@ def test_corroboration_counts_neutral_reports_as_coverage_only() -> None:
     c = corroboration(g).propositions["sheltered"]
     assert (c.asserts.independent, c.denies.independent, c.reports.independent) == (1, 0, 2)
     assert c.to_dict()["reports"]["independent"] == 2
+
+
+def test_a_neutral_report_is_no_vote_in_truth_discovery() -> None:
+    from claimgraph import truth
+
+    g = _graph()
+    for i in range(5):  # five outlets relay the denied claim: still no vote for either side
+        g.add_actor(id=f"o{i}", name=f"Outlet {i}", kind="outlet")
+        g.add_statement(actor=f"o{i}", proposition="sheltered", stance="reports")
+    res = truth.credibility(g, by="actor", method="majority")
+    assert res == truth.credibility(_without_neutral(g), by="actor", method="majority")
+    assert not any(who.startswith("o") for who in res.trust)
