@@ -27,8 +27,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from .dates import parse_partial_date
-from .exceptions import InvalidArgumentError, InvalidDataError, NotFoundError
+from .exceptions import InvalidArgumentError, InvalidDataError
 from .models import StatementKind
+from .rules import not_found
 
 __all__ = ["CONTRADICTION_KINDS", "STANCES", "StatementFilter", "contradiction_filter"]
 
@@ -142,7 +143,6 @@ class StatementFilter:
         missing: Callable[[str, frozenset[str]], Collection[str]],
         sides: Callable[[], Collection[str]],
         side_of: Callable[[str], str],
-        where: str,
     ) -> None:
         """Refuse ids the backend does not hold, and sides that are not sides.
 
@@ -155,8 +155,6 @@ class StatementFilter:
             The ids of the sides (asked only when a side filter is given).
         side_of : callable
             The side of an actor (to name it when a side filter names a member).
-        where : str
-            ``"graph"`` or ``"store"``, for the message.
 
         Raises
         ------
@@ -174,7 +172,7 @@ class StatementFilter:
         ):
             if ids:
                 for i in sorted(missing(type, ids)):
-                    raise NotFoundError(f"no {what} '{i}' in the {where}")
+                    raise not_found(i, what)
         if self.sides:
             known = set(sides())
             for s in sorted(self.sides - known):

@@ -26,7 +26,7 @@ from . import display, queries, rules
 from ._gc import gc_paused
 from .backend import Relations
 from .dates import overlaps
-from .exceptions import InvalidArgumentError, NotFoundError, ReferencedError
+from .exceptions import InvalidArgumentError, ReferencedError
 from .models import (
     Actor,
     Proposition,
@@ -350,7 +350,7 @@ class ClaimGraph:
         """
         rec = self._records.get(id)
         if rec is None:
-            raise NotFoundError(f"no record with id '{id}' in the graph")
+            raise rules.not_found(id)
         return rec
 
     def _record(self, id: str) -> Record | None:
@@ -822,7 +822,7 @@ class ClaimGraph:
         if cached is not None:
             return cached
         if actor not in self._actors:
-            raise NotFoundError(f"no actor with id '{actor}' in the graph")
+            raise rules.not_found(actor, "actor")
         cache = self._side_cache
         # the forest gives each actor at most one successor: its depth-first preorder is the
         # membership chain, up to the side (the root); stop where a side is known already
@@ -893,7 +893,7 @@ class ClaimGraph:
     def members(self, side: str) -> list[str]:
         """Ids of every actor whose side is ``side`` (including the side itself), sorted."""
         if side not in self._actors:
-            raise NotFoundError(f"no actor with id '{side}' in the graph")
+            raise rules.not_found(side, "actor")
         if self._forest.out_degree(side):
             return []  # a member of another actor: the side of none
         return sorted({side, *nx.ancestors(self._forest, side)})

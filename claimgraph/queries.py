@@ -446,7 +446,7 @@ class Positions:
 
 # --------------------------------------------------------------------------- statements
 def _checked(backend: QueryBackend, f: StatementFilter) -> StatementFilter:
-    f.check(backend.missing_ids, backend.sides, backend.side, backend.label)
+    f.check(backend.missing_ids, backend.sides, backend.side)
     return f
 
 

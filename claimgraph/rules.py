@@ -29,6 +29,7 @@ from .exceptions import (
     ErrorDetail,
     InvalidDataError,
     NotARecordError,
+    NotFoundError,
     UnknownReferenceError,
 )
 from .models import Actor, Proposition, Record, Review, Source, Statement, normalize_text
@@ -43,6 +44,7 @@ __all__ = [
     "check",
     "check_update",
     "combine",
+    "not_found",
     "plan",
     "raise_problems",
     "updated",
@@ -188,6 +190,15 @@ class Plan:
 def a(noun: str) -> str:
     """``noun`` with its indefinite article: "an actor", "a source"."""
     return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
+def not_found(id: str, noun: str = "record") -> NotFoundError:
+    """The error for an id that no record (or no record of one type) has, in every backend.
+
+    >>> str(not_found("qatar", "actor"))
+    "no actor with id 'qatar' in the graph"
+    """
+    return NotFoundError(f"no {noun} with id '{id}' in the graph")
 
 
 def describe(rec: Record) -> str:

@@ -450,7 +450,7 @@ class _Records(Mapping[str, _R]):
             raise ClaimGraphError(f"the store '{store.path}' is closed")
         found = store._fetch(self._type, [id])
         if not found:
-            raise NotFoundError(f"no {self._type} with id '{id}' in the store")
+            raise rules.not_found(id, self._type)
         return cast(_R, found[0])
 
     def __contains__(self, id: object) -> bool:
@@ -783,7 +783,7 @@ class Store:
         with self.snapshot():
             found = self._lookup([id])
             if id not in found:
-                raise NotFoundError(f"no record with id '{id}' in the store")
+                raise rules.not_found(id)
             return self._fetch(found[id][0], [id])[0]
 
     def __contains__(self, id: object) -> bool:
@@ -820,7 +820,7 @@ class Store:
         """
         row = self._conn.execute("SELECT side FROM actor WHERE id = ?", (actor,)).fetchone()
         if row is None:
-            raise NotFoundError(f"no actor with id '{actor}' in the store")
+            raise rules.not_found(actor, "actor")
         side: str = row[0]
         return side
 
@@ -1125,7 +1125,7 @@ class Store:
         with self._writing() as conn:
             found = self._lookup([id])
             if id not in found:
-                raise NotFoundError(f"no record with id '{id}' in the store")
+                raise rules.not_found(id)
             rtype, rseq, _h = found[id]
             old = self._fetch(rtype, [id])[0]
             new = rules.updated(old, changes)
@@ -1584,7 +1584,7 @@ class Store:
         ['dispute']
         """
         f = StatementFilter.parse(**filters)
-        f.check(self.missing_ids, self.sides, self.side, self.label)
+        f.check(self.missing_ids, self.sides, self.side)
         where, params = self._where(f)
         with self.snapshot(), _gc_paused():
             if not where:

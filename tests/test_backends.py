@@ -330,7 +330,7 @@ def _error(call: Callable[[], object]) -> tuple[type[BaseException], str] | None
     try:
         call()
     except Exception as exc:  # the class is what is compared
-        return type(exc), str(exc).replace(" in the store", " in the graph")
+        return type(exc), str(exc)
     return None
 
 
@@ -364,6 +364,7 @@ def bad_calls(graph: cg.ClaimGraph) -> dict[str, Callable[[Backend], object]]:
         "agreements-since": lambda g: g.agreements(since="2025-00"),
         "side-actor": lambda g: g.side("no-such-actor"),
         "get": lambda g: g.get("no-such-record"),
+        "update": lambda g: g.update("no-such-record", name="x"),
     }
     if member is not None:
         calls["statements-member-side"] = lambda g: g.statements(side=member)
