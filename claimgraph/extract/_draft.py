@@ -387,9 +387,26 @@ def draft_yaml(text: str, *, source: Source | Mapping[str, Any] | None = None) -
 
     Examples
     --------
-    >>> print(draft_yaml("Kabul denied the report, officials said."))  # doctest: +ELLIPSIS
+    >>> print(draft_yaml("Officials said Kabul had denied the report."))
+    # A draft made by claimgraph draft: check every line against the article.
     claimgraph: 1
-    ...
+    <BLANKLINE>
+    actors:
+      officials: {name: Officials, kind: group}
+    <BLANKLINE>
+    propositions:
+      kabul-had-denied-the-report: Kabul had denied the report.
+    <BLANKLINE>
+    sources:
+      article:
+        statements:
+          # Officials said Kabul had denied the report.
+          - id: officials-kabul-had-denied
+            actor: officials
+            asserts: kabul-had-denied-the-report
+            kind: claim
+            note: 'offsets: source 0-9, cue 10-14, content 15-42'
+    <BLANKLINE>
     """
     if not isinstance(text, str):
         raise InvalidArgumentError(f"draft() takes a str, not {type(text).__name__}")

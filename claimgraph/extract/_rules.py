@@ -99,6 +99,9 @@ _LY_WORDS = frozenset(
     "family ally assembly italy july supply rally belly bully folly holly jolly lily"
     " monopoly reply anomaly homily melancholy".split()
 )
+_HONORIFICS = frozenset(
+    "mr mrs ms dr prof gen sen rep gov lt col capt sgt rev adm maj st u.s u.k u.n".split()
+)
 _PRONOUNS = frozenset("he she they it we i you who".split())
 _DETS = frozenset(
     "the a an ’s 's his her their its our my your this these those every each any no"
@@ -212,11 +215,14 @@ class _Reader:
             if o >= n or c >= n or c <= o:
                 continue
             self.inq[o] = 2
-            for k in range(o + 1, c):
-                self.inq[k] = 1
+            self.inq[o + 1 : c] = b"\x01" * (c - o - 1)
             self.inq[c] = 3
             self.quote_at[o] = (o, c)
             self.quote_end[c] = o
+        self.quote_list = sorted(self.quote_at.values())
+        self.quote_opens = [o for o, _ in self.quote_list]
+        idx = self.index
+        self.cands = [i for i, w in enumerate(self.toks.lower) if w in idx]
 
     # -- spans
     def span(self, i: int, j: int) -> Span:
@@ -268,8 +274,12 @@ class _Reader:
             found = self.unit(a, b)
             used = [(x.content.start, x.content.end) for x in found]
             starts = self.toks.starts
-            for o, c in sorted(self.quote_at.values()):
-                if o < a or c >= b or c - o < 3:
+            ql = self.quote_list
+            for q in range(bisect_left(self.quote_opens, a), len(ql)):
+                o, c = ql[q]
+                if o >= b:
+                    break
+                if c >= b or c - o < 3:
                     continue
                 qs, qe = starts[o], self.toks.ends[c]
                 if any(s < qe and qs < e for s, e in used):
@@ -304,6 +314,8 @@ class _Reader:
             w = low[k]
             tk = t[k]
             if w in ("’s", "'s", "-", "&"):
+                pass
+            elif w == "." and k > a and low[k - 1] in _HONORIFICS:
                 pass
             elif not _wordlike(tk):
                 break
@@ -371,6 +383,14 @@ class _Reader:
                     return j
                 if nxt in ("a", "an") and j + 2 < b and low[j + 2] in _ANAPHOR_NOUNS:
                     return j
+                # ", officials said" / ", said the minister": another attribution's frame
+                k = self.np_fwd(j + 1, b)
+                while k < b and low[k] in _AUX:
+                    k += 1
+                if k < b and t[k][0].islower():
+                    c = self.match(k, b)
+                    if c is not None and c.tag in ("past", "s") and c.entry.form != "prep":
+                        return j
             if w in ("and", "but") and j > f:
                 k = j + 1
                 while k < b and (low[k] in _AUX or low[k].endswith("ly")):
@@ -414,32 +434,38 @@ class _Reader:
         inq = self.inq
         found: list[Attribution] = []
         unit_span: Span | None = None
-        hedged_unit = any(low[k] in self.hedges and not inq[k] for k in range(a, b))
-        i = a
-        while i < b:
-            if inq[i]:
-                i += 1
+        hedges = self.hedges
+        hedged_unit = not hedges.isdisjoint(low[a:b]) and any(
+            low[k] in hedges and not inq[k] for k in range(a, b)
+        )
+        cands = self.cands
+        ci = bisect_left(cands, a)
+        nc = len(cands)
+        done = a
+        while ci < nc:
+            i = cands[ci]
+            ci += 1
+            if i >= b:
+                break
+            if i < done or inq[i]:
                 continue
             cue = self.match(i, b)
             if cue is None:
-                i += 1
                 continue
             j = i + len(cue.words)
             if cue.entry.form in ("verb", "pverb") and not self.verb_ok(i, a, cue):
-                i += 1
                 continue
             if found and cue.entry.frame not in ("clause", "tell"):
                 # an action inside what someone else is reported to say is no attribution
                 s = toks.starts[i]
                 if any(x.content.start <= s < x.content.end for x in found):
-                    i += 1
                     continue
             if unit_span is None:
                 unit_span = self.span(a, b)
             got = self.one(i, j, cue, a, b, found, unit_span, hedged_unit)
             if got is not None:
                 found.append(got)
-            i = j
+            done = j
         return found
 
     def verb_ok(self, i: int, a: int, cue: Cue) -> bool:
@@ -574,7 +600,7 @@ class _Reader:
         lead = _lead_act(cspan.text)
         if lead is not None:
             act = lead
-        elif act == "claim" and _MODAL_DEMAND.search(cspan.text) and kind != "direct":
+        elif kind != "direct" and act == "claim" and _MODAL_DEMAND.search(cspan.text):
             act = "demand"
         if act == "characterization" and _NEG_EVAL.search(cspan.text):
             stance = "denies"
@@ -656,6 +682,8 @@ class _Reader:
 
 def _lead_act(content: str) -> str | None:
     """A speech act the content's first words make ("Let's hope …" → hope)."""
+    if content[:1] not in "LlWwIi":
+        return None
     for rx, act in _LEAD_ACTS:
         if rx.match(content):
             return act

@@ -12,10 +12,8 @@ from dataclasses import dataclass
 __all__ = ["Tokens", "quotes", "sentences", "tokenize"]
 
 _TOKEN_RE = re.compile(
-    r"(?:[A-Z]\.){2,}"  # U.S., U.N.
-    r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Lt|Col|Capt|Sgt|Jr|Sr|Rev|St|Gen|Adm|Maj)\.(?=\s)"
+    r"[^\W_]+(?:[-‐‑.][^\W_]+)*"  # words, with inner hyphens and dots (U.S, 3.5, cross-border)
     r"|[’'](?:s|t|re|ve|ll|d|m)\b"  # clitics: Pakistan’s, don’t
-    r"|[^\W_]+(?:[-‐‑.][^\W_]+)*"  # words, with inner hyphens and dots (3.5, cross-border)
     r"|\S"
 )
 
@@ -41,14 +39,11 @@ def tokenize(text: str) -> Tokens:
     >>> tokenize("Pakistan’s ministry said, “No.”").text
     ['Pakistan', '’s', 'ministry', 'said', ',', '“', 'No', '.', '”']
     """
-    starts: list[int] = []
-    ends: list[int] = []
-    words: list[str] = []
-    for m in _TOKEN_RE.finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
-        words.append(m.group())
-    return Tokens(starts, ends, words, [w.lower() for w in words])
+    ms = list(_TOKEN_RE.finditer(text))
+    words = [m.group() for m in ms]
+    return Tokens(
+        [m.start() for m in ms], [m.end() for m in ms], words, list(map(str.lower, words))
+    )
 
 
 _ABBREVIATIONS = frozenset(
@@ -57,7 +52,6 @@ _ABBREVIATIONS = frozenset(
     " dept univ ave blvd gov't".split()
 )
 _END_RE = re.compile(r"[.!?]+[”\"’»)\]]*(?=\s)|\n")
-_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\.?$")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -78,12 +72,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for m in _END_RE.finditer(text):
         end = m.end()
         if m.group() != "\n":
-            if text[m.start()] == ".":
-                w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
-                if w is not None and (
-                    w.group(1).lower() in _ABBREVIATIONS
-                    or (len(w.group(1)) == 1 and w.group(1).isupper())
-                ):
+            dot = m.start()
+            if text[dot] == ".":
+                w = text[text.rfind(" ", max(0, dot - 12), dot) + 1 : dot].lstrip("(“\"‘'")
+                if w.lower() in _ABBREVIATIONS or (len(w) == 1 and w.isupper()):
                     continue
             j = end
             while j < n and text[j] in " \t":
