@@ -23,7 +23,7 @@ from ..exceptions import InvalidArgumentError
 from ..graph import ClaimGraph
 from ..io import loads
 from ..models import Source, normalize_text, slugify
-from ._rules import Attribution, attributions
+from ._rules import Attribution, _Reader
 
 __all__ = ["draft", "draft_yaml"]
 
@@ -83,7 +83,7 @@ _PARTY_WORDS = re.compile(
     re.I,
 )
 _ANAPHOR = re.compile(
-    r"^(?:(?:the|this|that|those|these|such|its|their|his|her)\s+|(?P<owner>[\w.\-]+)['’]s\s+)"
+    r"^(?:(?:the|this|that|those|these|such|its|their|his|her|a|an)\s+|(?P<owner>[\w.\-]+)['’]s\s+)"
     r"(?:(?P<mod>[A-Z][\w\-]*)\s+)?"
     r"(?:claims?|allegations?|accusations?|charges?|assertions?|suggestions?|versions?"
     r"|accounts?|reports?|statements?|story|stories|narrative|remarks?|comments?)\b",
@@ -415,7 +415,7 @@ def draft_yaml(text: str, *, source: Source | Mapping[str, Any] | None = None) -
     if "title" not in src and lines_ and len(lines_[0]) < 200 and not lines_[0].endswith("."):
         src["title"] = lines_[0]
     published = src.get("published")
-    atts = attributions(text)
+    atts = _Reader(text, actions=True).read() if text.strip() else []
     actors = _Actors(text)
     props: dict[str, str] = {}  # key (normalised) -> canonical wording
     stmts: list[_Stmt] = []

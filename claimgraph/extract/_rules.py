@@ -124,6 +124,21 @@ _ANAPHOR_NOUNS = frozenset(
     " assertions suggestion suggestions version account accounts report reports statement"
     " statements story narrative argument idea notion view position stance".split()
 )
+_NOUN_CUES: dict[str, tuple[str, Stance]] = {}
+for _words, _act, _stance in (
+    ("claim claims assertion assertions contention insistence argument belief view"
+     " statement announcement", "claim", "asserts"),
+    ("allegation allegations accusation accusations charge charges", "accusation", "asserts"),
+    ("suggestion suggestions", "claim", "asserts"),
+    ("warning warnings fear fears", "warning", "asserts"),
+    ("demand demands call calls insistence", "demand", "asserts"),
+    ("promise promises pledge pledges assurance assurances", "commitment", "asserts"),
+    ("hope hopes", "hope", "asserts"),
+    ("denial denials", "denial", "denies"),
+):
+    for _w in _words.split():
+        _NOUN_CUES.setdefault(_w, (_act, _stance))  # type: ignore[arg-type]  # literal
+
 _CLAUSE_BREAK = frozenset(
     "but while although though as whereas even despite amid after before when because"
     " since unless".split()
@@ -190,15 +205,16 @@ def attributions(text: str) -> list[Attribution]:
         raise InvalidArgumentError(f"attributions() takes a str, not {type(text).__name__}")
     if not text.strip():
         return []
-    return _Reader(text).read()
+    return _Reader(text, actions=False).read()
 
 
 # ---------------------------------------------------------------------------- the reader
 class _Reader:
     """One pass over one text (all state local to the call)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, actions: bool) -> None:
         self.text = text
+        self.actions = actions
         self.toks: Tokens = tokenize(text)
         self.index = index()
         self.hedges = hedges()
@@ -223,6 +239,7 @@ class _Reader:
         self.quote_opens = [o for o, _ in self.quote_list]
         idx = self.index
         self.cands = [i for i, w in enumerate(self.toks.lower) if w in idx]
+        self.nouns = [i for i, w in enumerate(self.toks.lower) if w in _NOUN_CUES]
 
     # -- spans
     def span(self, i: int, j: int) -> Span:
@@ -269,7 +286,7 @@ class _Reader:
         out: list[Attribution] = []
         last_direct: tuple[int, Attribution] | None = None
         for u, (a, b) in enumerate(self.units()):
-            if a >= b:
+            if a >= b or self.headline(a, b):
                 continue
             found = self.unit(a, b)
             used = [(x.content.start, x.content.end) for x in found]
@@ -300,6 +317,18 @@ class _Reader:
                     last_direct = (u, x)
             out.extend(found)
         return out
+
+    def headline(self, a: int, b: int) -> bool:
+        """Whether the unit is a headline: a whole line in title case, no full stop."""
+        t = self.toks.text
+        if t[b - 1] in ".!?”\"’:":
+            return False
+        text = self.text
+        s, e = self.toks.starts[a], self.toks.ends[b - 1]
+        if (s > 0 and text[s - 1] != "\n") or (e < len(text) and text[e] not in "\r\n"):
+            return False
+        words = [w for w in t[a:b] if w[0].isalpha() and len(w) > 3]
+        return bool(words) and sum(w[0].isupper() for w in words) * 2 >= len(words)
 
     # -- noun phrases
     def np_back(self, j: int, a: int) -> tuple[int, int] | None:
@@ -348,6 +377,9 @@ class _Reader:
         while k < b and k - i < 12:
             w = low[k]
             if w in ("’s", "'s", "-", "&", "of", "for"):
+                k += 1
+                continue
+            if w == "." and k > i and low[k - 1] in _HONORIFICS:
                 k += 1
                 continue
             if not _wordlike(t[k]) or w in _NP_STOP:
@@ -466,7 +498,50 @@ class _Reader:
             if got is not None:
                 found.append(got)
             done = j
+        if self.nouns:
+            found += self.noun_cues(a, b, unit_span, hedged_unit)
+            found.sort(key=lambda x: x.cue.start)
         return found
+
+    def noun_cues(self, a: int, b: int, unit: Span | None, hedged: bool) -> list[Attribution]:
+        """"Al-Bashir's claim that …", "accusations from Kabul that …": a noun and its
+        holder."""
+        low = self.toks.lower
+        t = self.toks.text
+        out: list[Attribution] = []
+        nouns = self.nouns
+        for q in range(bisect_left(nouns, a), len(nouns)):
+            i = nouns[q]
+            if i >= b:
+                break
+            if self.inq[i]:
+                continue
+            src: tuple[int, int] | None = None
+            f = i + 1
+            if i - 1 > a and low[i - 1] in ("’s", "'s"):
+                src = self.np_back(i - 2, a)
+            elif f < b and low[f] in ("from", "by"):
+                e = self.np_fwd(f + 1, b)
+                if e > f + 1:
+                    src = (f + 1, e)
+                    f = e
+            if src is None or f >= b or low[f] != "that":
+                continue
+            end = self.end_fwd(f + 1, b, False)
+            c0, c1 = self.trimmed(f + 1, end)
+            if c1 - c0 < 3:
+                continue
+            if unit is None:
+                unit = self.span(a, b)
+            act, stance = _NOUN_CUES[low[i]]
+            content = self.span(c0, c1)
+            out.append(
+                Attribution(
+                    self.span(*src), self.span(i, i + 1), content, "indirect", stance, act,
+                    hedged, unit,
+                )
+            )
+        return out
 
     def verb_ok(self, i: int, a: int, cue: Cue) -> bool:
         """Whether the verb form at ``i`` is used as a verb here (not "the claim")."""
@@ -536,6 +611,16 @@ class _Reader:
             if e.form != "fixed" and cue.tag in ("past", "pp"):
                 if any(low[x] in _BE for x in range(k + 1, i)):
                     return None  # agentless passive ("was agreed", "is said to")
+                if j < b and low[j] == "by":
+                    return None  # "a deal proposed by the president"
+            progressive = cue.tag == "ing" and any(low[x] in _BE for x in range(k + 1, i))
+            if (
+                not self.actions
+                and e.act in ("agreement", "offer", "rejection", "commitment")
+                and j < b
+                and low[j] == "to"
+            ):
+                return None  # "agreed to extend the ceasefire": an act, not speech
             if negated:
                 hedged = True
                 if stance == "denies":
@@ -548,7 +633,9 @@ class _Reader:
                 prev = found[-1]
                 assert prev.source is not None
                 src = self.tok_range(prev.source)
-            elif cue.tag == "ing" and k >= a and t[k] == ",":
+            elif cue.tag == "ing" and not progressive and k >= a and t[k] == ",":
+                if e.act in ("demand", "offer", "agreement", "proposal", "commitment"):
+                    return None  # ", demanding better pay": what they do, not what they say
                 if found and found[-1].source is not None:
                     src = self.tok_range(found[-1].source)
                 else:
@@ -556,16 +643,20 @@ class _Reader:
                     if e0 == a:
                         return None
                     src = (a, e0)
-            elif cue.tag == "ing":
+            elif cue.tag == "ing" and not progressive:
                 return None
             else:
                 src = self.np_back(k, a) if k >= a else None
                 if src is None and k >= a and t[k] == ",":
                     appos = self.np_back(k - 1, a)
-                    if appos is not None and appos[0] - 1 >= a and t[appos[0] - 1] == ",":
-                        name = self.np_back(appos[0] - 2, a)
-                        if name is not None:
-                            src = (name[0], k)
+                    if appos is not None:
+                        p0 = appos[0] - 1
+                        if p0 >= a and low[p0] in ("with", "of", "from", "at", "for"):
+                            p0 -= 1
+                        if p0 >= a and t[p0] == ",":
+                            name = self.np_back(p0 - 1, a)
+                            if name is not None:
+                                src = (name[0], k)
                 if src is None and (k < a or t[k] in ",”\"’:—»"):
                     s1 = self.np_fwd(j, b)
                     if s1 > j and (s1 >= b or t[s1] in ",.;!?"):
@@ -575,17 +666,19 @@ class _Reader:
                     return None
                 # ", a claim Pakistan's officials have dismissed": the claim is the content
                 s0, s1 = src
-                if low[s0] in ("a", "an", "the", "this", "that") and s1 - s0 > 2:
+                if (
+                    low[s0] in ("a", "an", "the", "this", "that")
+                    and s1 - s0 > 2
+                    and s0 > a
+                    and t[s0 - 1] in ",—"
+                ):
                     if low[s0 + 1] in _ANAPHOR_NOUNS:
                         r0 = s0 + 2
                         if low[r0] in ("that", "which"):
                             r0 += 1
                         if r0 < s1:
                             src = (r0, s1)
-                            if found and found[-1].content.end <= toks.starts[s0]:
-                                rel_content = self.tok_range(found[-1].content)
-                            else:
-                                rel_content = self.trimmed(a, s0)
+                            rel_content = (s0, s0 + 2)
             if rel_content is not None:
                 content = rel_content
             else:
