@@ -1,5 +1,5 @@
 """The ``claimgraph`` command line: ``report``, ``validate``, ``schema``, ``import``, ``export``,
-``view``.
+``view``, ``draft``.
 
 Exit status: 0 on success, 1 when a file has problems (each printed with its line),
 2 on a usage error.
@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 
 from . import __version__
 from .exceptions import ClaimGraphError, InvalidArgumentError
-from .io import load, schema, validate
+from .io import load, loads, schema, validate
 from .reports import report
 
 __all__ = ["main"]
@@ -130,7 +130,62 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="the .html file to write")
     p.add_argument("--title", help="the page title (default: the graph's title)")
     p.add_argument("--sources", action="store_true", help="draw the sources too")
+    p = sub.add_parser(
+        "draft",
+        help="draft the statements of an article from its text",
+        description="Read the plain text of a news article and write a draft claimgraph file:"
+        " the actors, propositions and statements found by the rules of claimgraph.extract,"
+        " each statement with a comment quoting its sentence and its character offsets in its"
+        " note. Check and correct the draft, then load it like any other file.",
+    )
+    p.add_argument("article", metavar="ARTICLE", help="the article, a UTF-8 text file")
+    p.add_argument(
+        "-o", "--output", metavar="OUT", help="the file to write (default: standard output)"
+    )
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=["yaml", "json"],
+        help="yaml (the authoring format, with comments) or json (default: from OUT, else yaml)",
+    )
+    p.add_argument("--url", help="the article's URL")
+    p.add_argument("--publisher", help="the outlet that published it")
+    p.add_argument(
+        "--published", metavar="DATE", help="when it was published (places 'yesterday' etc.)"
+    )
+    p.add_argument("--title", help="its title (default: its first line, if a headline)")
     return parser
+
+
+def _draft(args: argparse.Namespace) -> int:
+    """Run ``draft``."""
+    from ._atomic import write_text
+    from .extract import draft_yaml
+    from .io import dumps
+
+    with _about(args.article):
+        with open(args.article, encoding="utf-8") as fh:
+            text = fh.read()
+    source = {
+        "url": args.url,
+        "publisher": args.publisher,
+        "published": args.published,
+        "title": args.title,
+    }
+    fmt = args.format
+    if fmt is None:
+        fmt = "json" if args.output and args.output.lower().endswith(".json") else "yaml"
+    out = draft_yaml(text, source=source)
+    graph = loads(out, format="yaml")
+    if fmt == "json":
+        out = dumps(graph, format="json")
+    if args.output is None:
+        print(out, end="")
+        return 0
+    with _about(args.output):
+        write_text(args.output, out)
+    print(f"wrote {args.output}: {len(graph.statement_records)} statements, check them")
+    return 0
 
 
 def _add_format_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -277,6 +332,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command in ("import", "export"):
             return _convert(args)
+        if args.command == "draft":
+            return _draft(args)
         print(json.dumps(schema(args.format), indent=2, ensure_ascii=False))
         return 0
     except _FileError as exc:
