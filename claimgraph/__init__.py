@@ -133,6 +133,7 @@ _SUBMODULES = frozenset(
         "backend",
         "corroboration",
         "display",
+        "extract",
         "figures",
         "formats",
         "frames",

@@ -163,9 +163,8 @@ def _draft(args: argparse.Namespace) -> int:
     from .extract import draft_yaml
     from .io import dumps
 
-    with _about(args.article):
-        with open(args.article, encoding="utf-8") as fh:
-            text = fh.read()
+    with _about(args.article), open(args.article, encoding="utf-8") as fh:
+        text = fh.read()
     source = {
         "url": args.url,
         "publisher": args.publisher,

@@ -43,7 +43,7 @@ def _gazetteer() -> dict[str, _Place]:
     for raw in GAZETTEER_PATH.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
-        cols = (raw.split("\t") + ["", "", ""])[:4]
+        cols = [*raw.split("\t"), "", "", ""][:4]
         name, demonyms, capitals, bodies = cols
         out[name.lower()] = _Place(name, "state")
         for role, names in (("demonym", demonyms), ("capital", capitals), ("body", bodies)):
@@ -54,28 +54,138 @@ def _gazetteer() -> dict[str, _Place]:
 
 
 _PERSON_HEADS = frozenset(
-    "minister spokesperson spokesman spokeswoman president premier chancellor official"
-    " chief leader secretary ambassador envoy commander general director governor mayor"
-    " senator lawmaker diplomat negotiator adviser advisor king queen prince emir sheikh"
-    " chairman chairwoman chair ceo founder head representative prosecutor judge analyst"
-    " expert witness resident officer author researcher professor economist"
-    " mediator".split()
+    [
+        "minister",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "president",
+        "premier",
+        "chancellor",
+        "official",
+        "chief",
+        "leader",
+        "secretary",
+        "ambassador",
+        "envoy",
+        "commander",
+        "general",
+        "director",
+        "governor",
+        "mayor",
+        "senator",
+        "lawmaker",
+        "diplomat",
+        "negotiator",
+        "adviser",
+        "advisor",
+        "king",
+        "queen",
+        "prince",
+        "emir",
+        "sheikh",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ceo",
+        "founder",
+        "head",
+        "representative",
+        "prosecutor",
+        "judge",
+        "analyst",
+        "expert",
+        "witness",
+        "resident",
+        "officer",
+        "author",
+        "researcher",
+        "professor",
+        "economist",
+        "mediator",
+    ]
 )
 _OFFICE_HEADS = frozenset(
-    "ministry office department agency council commission committee bureau directorate"
-    " embassy foreign military army police court parliament presidency secretariat"
-    " service forces command".split()
+    [
+        "ministry",
+        "office",
+        "department",
+        "agency",
+        "council",
+        "commission",
+        "committee",
+        "bureau",
+        "directorate",
+        "embassy",
+        "foreign",
+        "military",
+        "army",
+        "police",
+        "court",
+        "parliament",
+        "presidency",
+        "secretariat",
+        "service",
+        "forces",
+        "command",
+    ]
 )
-_GOVERNMENT_HEADS = frozenset("government administration cabinet authorities regime".split())
+_GOVERNMENT_HEADS = frozenset(["government", "administration", "cabinet", "authorities", "regime"])
 _GROUP_HEADS = frozenset(
-    "officials sources diplomats analysts experts residents witnesses people critics"
-    " lawmakers members leaders ministers negotiators observers activists protesters"
-    " authorities".split()
+    [
+        "officials",
+        "sources",
+        "diplomats",
+        "analysts",
+        "experts",
+        "residents",
+        "witnesses",
+        "people",
+        "critics",
+        "lawmakers",
+        "members",
+        "leaders",
+        "ministers",
+        "negotiators",
+        "observers",
+        "activists",
+        "protesters",
+        "authorities",
+    ]
 )
 _ORG_WORDS = frozenset(
-    "watch council bank party group inc corp company association organization organisation"
-    " union agency institute university times news post reuters press network foundation"
-    " fund front movement alliance federation league committee coalition".split()
+    [
+        "watch",
+        "council",
+        "bank",
+        "party",
+        "group",
+        "inc",
+        "corp",
+        "company",
+        "association",
+        "organization",
+        "organisation",
+        "union",
+        "agency",
+        "institute",
+        "university",
+        "times",
+        "news",
+        "post",
+        "reuters",
+        "press",
+        "network",
+        "foundation",
+        "fund",
+        "front",
+        "movement",
+        "alliance",
+        "federation",
+        "league",
+        "committee",
+        "coalition",
+    ]
 )
 _PARTY_WORDS = re.compile(
     r"^(?:the|both)\s+(?:two\s+)?(?:sides|countries|neighbou?rs|governments|nations|parties"
@@ -130,17 +240,42 @@ _MONTHS = {
     )
     for m in names.split()
 }
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
-_MONTH_RE = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH_RE = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _DATE_RES = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
-    ("mdy", re.compile(rf"\b{_MONTH_RE}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b", re.I)),
-    ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<y>\d{{4}}))?\b", re.I)),
-    ("my", re.compile(rf"\b(?:in|since|last|this|early|late|mid-?)\s+{_MONTH_RE}(?:\s+(?P<y>\d{{4}}))?\b", re.I)),
-    ("rel", re.compile(
-        r"\b(?P<rel>today|tonight|this (?:morning|afternoon|evening)|yesterday|"
-        r"(?:earlier |later )?this (?:week|month|year)|last (?:month|year)|"
-        r"(?:on |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),
+    (
+        "mdy",
+        re.compile(
+            rf"\b{_MONTH_RE}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b", re.I
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<y>\d{{4}}))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "my",
+        re.compile(
+            rf"\b(?:in|since|last|this|early|late|mid-?)\s+{_MONTH_RE}(?:\s+(?P<y>\d{{4}}))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "rel",
+        re.compile(
+            r"\b(?P<rel>today|tonight|this (?:morning|afternoon|evening)|yesterday|"
+            r"(?:earlier |later )?this (?:week|month|year)|last (?:month|year)|"
+            r"(?:on |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+            re.I,
+        ),
+    ),
 ]
 
 
@@ -322,7 +457,7 @@ class _Actors:
             kind = "government"
         elif head in _GROUP_HEADS:
             kind = "group"
-        elif head in _OFFICE_HEADS or person and not name[:1].isupper() or person:
+        elif head in _OFFICE_HEADS or (person and not name[:1].isupper()) or person:
             kind = "office"
         elif all(w[:1].isupper() for w in words) and head in _ORG_WORDS:
             kind = "organization"
@@ -470,7 +605,8 @@ def draft_yaml(text: str, *, source: Source | Mapping[str, Any] | None = None) -
                 responds = [
                     s.id
                     for s in stmts
-                    if s.prop == key and s.stance == "asserts"
+                    if s.prop == key
+                    and s.stance == "asserts"
                     and actors.side(s.actor) != actors.side(ids[0])
                 ][-1:]
         if not responds and stmts and att.cue.text.lower().endswith("ing"):
@@ -478,7 +614,9 @@ def draft_yaml(text: str, *, source: Source | Mapping[str, Any] | None = None) -
             if prev.actor in ids and prev.att.sentence == att.sentence:
                 responds = list(prev.responds_to)
         frame = (
-            text[att.sentence.start : att.content.start] + " " + text[att.content.end : att.sentence.end]
+            text[att.sentence.start : att.content.start]
+            + " "
+            + text[att.content.end : att.sentence.end]
         )
         said = _date_of(frame, published)
         for aid in ids:
@@ -494,17 +632,30 @@ def draft_yaml(text: str, *, source: Source | Mapping[str, Any] | None = None) -
                 n += 1
             used_ids.add(sid)
             stmts.append(
-                _Stmt(sid, aid, key, stance, kind, said, quote, responds, "; ".join(notes),
-                      att.sentence.text, att)
+                _Stmt(
+                    sid,
+                    aid,
+                    key,
+                    stance,
+                    kind,
+                    said,
+                    quote,
+                    responds,
+                    "; ".join(notes),
+                    att.sentence.text,
+                    att,
+                )
             )
     return _write(src, actors, props, stmts)
 
 
-_TO_INF = re.compile(r"^(?P<np>(?:[\w'’\-]+\s+){0,5}?[\w'’\-]+)\s+(?P<neg>not\s+)?to\s+(?P<vp>\w.+)$")
+_TO_INF = re.compile(
+    r"^(?P<np>(?:[\w'’\-]+\s+){0,5}?[\w'’\-]+)\s+(?P<neg>not\s+)?to\s+(?P<vp>\w.+)$"
+)
 
 
 def _infinitive(content: str, att: Attribution) -> str:
-    """"urged Kabul not to allow …" → "Kabul should not allow …" (not for "called for …")."""
+    """ "urged Kabul not to allow …" → "Kabul should not allow …" (not for "called for …")."""
     if att.cue.text.lower().endswith(("for", "of")):
         return content
     m = _TO_INF.match(content.strip())
@@ -564,7 +715,9 @@ def _source_fields(source: Source | Mapping[str, Any] | None) -> dict[str, Any]:
 
 def _flow(value: Any) -> str:
     return str(
-        yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, sort_keys=False, width=10**6)
+        yaml.safe_dump(
+            value, default_flow_style=True, allow_unicode=True, sort_keys=False, width=10**6
+        )
     ).strip()
 
 
@@ -574,7 +727,10 @@ def _scalar(value: Any) -> str:
 
 
 def _write(src: dict[str, Any], actors: _Actors, props: dict[str, str], stmts: list[_Stmt]) -> str:
-    out = ["# A draft made by claimgraph draft: check every line against the article.", "claimgraph: 1"]
+    out = [
+        "# A draft made by claimgraph draft: check every line against the article.",
+        "claimgraph: 1",
+    ]
     if src.get("title"):
         out.append(f"title: {_scalar(src['title'])}")
     used = {s.actor for s in stmts}
@@ -612,7 +768,10 @@ def _write(src: dict[str, Any], actors: _Actors, props: dict[str, str], stmts: l
         out.append(f"  {pid}: {_scalar(wording)}")
     out.append("")
     out.append("sources:")
-    sid = slugify(str(src.get("publisher") or src.get("title") or "article"))[:40].strip("-") or "article"
+    sid = (
+        slugify(str(src.get("publisher") or src.get("title") or "article"))[:40].strip("-")
+        or "article"
+    )
     out.append(f"  {sid}:")
     for k in ("url", "title", "publisher", "published", "kind"):
         if src.get(k) is not None:
@@ -635,8 +794,8 @@ def _write(src: dict[str, Any], actors: _Actors, props: dict[str, str], stmts: l
             d["responds_to"] = s.responds_to if len(s.responds_to) > 1 else s.responds_to[0]
         d["note"] = s.note
         body = yaml.safe_dump([d], allow_unicode=True, sort_keys=False, width=10**6)
-        for i, line in enumerate(body.rstrip("\n").splitlines()):
-            out.append(("      " if i == 0 else "      ") + line)
+        for _i, line in enumerate(body.rstrip("\n").splitlines()):
+            out.append("      " + line)
     return "\n".join(out) + "\n"
 
 

@@ -49,8 +49,33 @@ _IRREGULAR: dict[str, tuple[str, str]] = {
 }
 
 _DOUBLED = frozenset(
-    "admit commit submit rebut concur aver slam beg dub quip plot sum refer prefer regret"
-    " permit omit infer confer deter abet bet vet chat nod".split()
+    [
+        "admit",
+        "commit",
+        "submit",
+        "rebut",
+        "concur",
+        "aver",
+        "slam",
+        "beg",
+        "dub",
+        "quip",
+        "plot",
+        "sum",
+        "refer",
+        "prefer",
+        "regret",
+        "permit",
+        "omit",
+        "infer",
+        "confer",
+        "deter",
+        "abet",
+        "bet",
+        "vet",
+        "chat",
+        "nod",
+    ]
 )
 """Verbs that double their last consonant before -ed and -ing."""
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
 from ..exceptions import InvalidArgumentError
 from ._lexicon import Cue, hedges, index
@@ -88,46 +88,295 @@ class Attribution:
 
 # ---------------------------------------------------------------------------- word lists
 _AUX = frozenset(
-    "has have had having 's ’s was were is are am be been being will would shall should can"
-    " could may might must do does did also not n't ’t 't never still just again once even"
-    " then now already repeatedly often later since first last yet ever always so too"
-    " both all each further".split()
+    [
+        "has",
+        "have",
+        "had",
+        "having",
+        "'s",
+        "’s",
+        "was",
+        "were",
+        "is",
+        "are",
+        "am",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "also",
+        "not",
+        "n't",
+        "’t",
+        "'t",
+        "never",
+        "still",
+        "just",
+        "again",
+        "once",
+        "even",
+        "then",
+        "now",
+        "already",
+        "repeatedly",
+        "often",
+        "later",
+        "since",
+        "first",
+        "last",
+        "yet",
+        "ever",
+        "always",
+        "so",
+        "too",
+        "both",
+        "all",
+        "each",
+        "further",
+    ]
 )
 _NEG = frozenset({"not", "n't", "’t", "'t", "never"})
 _BE = frozenset({"was", "were", "is", "are", "am", "be", "been", "being"})
 _LY_WORDS = frozenset(
-    "family ally assembly italy july supply rally belly bully folly holly jolly lily"
-    " monopoly reply anomaly homily melancholy".split()
+    [
+        "family",
+        "ally",
+        "assembly",
+        "italy",
+        "july",
+        "supply",
+        "rally",
+        "belly",
+        "bully",
+        "folly",
+        "holly",
+        "jolly",
+        "lily",
+        "monopoly",
+        "reply",
+        "anomaly",
+        "homily",
+        "melancholy",
+    ]
 )
 _HONORIFICS = frozenset(
-    "mr mrs ms dr prof gen sen rep gov lt col capt sgt rev adm maj st u.s u.k u.n".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "rev",
+        "adm",
+        "maj",
+        "st",
+        "u.s",
+        "u.k",
+        "u.n",
+    ]
 )
-_PRONOUNS = frozenset("he she they it we i you who".split())
+_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who"])
 _DETS = frozenset(
-    "the a an ’s 's his her their its our my your this these those every each any no"
-    " another such some whose".split()
+    [
+        "the",
+        "a",
+        "an",
+        "’s",
+        "'s",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "this",
+        "these",
+        "those",
+        "every",
+        "each",
+        "any",
+        "no",
+        "another",
+        "such",
+        "some",
+        "whose",
+    ]
 )
 _BASE_OK_BEFORE = frozenset(
-    "we they i you do did does will would could can may might must should shall not n't"
-    " ’t 't also often still generally usually always never to".split()
+    [
+        "we",
+        "they",
+        "i",
+        "you",
+        "do",
+        "did",
+        "does",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "must",
+        "should",
+        "shall",
+        "not",
+        "n't",
+        "’t",
+        "'t",
+        "also",
+        "often",
+        "still",
+        "generally",
+        "usually",
+        "always",
+        "never",
+        "to",
+    ]
 )
 _NP_STOP = frozenset(
-    "that which who whom whose when where while as because since although though if unless"
-    " but or nor so than then also not n't is are was were be been being has have had will"
-    " would can could should may might must did does do to by with on after before during"
-    " under over into about against between through without amid among across upon via"
-    " says said told say there here it’s it's what how why whether yet despite".split()
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "while",
+        "as",
+        "because",
+        "since",
+        "although",
+        "though",
+        "if",
+        "unless",
+        "but",
+        "or",
+        "nor",
+        "so",
+        "than",
+        "then",
+        "also",
+        "not",
+        "n't",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "to",
+        "by",
+        "with",
+        "on",
+        "after",
+        "before",
+        "during",
+        "under",
+        "over",
+        "into",
+        "about",
+        "against",
+        "between",
+        "through",
+        "without",
+        "amid",
+        "among",
+        "across",
+        "upon",
+        "via",
+        "says",
+        "said",
+        "told",
+        "say",
+        "there",
+        "here",
+        "it’s",
+        "it's",
+        "what",
+        "how",
+        "why",
+        "whether",
+        "yet",
+        "despite",
+    ]
 )
 _NP_INNER = frozenset({"of", "for", "from", "in", "at", "and", "&", "’s", "'s", "-"})
 _ANAPHOR_NOUNS = frozenset(
-    "claim claims allegation allegations accusation accusations charge charges assertion"
-    " assertions suggestion suggestions version account accounts report reports statement"
-    " statements story narrative argument idea notion view position stance".split()
+    [
+        "claim",
+        "claims",
+        "allegation",
+        "allegations",
+        "accusation",
+        "accusations",
+        "charge",
+        "charges",
+        "assertion",
+        "assertions",
+        "suggestion",
+        "suggestions",
+        "version",
+        "account",
+        "accounts",
+        "report",
+        "reports",
+        "statement",
+        "statements",
+        "story",
+        "narrative",
+        "argument",
+        "idea",
+        "notion",
+        "view",
+        "position",
+        "stance",
+    ]
 )
 _NOUN_CUES: dict[str, tuple[str, Stance]] = {}
 for _words, _act, _stance in (
-    ("claim claims assertion assertions contention insistence argument belief view"
-     " statement announcement", "claim", "asserts"),
+    (
+        "claim claims assertion assertions contention insistence argument belief view"
+        " statement announcement",
+        "claim",
+        "asserts",
+    ),
     ("allegation allegations accusation accusations charge charges", "accusation", "asserts"),
     ("suggestion suggestions", "claim", "asserts"),
     ("warning warnings fear fears", "warning", "asserts"),
@@ -140,15 +389,62 @@ for _words, _act, _stance in (
         _NOUN_CUES.setdefault(_w, (_act, _stance))  # type: ignore[arg-type]  # literal
 
 _CLAUSE_BREAK = frozenset(
-    "but while although though as whereas even despite amid after before when because"
-    " since unless".split()
+    [
+        "but",
+        "while",
+        "although",
+        "though",
+        "as",
+        "whereas",
+        "even",
+        "despite",
+        "amid",
+        "after",
+        "before",
+        "when",
+        "because",
+        "since",
+        "unless",
+    ]
 )
 _TIME_START = frozenset(
-    "on in at during after before late early earlier later last this yesterday today"
-    " tonight tomorrow monday tuesday wednesday thursday friday saturday sunday via"
-    " through from outside inside from while shortly recently previously".split()
+    [
+        "on",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "late",
+        "early",
+        "earlier",
+        "later",
+        "last",
+        "this",
+        "yesterday",
+        "today",
+        "tonight",
+        "tomorrow",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "via",
+        "through",
+        "from",
+        "outside",
+        "inside",
+        "from",
+        "while",
+        "shortly",
+        "recently",
+        "previously",
+    ]
 )
-_CLOSE_MARKS = frozenset("”\"’»“")
+_CLOSE_MARKS = frozenset('”"’»“')
 _NEG_EVAL = re.compile(
     r"\b(?:false|untrue|baseless|groundless|unfounded|misleading|fabricated|fabrication|"
     r"lies?|lying|nonsense|absurd|ridiculous|fake|propaganda|incorrect|inaccurate|wrong|"
@@ -308,8 +604,14 @@ class _Reader:
                     act = _lead_act(content.text) or prev.act
                     found.append(
                         Attribution(
-                            prev.source, prev.cue, content, "direct", prev.stance, act,
-                            prev.hedged, self.span(a, b),
+                            prev.source,
+                            prev.cue,
+                            content,
+                            "direct",
+                            prev.stance,
+                            act,
+                            prev.hedged,
+                            self.span(a, b),
                         )
                     )
             for x in found:
@@ -321,7 +623,7 @@ class _Reader:
     def headline(self, a: int, b: int) -> bool:
         """Whether the unit is a headline: a whole line in title case, no full stop."""
         t = self.toks.text
-        if t[b - 1] in ".!?”\"’:":
+        if t[b - 1] in '.!?”"’:':
             return False
         text = self.text
         s, e = self.toks.starts[a], self.toks.ends[b - 1]
@@ -342,13 +644,9 @@ class _Reader:
         while k >= a and n < 12:
             w = low[k]
             tk = t[k]
-            if w in ("’s", "'s", "-", "&"):
+            if w in ("’s", "'s", "-", "&") or (w == "." and k > a and low[k - 1] in _HONORIFICS):
                 pass
-            elif w == "." and k > a and low[k - 1] in _HONORIFICS:
-                pass
-            elif not _wordlike(tk):
-                break
-            elif w in _NP_STOP:
+            elif not _wordlike(tk) or w in _NP_STOP:
                 break
             elif w == "and":
                 if not (k - 1 >= a and t[k - 1][0].isupper() and t[k + 1][0].isupper()):
@@ -357,9 +655,13 @@ class _Reader:
                 break
             else:
                 cues = self.index.get(w)
-                if cues is not None and tk[0].islower() and k < j:
-                    if any(c.tag in ("past", "s", "ing") for c in cues):
-                        break
+                if (
+                    cues is not None
+                    and tk[0].islower()
+                    and k < j
+                    and any(c.tag in ("past", "s", "ing") for c in cues)
+                ):
+                    break
             k -= 1
             n += 1
         s0 = k + 1
@@ -462,7 +764,6 @@ class _Reader:
     def unit(self, a: int, b: int) -> list[Attribution]:
         toks = self.toks
         low = toks.lower
-        t = toks.text
         inq = self.inq
         found: list[Attribution] = []
         unit_span: Span | None = None
@@ -504,10 +805,9 @@ class _Reader:
         return found
 
     def noun_cues(self, a: int, b: int, unit: Span | None, hedged: bool) -> list[Attribution]:
-        """"Al-Bashir's claim that …", "accusations from Kabul that …": a noun and its
+        """ "Al-Bashir's claim that …", "accusations from Kabul that …": a noun and its
         holder."""
         low = self.toks.lower
-        t = self.toks.text
         out: list[Attribution] = []
         nouns = self.nouns
         for q in range(bisect_left(nouns, a), len(nouns)):
@@ -537,8 +837,14 @@ class _Reader:
             content = self.span(c0, c1)
             out.append(
                 Attribution(
-                    self.span(*src), self.span(i, i + 1), content, "indirect", stance, act,
-                    hedged, unit,
+                    self.span(*src),
+                    self.span(i, i + 1),
+                    content,
+                    "indirect",
+                    stance,
+                    act,
+                    hedged,
+                    unit,
                 )
             )
         return out
@@ -631,8 +937,7 @@ class _Reader:
                 src = (k, k + 1)
             elif k >= a and low[k] in ("and", "but", "or") and found and found[-1].source:
                 prev = found[-1]
-                assert prev.source is not None
-                src = self.tok_range(prev.source)
+                src = self.tok_range(cast(Span, prev.source))  # a source: tested above
             elif cue.tag == "ing" and not progressive and k >= a and t[k] == ",":
                 if e.act in ("demand", "offer", "agreement", "proposal", "commitment"):
                     return None  # ", demanding better pay": what they do, not what they say
@@ -657,7 +962,7 @@ class _Reader:
                             name = self.np_back(p0 - 1, a)
                             if name is not None:
                                 src = (name[0], k)
-                if src is None and (k < a or t[k] in ",”\"’:—»"):
+                if src is None and (k < a or t[k] in ',”"’:—»'):
                     s1 = self.np_fwd(j, b)
                     if s1 > j and (s1 >= b or t[s1] in ",.;!?"):
                         src = (j, s1)
@@ -671,14 +976,13 @@ class _Reader:
                     and s1 - s0 > 2
                     and s0 > a
                     and t[s0 - 1] in ",—"
-                ):
-                    if low[s0 + 1] in _ANAPHOR_NOUNS:
-                        r0 = s0 + 2
-                        if low[r0] in ("that", "which"):
-                            r0 += 1
-                        if r0 < s1:
-                            src = (r0, s1)
-                            rel_content = (s0, s0 + 2)
+                ) and low[s0 + 1] in _ANAPHOR_NOUNS:
+                    r0 = s0 + 2
+                    if low[r0] in ("that", "which"):
+                        r0 += 1
+                    if r0 < s1:
+                        src = (r0, s1)
+                        rel_content = (s0, s0 + 2)
             if rel_content is not None:
                 content = rel_content
             else:
@@ -697,9 +1001,7 @@ class _Reader:
             act = "demand"
         if act == "characterization" and _NEG_EVAL.search(cspan.text):
             stance = "denies"
-        return Attribution(
-            self.span(*src), self.span(i, j), cspan, kind, stance, act, hedged, unit
-        )
+        return Attribution(self.span(*src), self.span(i, j), cspan, kind, stance, act, hedged, unit)
 
     def tok_range(self, s: Span) -> tuple[int, int]:
         starts = self.toks.starts

@@ -47,9 +47,57 @@ def tokenize(text: str) -> Tokens:
 
 
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen sen rep gov lt col capt sgt jr sr rev st adm maj cmdr inc corp co"
-    " ltd bros jan feb mar apr jun jul aug sep sept oct nov dec no vs etc al fig approx est"
-    " dept univ ave blvd gov't".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "jr",
+        "sr",
+        "rev",
+        "st",
+        "adm",
+        "maj",
+        "cmdr",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "bros",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "vs",
+        "etc",
+        "al",
+        "fig",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "ave",
+        "blvd",
+        "gov't",
+    ]
 )
 _END_RE = re.compile(r"[.!?]+[”\"’»)\]]*(?=\s)|\n")
 
@@ -82,7 +130,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
                 j += 1
             if j < n and text[j] != "\n":
                 c = text[j]
-                if not (c.isupper() or c.isdigit() or c in "“\"‘«([—-"):
+                if not (c.isupper() or c.isdigit() or c in '“"‘«([—-'):
                     continue
         _add(text, start, end, out)
         start = end
