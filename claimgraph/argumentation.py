@@ -88,6 +88,7 @@ __all__ = [
     "ArgumentationFramework",
     "AttackGraph",
     "StatementAcceptance",
+    "SupportChain",
     "acceptance",
     "attack_graph",
 ]
@@ -432,6 +433,64 @@ class ArgumentationFramework:
 Basis = Literal["opposite_stances", "exclusive", "implication", "response", "support"]
 
 
+@dataclass(frozen=True, slots=True)
+class SupportChain:
+    """Why a ``support`` attack holds: a declared attack carried along ``implies`` chains.
+
+    The attacker *a* supports (asserts a premise of) the statement *x* that makes a declared
+    attack on *y*, which the attacked statement *b* supports; either chain may be empty
+    (*a* is *x*, or *b* is *y*). In the terms of Cayrol & Lagasquie-Schiex (2013): with
+    only the attacker's chain it is a *supported* attack, with only the attacked one's a
+    *mediated* attack, with both a *super-mediated* attack.
+
+    Attributes
+    ----------
+    kind : {"supported", "mediated", "super-mediated"}
+    attacker, attacked : str
+        The statements of the derived attack (*a* and *b*).
+    attack : (str, str)
+        The declared attack it comes from (*x*, *y*).
+    basis : tuple of str
+        The reasons of the declared attack (``exclusive``, ``response``, ...).
+    attacker_chain, attacked_chain : tuple of str
+        The propositions from *a*'s to *x*'s and from *b*'s to *y*'s, each implying the
+        next (empty when the statement is the one attacking or attacked).
+    """
+
+    kind: str
+    attacker: str
+    attacked: str
+    attack: tuple[str, str]
+    basis: tuple[str, ...]
+    attacker_chain: tuple[str, ...]
+    attacked_chain: tuple[str, ...]
+
+    def explain(self) -> str:
+        """The chain as a sentence.
+
+        Examples
+        --------
+        >>> c = SupportChain("supported", "s1", "s3", ("s2", "s3"), ("exclusive",),
+        ...                  ("p", "q"), ())
+        >>> c.explain()
+        'supported attack: s1 asserts p, which implies q, asserted by s2; s2 attacks s3 (exclusive)'
+        """
+        parts = []
+        x, y = self.attack
+        if self.attacker_chain:
+            parts.append(
+                f"{self.attacker} asserts {self.attacker_chain[0]}, which implies "
+                f"{' ⇒ '.join(self.attacker_chain[1:])}, asserted by {x}"
+            )
+        parts.append(f"{x} attacks {y} ({', '.join(self.basis)})")
+        if self.attacked_chain:
+            parts.append(
+                f"{self.attacked} asserts {self.attacked_chain[0]}, which implies "
+                f"{' ⇒ '.join(self.attacked_chain[1:])}, asserted by {y}"
+            )
+        return f"{self.kind} attack: " + "; ".join(parts)
+
+
 class AttackGraph(ArgumentationFramework):
     """The attack graph of a claim graph's statements (see :func:`attack_graph`).
 
@@ -440,32 +499,64 @@ class AttackGraph(ArgumentationFramework):
     reasons : dict of (str, str) to tuple of str
         Why each attack holds: one or more of ``opposite_stances``, ``exclusive``,
         ``implication``, ``response``, ``support``.
+    chains : dict of (str, str) to SupportChain
+        For each attack with the reason ``support``: the declared attack and the
+        ``implies`` chains it was derived from (one such derivation where there are several).
     """
 
     def __init__(
         self,
         arguments: Iterable[str],
         reasons: Mapping[tuple[str, str], Iterable[str]],
+        chains: Mapping[tuple[str, str], SupportChain] | None = None,
     ) -> None:
         super().__init__(arguments, reasons.keys())
         self.reasons: dict[tuple[str, str], tuple[str, ...]] = {
             k: tuple(sorted(set(v))) for k, v in reasons.items()
         }
+        self.chains: dict[tuple[str, str], SupportChain] = dict(chains or {})
+
+    def explain(self, attacker: str, attacked: str) -> str:
+        """Why ``attacker`` attacks ``attacked``, in words (the chain, for derived attacks).
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> ag = attack_graph(cg.load(cg.example_path()))
+        >>> ag.explain("pk-sheltered", "af-denies-sheltered")
+        'pk-sheltered attacks af-denies-sheltered (opposite_stances)'
+        """
+        why = self.reasons.get((attacker, attacked))
+        if why is None:
+            raise NotFoundError(f"{attacker!r} does not attack {attacked!r}")
+        direct = [w for w in why if w != "support"]
+        out = [f"{attacker} attacks {attacked} ({', '.join(direct)})"] if direct else []
+        chain = self.chains.get((attacker, attacked))
+        if chain is not None:
+            out.append(chain.explain())
+        return "; and ".join(out)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict: arguments and attacks with their reasons."""
-        return {
-            "arguments": list(self.arguments),
-            "attacks": [
-                {"attacker": a, "attacked": b, "reasons": list(self.reasons[(a, b)])}
-                for a, b in self.attacks
-            ],
-        }
+        """A JSON-ready dict: arguments and attacks with their reasons (and chains)."""
+        attacks = []
+        for a, b in self.attacks:
+            row: dict[str, Any] = {"attacker": a, "attacked": b, "reasons": list(self.reasons[(a, b)])}
+            chain = self.chains.get((a, b))
+            if chain is not None:
+                row["chain"] = {
+                    "kind": chain.kind,
+                    "attack": list(chain.attack),
+                    "basis": list(chain.basis),
+                    "attacker_chain": list(chain.attacker_chain),
+                    "attacked_chain": list(chain.attacked_chain),
+                }
+            attacks.append(row)
+        return {"arguments": list(self.arguments), "attacks": attacks}
 
     def _repr_html_(self) -> str:
         rows = "".join(
             f"<tr><td>{escape_html(a)}</td><td>{escape_html(b)}</td>"
-            f"<td>{escape_html(', '.join(self.reasons[(a, b)]))}</td></tr>"
+            f"<td>{escape_html(self.explain(a, b))}</td></tr>"
             for a, b in self.attacks
         )
         return (
@@ -479,6 +570,20 @@ def _is_rebuttal(stance: str, kind: str) -> bool:
     return stance == "denies" or kind in ("denial", "rejection")
 
 
+def _chains_from(p: str, implies: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
+    """Every proposition ``p`` implies (transitively, not itself) → the shortest chain
+    ``(p, ..., q)`` of declared ``implies`` (breadth first, in declaration order)."""
+    paths: dict[str, tuple[str, ...]] = {p: (p,)}
+    todo = [p]
+    for cur in todo:  # grows while iterating: a queue
+        for nxt in implies.get(cur, ()):
+            if nxt not in paths:
+                paths[nxt] = (*paths[cur], nxt)
+                todo.append(nxt)
+    del paths[p]
+    return paths
+
+
 def attack_graph(graph: ClaimGraph) -> AttackGraph:
     """The attack graph of the statements: who attacks whom, and why.
 
@@ -486,6 +591,16 @@ def attack_graph(graph: ClaimGraph) -> AttackGraph:
     used: two statements whose propositions are merely *related in meaning* do not attack
     each other unless a ``contradicts``/``implies`` relation or a ``responds_to`` link
     says so.
+
+    The ``support`` attacks close the declared ones under deductive support (Cayrol &
+    Lagasquie-Schiex 2013): an assertion of *p* supports every other assertion of a
+    proposition that *p* implies, and *a* attacks *b* whenever *a* supports (or is) some
+    *x*, *b* supports (or is) some *y*, and *x* attacks *y* by a declared attack. This is
+    the fixpoint of adding supported attacks (*a* supports *x*, *x* attacks *b*) and
+    mediated attacks (*b* supports *y*, *a* attacks *y*): support is transitive, so the
+    closure is reached in one step. A statement whose proposition implies two sides of a
+    declared clash attacks itself (it cannot be accepted). :attr:`AttackGraph.chains`
+    keeps, for each derived attack, the chain it comes from.
 
     Examples
     --------
@@ -496,6 +611,23 @@ def attack_graph(graph: ClaimGraph) -> AttackGraph:
     ('opposite_stances', 'response')
     >>> ag.reasons[("pk-sheltered", "af-denies-sheltered")]
     ('opposite_stances',)
+
+    With PA ⇒ A, PB ⇒ B and A ⊥ B, the premises attack each other too:
+
+    >>> g = cg.ClaimGraph()
+    >>> _ = g.add_actor(id="x", name="X")
+    >>> _ = g.add_proposition(id="b", text="B holds.")
+    >>> _ = g.add_proposition(id="a", text="A holds.", contradicts=["b"])
+    >>> _ = g.add_proposition(id="pa", text="pa", implies=["a"])
+    >>> _ = g.add_proposition(id="pb", text="pb", implies=["b"])
+    >>> for p in ("a", "b", "pa", "pb"):
+    ...     _ = g.add_statement(id=f"s-{p}", actor="x", proposition=p)
+    >>> ag = attack_graph(g)
+    >>> ag.reasons[("s-pa", "s-pb")]
+    ('support',)
+    >>> ag.explain("s-pa", "s-pb")  # doctest: +NORMALIZE_WHITESPACE
+    'super-mediated attack: s-pa asserts pa, which implies a, asserted by s-a;
+     s-a attacks s-b (exclusive); s-pb asserts pb, which implies b, asserted by s-b'
     """
     stances: dict[str, tuple[list[Statement], list[Statement]]] = {}
     for st in graph.statement_records.values():
@@ -521,7 +653,7 @@ def attack_graph(graph: ClaimGraph) -> AttackGraph:
                     add(x.id, y.id, why)
                     add(y.id, x.id, why)
 
-    implied: dict[str, set[str]] = {}
+    implied: dict[str, dict[str, tuple[str, ...]]] = {}
     for yes, no in stances.values():
         if yes and no:
             both(yes, no, "opposite_stances")
@@ -529,7 +661,7 @@ def attack_graph(graph: ClaimGraph) -> AttackGraph:
         for q in rel.contradicts.get(p, ()):
             both(stances.get(p, ((), ()))[0], stances.get(q, ((), ()))[0], "exclusive")
         if p in rel.implies:
-            implied[p] = rel.implied(p)
+            implied[p] = _chains_from(p, rel.implies)
             for q in implied[p]:
                 both(stances.get(p, ((), ()))[0], stances.get(q, ((), ()))[1], "implication")
     records = graph.statement_records
@@ -538,23 +670,32 @@ def attack_graph(graph: ClaimGraph) -> AttackGraph:
             for t in s.responds_to:
                 if t in records and t != s.id:
                     add(s.id, t, "response")
-    # attacks through deductive support: supporters[x] = assertions that entail x's claim
-    supporters: dict[str, list[str]] = {}
-    for p, qs in implied.items():
+    # deductive support: supporters[x] = (assertion entailing x's claim, the chain), shortest
+    # chains first (the first one kept per derived attack is then the shortest found)
+    supporters: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for p, paths in implied.items():
         for sup in stances.get(p, ((), ()))[0]:
-            for q in qs:
+            for q, path in paths.items():
                 for st in stances.get(q, ((), ()))[0]:
                     if st.id != sup.id:
-                        supporters.setdefault(st.id, []).append(sup.id)
+                        supporters.setdefault(st.id, []).append((sup.id, path))
+    chains: dict[tuple[str, str], SupportChain] = {}
     if supporters:
-        for a, b in list(reasons):
-            for sa in supporters.get(a, ()):
-                if sa != b:
-                    add(sa, b, "support")  # supported attack
-            for sb in supporters.get(b, ()):
-                if sb != a:
-                    add(a, sb, "support")  # mediated attack
-    return AttackGraph(records, reasons)
+        for lst in supporters.values():
+            lst.sort(key=lambda sp: len(sp[1]))
+        none: list[tuple[str, tuple[str, ...]]] = []
+        direct = {k: tuple(sorted(v)) for k, v in reasons.items()}
+        for (x, y), basis in direct.items():
+            froms = [(x, ()), *supporters.get(x, none)]
+            tos = [(y, ()), *supporters.get(y, none)]
+            for a, pa in froms:
+                for b, pb in tos:
+                    if pa or pb:
+                        add(a, b, "support")
+                        if (a, b) not in chains:
+                            kind = "super-mediated" if pa and pb else "supported" if pa else "mediated"
+                            chains[(a, b)] = SupportChain(kind, a, b, (x, y), basis, pa, pb)
+    return AttackGraph(records, reasons, chains)
 
 
 # ---------------------------------------------------------------------------- acceptance
