@@ -65,17 +65,27 @@ while the statements nobody contests stand:
 
 from __future__ import annotations
 
+import itertools
+import math
 import os
 import re
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import networkx as nx
 
-from ._afsolver import IN, Solver, StageSearch, bits, maximal
+from ._afsolver import Solver, StageSearch, bits, in_mask, maximal
 from ._markup import escape_html
-from .exceptions import ErrorDetail, FileFormatError, InvalidDataError, NotFoundError
+from .exceptions import (
+    ErrorDetail,
+    ExtensionLimitError,
+    FileFormatError,
+    InvalidArgumentError,
+    InvalidDataError,
+    NotFoundError,
+)
 from .formats._safe import read_bytes, refuse
 
 if TYPE_CHECKING:
@@ -83,10 +93,12 @@ if TYPE_CHECKING:
     from .models import Statement
 
 __all__ = [
+    "EXTENSION_LIMIT",
     "SEMANTICS",
     "Acceptance",
     "ArgumentationFramework",
     "AttackGraph",
+    "Extensions",
     "StatementAcceptance",
     "SupportChain",
     "acceptance",
@@ -104,6 +116,38 @@ SEMANTICS: tuple[str, ...] = (
     "ideal",
 )
 """The semantics :meth:`ArgumentationFramework.extensions` knows."""
+
+EXTENSION_LIMIT = 100_000
+"""How many extensions :meth:`ArgumentationFramework.extensions` lists by default before
+it raises :exc:`~claimgraph.ExtensionLimitError`."""
+
+_T = TypeVar("_T")
+
+
+class _Budget:
+    """The count and time limits of one computation; raises when one is passed."""
+
+    def __init__(self, semantics: str, limit: int | None, timeout: float | None) -> None:
+        self.semantics = semantics
+        self.limit = limit
+        self.timeout = timeout
+        self.deadline = None if timeout is None else time.monotonic() + timeout
+        self.seen = 0
+
+    def tick(self) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise ExtensionLimitError(self.semantics, self.limit, self.timeout, None, self.seen)
+
+    def count(self, items: Iterator[_T]) -> Iterator[_T]:
+        """``items``, stopping with an error past the limit (counted per part)."""
+        k = 0
+        for item in items:
+            k += 1
+            self.seen += 1
+            if self.limit is not None and k > self.limit:
+                raise ExtensionLimitError(self.semantics, self.limit, None, None, self.seen)
+            self.tick()
+            yield item
 
 _APX = re.compile(
     r"^\s*(?:(arg)\(\s*([^()\s,]+)\s*\)|(att)\(\s*([^()\s,]+)\s*,\s*([^()\s,]+)\s*\))\s*\.\s*$"
@@ -155,6 +199,8 @@ class ArgumentationFramework:
         self._index = index
         self._solver = Solver(n, attackers, targets)
         self._cache: dict[str, list[frozenset[str]]] = {}
+        self._accepted: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._part_list: list[ArgumentationFramework] | None = None
 
     # ------------------------------------------------------------------ basics
     def __repr__(self) -> str:
@@ -189,19 +235,19 @@ class ArgumentationFramework:
 
     def complete(self) -> list[frozenset[str]]:
         """Every complete extension (admissible, containing all it defends)."""
-        return self._get("complete")
+        return self.extensions("complete")
 
     def preferred(self) -> list[frozenset[str]]:
         """Every preferred extension (⊆-maximal admissible sets)."""
-        return self._get("preferred")
+        return self.extensions("preferred")
 
     def stable(self) -> list[frozenset[str]]:
         """Every stable extension (conflict-free, attacking all else); may be none."""
-        return self._get("stable")
+        return self.extensions("stable")
 
     def semi_stable(self) -> list[frozenset[str]]:
         """Every semi-stable extension (complete, with ⊆-maximal range)."""
-        return self._get("semi-stable")
+        return self.extensions("semi-stable")
 
     def stage(self) -> list[frozenset[str]]:
         """Every stage extension (conflict-free, with ⊆-maximal range; Verheij 1996).
@@ -216,63 +262,266 @@ class ArgumentationFramework:
         >>> sorted(sorted(e) for e in af.stage())
         [['a'], ['b'], ['c']]
         """
-        return self._get("stage")
+        return self.extensions("stage")
 
     def ideal(self) -> frozenset[str]:
-        """The ideal extension: the largest admissible set inside every preferred one."""
-        return self._get("ideal")[0]
+        """The ideal extension: the largest admissible set inside every preferred one.
 
-    def extensions(self, semantics: str) -> list[frozenset[str]]:
-        """The extensions under one of :data:`SEMANTICS` (grounded and ideal: one)."""
+        Computed from sceptical preferred acceptance, without listing the preferred
+        extensions.
+        """
+        return self.extensions("ideal")[0]
+
+    def extensions(
+        self,
+        semantics: str,
+        *,
+        limit: int | None = EXTENSION_LIMIT,
+        timeout: float | None = None,
+    ) -> list[frozenset[str]]:
+        """The extensions under one of :data:`SEMANTICS` (grounded and ideal: one).
+
+        Parameters
+        ----------
+        semantics : str
+            One of :data:`SEMANTICS`.
+        limit : int or None
+            The most extensions to list (``None``: no limit). Independent parts of the
+            framework (weakly connected components) are solved apart and their extensions
+            combined, so the count is known before the product is built.
+        timeout : float or None
+            Seconds to spend at most (``None``: no limit).
+
+        Raises
+        ------
+        ExtensionLimitError
+            When there are more than ``limit`` extensions or the time runs out. To know
+            which arguments are accepted, :meth:`accepted` answers without listing them.
+
+        Examples
+        --------
+        >>> pairs = [(f"a{i}", f"b{i}") for i in range(20)]
+        >>> af = ArgumentationFramework([x for p in pairs for x in p],
+        ...                             pairs + [(b, a) for a, b in pairs])
+        >>> af.count_extensions("preferred")
+        1048576
+        >>> af.extensions("preferred", limit=1000)
+        Traceback (most recent call last):
+        ...
+        claimgraph.exceptions.ExtensionLimitError: 1048576 preferred extensions, more than the limit of 1000; ...
+        >>> len(af.accepted("preferred", "credulous")), len(af.accepted("preferred", "sceptical"))
+        (40, 0)
+        """
+        self._check(semantics)
+        hit = self._cache.get(semantics)
+        if hit is not None:
+            if limit is not None and len(hit) > limit:
+                raise ExtensionLimitError(semantics, limit, None, len(hit))
+            return list(hit)
+        budget = _Budget(semantics, limit, timeout)
+        if semantics == "grounded":
+            out = [self.grounded()]
+        else:
+            per = [part._listed(semantics, budget) for part in self._parts()]
+            total = math.prod(len(p) for p in per)
+            if limit is not None and total > limit:
+                raise ExtensionLimitError(semantics, limit, None, total)
+            if len(per) == 1:
+                out = per[0]
+            else:
+                out = [frozenset().union(*combo) for combo in itertools.product(*per)]
+        self._cache[semantics] = out
+        return list(out)
+
+    def count_extensions(self, semantics: str, *, timeout: float | None = None) -> int:
+        """How many extensions there are, listing only those of each independent part.
+
+        The count is the product of the parts' counts, so ``n`` independent disputes
+        take ``n`` small searches, not ``2ⁿ``; a single large part is still listed
+        (:exc:`ExtensionLimitError` past :data:`EXTENSION_LIMIT` extensions in it).
+
+        >>> ArgumentationFramework(["a", "b", "c"], [("a", "b"), ("b", "a")]).count_extensions(
+        ...     "complete")
+        3
+        """
+        self._check(semantics)
+        if semantics in ("grounded", "ideal"):
+            return 1
+        budget = _Budget(semantics, EXTENSION_LIMIT, timeout)
+        return math.prod(len(part._listed(semantics, budget)) for part in self._parts())
+
+    def accepted(
+        self, semantics: str, how: str = "credulous", *, timeout: float | None = None
+    ) -> frozenset[str]:
+        """The arguments credulously (in some extension) or sceptically (in every one)
+        accepted, computed without listing the extensions.
+
+        Each independent part (weakly connected component) is decided on its own.
+        Complete and preferred: one labelling search per argument the grounded labelling
+        leaves open (credulous), and for sceptical preferred a counter-example search
+        that stops at the first preferred extension without the argument (as in
+        CEGARTIX, Dvořák et al. 2014); stable: one search per argument for a stable
+        labelling with it IN or OUT; grounded and ideal have one extension; semi-stable
+        and stage list each part's extensions. Without any stable extension, sceptical
+        stable acceptance holds vacuously for every argument and credulous for none.
+
+        Parameters
+        ----------
+        semantics : str
+            One of :data:`SEMANTICS`.
+        how : {"credulous", "sceptical"}
+        timeout : float or None
+            Seconds to spend at most (:exc:`ExtensionLimitError` when reached).
+
+        Examples
+        --------
+        >>> af = ArgumentationFramework(["a", "b", "c"], [("a", "b"), ("b", "a"), ("b", "c")])
+        >>> sorted(af.accepted("preferred")), sorted(af.accepted("preferred", "sceptical"))
+        (['a', 'b', 'c'], [])
+        """
+        if how not in ("credulous", "sceptical"):
+            raise InvalidArgumentError(f"how must be 'credulous' or 'sceptical', not {how!r}")
+        self._check(semantics)
+        hit = self._accepted.get(semantics)
+        if hit is None:
+            hit = self._accepted[semantics] = self._decide(semantics, timeout)
+        return hit[0] if how == "credulous" else hit[1]
+
+    def _check(self, semantics: str) -> None:
         if semantics not in SEMANTICS:
             raise InvalidDataError(
                 f"semantics must be one of {', '.join(SEMANTICS)}, not {semantics!r}"
             )
-        return list(self._get(semantics))
 
-    def _masks(self, stable: bool = False) -> list[int]:
-        return [
-            sum(1 << i for i, d in enumerate(lab) if d == IN)
-            for lab in self._solver.labellings(stable=stable)
-        ]
+    def _parts(self) -> list[ArgumentationFramework]:
+        """The weakly connected components as frameworks (``[self]`` when connected)."""
+        if self._part_list is not None:
+            return self._part_list
+        n = len(self.arguments)
+        root = list(range(n))
 
-    def _get(self, semantics: str) -> list[frozenset[str]]:
+        def find(i: int) -> int:
+            while root[i] != i:
+                root[i] = root[root[i]]
+                i = root[i]
+            return i
+
+        for i in range(n):
+            for j in self._solver.targets[i]:
+                ri, rj = find(i), find(j)
+                if ri != rj:
+                    root[max(ri, rj)] = min(ri, rj)
+        groups: dict[int, list[int]] = {}
+        for i in range(n):
+            groups.setdefault(find(i), []).append(i)
+        if len(groups) <= 1:
+            self._part_list = [self]
+            return self._part_list
+        parts = []
+        args = self.arguments
+        for members in groups.values():
+            atts = [(args[i], args[j]) for i in members for j in self._solver.targets[i]]
+            part = ArgumentationFramework([args[i] for i in members], atts)
+            part._part_list = [part]
+            parts.append(part)
+        self._part_list = parts
+        return parts
+
+    def _listed(self, semantics: str, budget: _Budget) -> list[frozenset[str]]:
+        """This framework's extensions, listed whole (no decomposition), within budget."""
         hit = self._cache.get(semantics)
         if hit is not None:
             return hit
         s = self._solver
-        if semantics == "grounded":
-            out = [self.grounded()]
-        elif semantics == "complete":
-            out = [self._set(m) for m in self._masks()]
-        elif semantics == "stable":
-            out = [self._set(m) for m in self._masks(stable=True)]
-        elif semantics == "preferred":
-            out = [self._set(m) for m in maximal(self._masks())]
-        elif semantics == "semi-stable":
-            prefs = [self._mask(e) for e in self.preferred()]
-            ranges = {m: m | self._range(m) for m in prefs}
-            top = maximal(list(ranges.values()))
-            out = [self._set(m) for m in prefs if ranges[m] in top]
-        elif semantics == "stage":
-            search = StageSearch(len(self.arguments), s.attackers, s.targets)
-            out = [self._set(m) for m in search.extensions()]
-        else:  # ideal
-            common = (1 << len(self.arguments)) - 1
-            for m in (self._mask(e) for e in self.preferred()):
-                common &= m
-            changed = True
-            while changed:  # drop what the set does not defend, to a fixpoint
-                changed = False
-                hit_by = self._range(common)
-                for i in bits(common):
-                    if any(not hit_by >> b & 1 for b in s.attackers[i]):
-                        common &= ~(1 << i)
-                        changed = True
-                        break
-            out = [self._set(common)]
+        s.tick = budget.tick
+        try:
+            if semantics == "grounded":
+                out = [self.grounded()]
+            elif semantics == "complete":
+                out = [self._set(in_mask(lab)) for lab in budget.count(s.labellings())]
+            elif semantics == "stable":
+                out = [self._set(in_mask(lab)) for lab in budget.count(s.labellings(stable=True))]
+            elif semantics == "preferred":
+                out = [self._set(m) for m in budget.count(s.preferred())]
+            elif semantics == "semi-stable":
+                prefs = [self._mask(e) for e in self._listed("preferred", budget)]
+                ranges = {m: m | self._range(m) for m in prefs}
+                top = maximal(list(ranges.values()))
+                out = [self._set(m) for m in prefs if ranges[m] in top]
+            elif semantics == "stage":
+                search = StageSearch(len(self.arguments), s.attackers, s.targets)
+                out = [self._set(m) for m in budget.count(iter(search.extensions()))]
+            else:  # ideal
+                out = [self._set(self._ideal())]
+        finally:
+            s.tick = None
         self._cache[semantics] = out
         return out
+
+    def _ideal(self) -> int:
+        """The ideal extension (bit set): the sceptically preferred arguments, less what
+        they do not defend, to a fixpoint (the largest admissible subset)."""
+        s = self._solver
+        common = self._mask(self.accepted("preferred", "sceptical"))
+        changed = True
+        while changed:  # drop what the set does not defend, to a fixpoint
+            changed = False
+            hit_by = self._range(common)
+            for i in bits(common):
+                if any(not hit_by >> b & 1 for b in s.attackers[i]):
+                    common &= ~(1 << i)
+                    changed = True
+                    break
+        return common
+
+    def _decide(
+        self, semantics: str, timeout: float | None
+    ) -> tuple[frozenset[str], frozenset[str]]:
+        """(credulous, sceptical) over every part."""
+        budget = _Budget(semantics, None, timeout)
+        cred: set[str] = set()
+        scept: set[str] = set()
+        for part in self._parts():
+            got = part._decide_part(semantics, budget)
+            if got is None:  # a part without stable extension: the whole has none
+                return frozenset(), frozenset(self.arguments)
+            cred |= got[0]
+            scept |= got[1]
+        return frozenset(cred), frozenset(scept)
+
+    def _decide_part(
+        self, semantics: str, budget: _Budget
+    ) -> tuple[frozenset[str], frozenset[str]] | None:
+        """(credulous, sceptical) of this framework taken whole; None: no extension."""
+        s = self._solver
+        s.tick = budget.tick
+        try:
+            inn = s.grounded()[0]
+            if semantics == "grounded":
+                return self._set(inn), self._set(inn)
+            if semantics in ("complete", "preferred"):
+                cred = s.credulous()[0]
+                if semantics == "complete":
+                    return self._set(cred), self._set(inn)
+                return self._set(cred), self._set(inn | s.sceptical_preferred(cred & ~inn))
+            if semantics == "stable":
+                if s.first(stable=True) is None:
+                    return None
+                cred, seen = s.credulous(stable=True)
+                cands = cred
+                for m in seen:
+                    cands &= m
+                return self._set(cred), self._set(s.sceptical_stable(cands))
+            if semantics == "ideal":
+                ideal = self._set(self._ideal())
+                return ideal, ideal
+        finally:
+            s.tick = None
+        exts = self._listed(semantics, budget)  # semi-stable, stage: never empty
+        both = frozenset(self.arguments)
+        for e in exts:
+            both &= e
+        return frozenset().union(*exts), both
 
     def _mask(self, ext: Iterable[str]) -> int:
         return sum(1 << self._index[a] for a in ext)
@@ -287,18 +536,22 @@ class ArgumentationFramework:
 
     def is_credulously_accepted(self, argument: str, semantics: str = "preferred") -> bool:
         """True if ``argument`` is in at least one extension."""
-        i = self._i(argument)
-        if semantics in ("complete", "preferred") and semantics not in self._cache:
-            # in some preferred extension iff in some complete one: one search, no listing
-            return next(self._solver.labellings(force_in=i), None) is not None
-        return any(argument in e for e in self.extensions(semantics))
+        self._i(argument)
+        self._check(semantics)
+        if semantics in ("complete", "preferred") and semantics not in self._accepted:
+            # in some preferred extension iff in some complete one: one search in its part
+            part = next(p for p in self._parts() if argument in p._index)
+            return part._solver.first(force_in=part._index[argument]) is not None
+        return argument in self.accepted(semantics, "credulous")
 
     def is_sceptically_accepted(self, argument: str, semantics: str = "preferred") -> bool:
         """True if ``argument`` is in every extension (vacuously true if there is none)."""
         self._i(argument)
+        self._check(semantics)
         if semantics == "complete":
             return argument in self.grounded()
-        return all(argument in e for e in self.extensions(semantics))
+        return argument in self.accepted(semantics, "sceptical")
+
 
     # ------------------------------------------------------------------ files
     @classmethod
@@ -753,6 +1006,37 @@ class StatementAcceptance:
         }
 
 
+class Extensions(Mapping[str, list[frozenset[str]]]):
+    """The extensions of an :class:`Acceptance`, per semantics, listed when first asked
+    for (with :meth:`ArgumentationFramework.extensions` and its default limit).
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> res = acceptance(cg.load(cg.example_path()))
+    >>> list(res.extensions), len(res.extensions["preferred"])
+    (['preferred', 'stable'], 4)
+    """
+
+    def __init__(self, framework: ArgumentationFramework, semantics: tuple[str, ...]) -> None:
+        self._framework = framework
+        self._semantics = semantics
+
+    def __getitem__(self, semantics: str) -> list[frozenset[str]]:
+        if semantics not in self._semantics:
+            raise NotFoundError(f"no semantics {semantics!r} in the result")
+        return self._framework.extensions(semantics)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._semantics)
+
+    def __len__(self) -> int:
+        return len(self._semantics)
+
+    def __repr__(self) -> str:
+        return f"<Extensions of {', '.join(self._semantics)} (listed on access)>"
+
+
 @dataclass(frozen=True)
 class Acceptance:
     """Acceptance of every statement of a claim graph (see :func:`acceptance`).
@@ -765,14 +1049,17 @@ class Acceptance:
         The semantics reported in ``credulous``/``sceptical``.
     rows : tuple of StatementAcceptance
         One per statement, in the graph's order.
-    extensions : dict of str to list of frozenset
-        The extensions per semantics (empty list: none, e.g. no stable extension).
+    extensions : Extensions
+        The extensions per semantics (empty list: none, e.g. no stable extension), listed
+        only when asked for: there can be exponentially many (``2ⁿ`` for ``n``
+        independent disputes), and past :data:`EXTENSION_LIMIT` asking raises
+        :exc:`~claimgraph.ExtensionLimitError`.
     """
 
     framework: AttackGraph
     semantics: tuple[str, ...]
     rows: tuple[StatementAcceptance, ...]
-    extensions: dict[str, list[frozenset[str]]]
+    extensions: Extensions
 
     def __getitem__(self, statement: str) -> StatementAcceptance:
         index: dict[str, StatementAcceptance] | None = self.__dict__.get("_index")
@@ -796,21 +1083,25 @@ class Acceptance:
 
     def __repr__(self) -> str:
         counts = {k: sum(r.grounded == k for r in self.rows) for k in ("in", "out", "undec")}
-        ext = ", ".join(f"{len(v)} {k}" for k, v in self.extensions.items())
+        acc = "; ".join(
+            f"{s} credulous={sum(r.credulous[s] for r in self.rows)}"
+            f" sceptical={sum(r.sceptical[s] for r in self.rows)}"
+            for s in self.semantics
+        )
         return (
             f"<Acceptance: {len(self.rows)} statements, {len(self.framework.attacks)} attacks;"
-            f" grounded in={counts['in']} out={counts['out']} undec={counts['undec']};"
-            f" extensions: {ext}>"
+            f" grounded in={counts['in']} out={counts['out']} undec={counts['undec']}"
+            + (f"; {acc}>" if acc else ">")
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return {
-            "semantics": list(self.semantics),
-            "extensions": {k: [sorted(e) for e in v] for k, v in self.extensions.items()},
-            "statements": [r.to_dict() for r in self.rows],
-            "attacks": self.framework.to_dict()["attacks"],
-        }
+    def to_dict(self, *, extensions: bool = False) -> dict[str, Any]:
+        """A JSON-ready dict; with ``extensions``, the extensions listed too (limited)."""
+        out: dict[str, Any] = {"semantics": list(self.semantics)}
+        if extensions:
+            out["extensions"] = {k: [sorted(e) for e in v] for k, v in self.extensions.items()}
+        out["statements"] = [r.to_dict() for r in self.rows]
+        out["attacks"] = self.framework.to_dict()["attacks"]
+        return out
 
     def _repr_html_(self) -> str:
         head = "".join(
@@ -838,7 +1129,12 @@ class Acceptance:
         )
 
 
-def acceptance(graph: ClaimGraph, semantics: Iterable[str] = ("preferred", "stable")) -> Acceptance:
+def acceptance(
+    graph: ClaimGraph,
+    semantics: Iterable[str] = ("preferred", "stable"),
+    *,
+    timeout: float | None = None,
+) -> Acceptance:
     """Which statements stand: grounded label and credulous/sceptical acceptance each.
 
     Parameters
@@ -846,6 +1142,9 @@ def acceptance(graph: ClaimGraph, semantics: Iterable[str] = ("preferred", "stab
     graph : ClaimGraph
     semantics : iterable of str
         Semantics (of :data:`SEMANTICS`) to report acceptance under.
+    timeout : float or None
+        Seconds to spend at most per semantics (:exc:`~claimgraph.ExtensionLimitError`
+        when reached); ``None``: no limit.
 
     Returns
     -------
@@ -856,6 +1155,12 @@ def acceptance(graph: ClaimGraph, semantics: Iterable[str] = ("preferred", "stab
     This is an aid to judgement, not a verdict: a statement is "out" because the graph
     records an accepted attacker, not because it is false. The result depends entirely on
     which propositions, relations and responses were entered.
+
+    Acceptance is decided per independent part of the attack graph (each weakly
+    connected component, typically one dispute) with
+    :meth:`ArgumentationFramework.accepted`, without listing the extensions: ``n``
+    independent disputes take ``n`` small searches, not ``2ⁿ`` or ``3ⁿ`` steps. The
+    extensions are listed only when ``result.extensions`` is read.
 
     Examples
     --------
@@ -872,7 +1177,8 @@ def acceptance(graph: ClaimGraph, semantics: Iterable[str] = ("preferred", "stab
         if s not in SEMANTICS:
             raise InvalidDataError(f"semantics must be among {', '.join(SEMANTICS)}, not {s!r}")
     af = attack_graph(graph)
-    exts = {s: af.extensions(s) for s in sems}
+    cred = {s: af.accepted(s, "credulous", timeout=timeout) for s in sems}
+    scept = {s: af.accepted(s, "sceptical", timeout=timeout) for s in sems}
     inn = af.grounded()
     out = {b for a, b in af.attacks if a in inn}
     rows = []
@@ -887,9 +1193,9 @@ def acceptance(graph: ClaimGraph, semantics: Iterable[str] = ("preferred", "stab
                 stance=st.stance,
                 text=graph.propositions[st.proposition].text,
                 grounded="in" if sid in inn else "out" if sid in out else "undec",
-                credulous={s: any(sid in e for e in exts[s]) for s in sems},
-                sceptical={s: all(sid in e for e in exts[s]) for s in sems},
+                credulous={s: sid in cred[s] for s in sems},
+                sceptical={s: sid in scept[s] for s in sems},
                 attackers=tuple(af.attackers(sid)),
             )
         )
-    return Acceptance(af, sems, tuple(rows), exts)
+    return Acceptance(af, sems, tuple(rows), Extensions(af, sems))
