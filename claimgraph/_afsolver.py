@@ -254,17 +254,9 @@ class Solver:
             inn = in_mask(lab)
 
     def preferred(self) -> Iterator[int]:
-        """Every preferred extension (bit sets), each once, without listing the complete
-        ones: find a complete extension inside none found so far, maximise it, repeat."""
-        full = (1 << self.n) - 1
-        found: list[list[int]] = []
-        while True:
-            lab = self.first(clauses=found)
-            if lab is None:
-                return
-            ext = self.maximise(in_mask(lab))
-            found.append(bits(full & ~ext))
-            yield ext
+        """Every preferred extension (bit sets), each once, SCC by SCC (see
+        :func:`scc_preferred`)."""
+        return scc_preferred(self)
 
     def credulous(self, *, stable: bool = False) -> tuple[int, list[int]]:
         """The arguments in some complete (or stable) extension, and the extensions seen.
@@ -323,6 +315,83 @@ class Solver:
             else:
                 cands &= in_mask(lab)
         return accepted
+
+
+def scc_preferred(solver: Solver) -> Iterator[int]:
+    """Every preferred extension of ``solver``'s framework, strongly connected component
+    by component, in the order of the condensation (Baroni, Giacomin & Guida 2005).
+
+    Preferred semantics is SCC-recursive, and in labelling form decomposable along the
+    SCCs (Baroni et al. 2014, "On the input/output behavior of argumentation frameworks"):
+    a labelling is preferred iff on each SCC it is a preferred labelling of that SCC given
+    the labels of its attackers outside. Given those labels, an SCC is solved alone: its
+    attackers labelled IN are stood for by one unattacked argument, those labelled UNDEC
+    by one self-attacking argument, those OUT by nothing. The search goes depth first
+    through the SCCs, so the work follows the number of extensions, not of the complete
+    labellings (``3ⁿ`` for ``n`` mutual attacks where preferred has ``2ⁿ``); the local
+    answers are kept per (SCC, input).
+    """
+    import networkx as nx
+
+    n = solver.n
+    g: nx.DiGraph[int] = nx.DiGraph()
+    g.add_nodes_from(range(n))
+    g.add_edges_from((a, b) for b in range(n) for a in solver.attackers[b])
+    cond = nx.condensation(g)
+    sccs: list[list[int]] = [sorted(cond.nodes[c]["members"]) for c in nx.topological_sort(cond)]
+    outside = []
+    for members in sccs:
+        inside = set(members)
+        outside.append(sorted({a for b in members for a in solver.attackers[b] if a not in inside}))
+    cache: dict[tuple[int, int, int], list[int]] = {}
+    tgt = solver.targets
+
+    def local(t: int, inn: int, out: int) -> list[int]:
+        members = sccs[t]
+        hit_in = hit_undec = 0  # members attacked from outside by IN / UNDEC arguments
+        for a in outside[t]:
+            if inn >> a & 1:
+                for b in tgt[a]:
+                    hit_in |= 1 << b
+            elif not out >> a & 1:
+                for b in tgt[a]:
+                    hit_undec |= 1 << b
+        key = (t, hit_in, hit_undec)
+        got = cache.get(key)
+        if got is not None:
+            return got
+        pos = {x: i for i, x in enumerate(members)}
+        m = len(members)
+        g_in, g_undec = m, m + 1
+        att: list[list[int]] = [[pos[a] for a in solver.attackers[x] if a in pos] for x in members]
+        for i, x in enumerate(members):
+            if hit_in >> x & 1:
+                att[i].append(g_in)
+            if hit_undec >> x & 1:
+                att[i].append(g_undec)
+        att += [[], [g_undec]]
+        targets: list[list[int]] = [[] for _ in range(m + 2)]
+        for i, lst in enumerate(att):
+            for a in lst:
+                targets[a].append(i)
+        sub = Solver(m + 2, att, targets)
+        sub.tick = solver.tick
+        found = maximal([in_mask(lab) & ((1 << m) - 1) for lab in sub.labellings()])
+        got = cache[key] = [sum(1 << members[i] for i in bits(f)) for f in found]
+        return got
+
+    stack = [(0, 0, 0)]  # depth first through the SCCs, without recursion
+    while stack:
+        t, inn, out = stack.pop()
+        if t == len(sccs):
+            yield inn
+            continue
+        for ext in reversed(local(t, inn, out)):
+            hit = 0
+            for a in bits(ext):
+                for b in tgt[a]:
+                    hit |= 1 << b
+            stack.append((t + 1, inn | ext, out | hit))
 
 
 def in_mask(lab: _Doms) -> int:

@@ -140,14 +140,13 @@ class _Budget:
 
     def count(self, items: Iterator[_T]) -> Iterator[_T]:
         """``items``, stopping with an error past the limit (counted per part)."""
-        k = 0
-        for item in items:
-            k += 1
+        for k, item in enumerate(items, start=1):
             self.seen += 1
             if self.limit is not None and k > self.limit:
                 raise ExtensionLimitError(self.semantics, self.limit, None, None, self.seen)
             self.tick()
             yield item
+
 
 _APX = re.compile(
     r"^\s*(?:(arg)\(\s*([^()\s,]+)\s*\)|(att)\(\s*([^()\s,]+)\s*,\s*([^()\s,]+)\s*\))\s*\.\s*$"
@@ -201,6 +200,7 @@ class ArgumentationFramework:
         self._cache: dict[str, list[frozenset[str]]] = {}
         self._accepted: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._part_list: list[ArgumentationFramework] | None = None
+        self._decided: dict[str, tuple[frozenset[str], frozenset[str]] | None] = {}
 
     # ------------------------------------------------------------------ basics
     def __repr__(self) -> str:
@@ -308,7 +308,7 @@ class ArgumentationFramework:
         >>> af.extensions("preferred", limit=1000)
         Traceback (most recent call last):
         ...
-        claimgraph.exceptions.ExtensionLimitError: 1048576 preferred extensions, more than the limit of 1000; ...
+        claimgraph.exceptions.ExtensionLimitError: 1048576 preferred extensions, more than ...
         >>> len(af.accepted("preferred", "credulous")), len(af.accepted("preferred", "sceptical"))
         (40, 0)
         """
@@ -462,7 +462,14 @@ class ArgumentationFramework:
         """The ideal extension (bit set): the sceptically preferred arguments, less what
         they do not defend, to a fixpoint (the largest admissible subset)."""
         s = self._solver
-        common = self._mask(self.accepted("preferred", "sceptical"))
+        got = self._decided.get("preferred")
+        if got is None:
+            got = self._decided["preferred"] = self._decide_part(
+                "preferred", _Budget("ideal", None, None)
+            )
+        if got is None:  # pragma: no cover - preferred extensions always exist
+            return 0
+        common = self._mask(got[1])
         changed = True
         while changed:  # drop what the set does not defend, to a fixpoint
             changed = False
@@ -482,7 +489,10 @@ class ArgumentationFramework:
         cred: set[str] = set()
         scept: set[str] = set()
         for part in self._parts():
-            got = part._decide_part(semantics, budget)
+            if semantics in part._decided:
+                got = part._decided[semantics]
+            else:
+                got = part._decided[semantics] = part._decide_part(semantics, budget)
             if got is None:  # a part without stable extension: the whole has none
                 return frozenset(), frozenset(self.arguments)
             cred |= got[0]
@@ -500,10 +510,8 @@ class ArgumentationFramework:
             if semantics == "grounded":
                 return self._set(inn), self._set(inn)
             if semantics in ("complete", "preferred"):
-                cred = s.credulous()[0]
-                if semantics == "complete":
-                    return self._set(cred), self._set(inn)
-                return self._set(cred), self._set(inn | s.sceptical_preferred(cred & ~inn))
+                cred, scept = self._directional(semantics == "preferred")
+                return self._set(cred), self._set(inn | scept)
             if semantics == "stable":
                 if s.first(stable=True) is None:
                     return None
@@ -522,6 +530,79 @@ class ArgumentationFramework:
         for e in exts:
             both &= e
         return frozenset().union(*exts), both
+
+    def _directional(self, sceptical: bool) -> tuple[int, int]:
+        """(credulous complete/preferred, sceptical preferred outside the grounded
+        extension) as bit sets, each strongly connected component decided in the
+        sub-framework of itself and the components upstream of it where that is at most
+        half of this one, the rest here.
+
+        Complete and preferred semantics are SCC-recursive (Baroni, Giacomin & Guida
+        2005) and so directional (Baroni & Giacomin 2007): the extensions restricted to an
+        unattacked set are the extensions of the sub-framework it induces, so acceptance
+        there can be decided in it.
+        """
+        s = self._solver
+        inn, out = s.grounded()
+        open_ = ((1 << len(self.arguments)) - 1) & ~(inn | out)
+        cred = inn
+        scept = 0
+        if not open_:
+            return cred, scept
+        g: nx.DiGraph[int] = nx.DiGraph()
+        g.add_nodes_from(range(len(self.arguments)))
+        g.add_edges_from((i, j) for i in bits(open_) for j in s.targets[i] if open_ >> j & 1)
+        # attackers decided by the grounded labelling fix nothing open: an open argument's
+        # IN attackers do not exist and its OUT ones never count, so the open part is its
+        # own framework for what is left to decide
+        cond = nx.condensation(g)
+        half = len(self.arguments) // 2
+        left = open_
+        for c in nx.topological_sort(cond):
+            members = cond.nodes[c]["members"]
+            if not any(open_ >> i & 1 for i in members):
+                continue
+            hull = set(members)
+            for d in nx.ancestors(cond, c):
+                hull.update(cond.nodes[d]["members"])
+            if len(hull) > half:
+                continue
+            order = sorted(hull)
+            sub = ArgumentationFramework(
+                [self.arguments[i] for i in order],
+                [
+                    (self.arguments[i], self.arguments[j])
+                    for i in order
+                    for j in s.targets[i]
+                    if j in hull
+                ],
+            )
+            sub._solver.tick = s.tick
+            here = sub._mask(self.arguments[i] for i in members)
+            got_cred, got_scept = sub._open_acceptance(here, sceptical)
+            cred |= self._mask(sub._set(got_cred))
+            scept |= self._mask(sub._set(got_scept))
+            left &= ~self._mask(self.arguments[i] for i in members)
+        if left:
+            got_cred, got_scept = self._open_acceptance(left, sceptical)
+            cred |= got_cred
+            scept |= got_scept
+        return cred, scept
+
+    def _open_acceptance(self, which: int, sceptical: bool) -> tuple[int, int]:
+        """(credulous, sceptical preferred) among the arguments ``which`` (bit set)."""
+        s = self._solver
+        inn, out = s.grounded()
+        cred = 0
+        for i in bits(which & ~(inn | out)):
+            if cred >> i & 1:
+                continue
+            lab = s.first(force_in=i)
+            if lab is not None:
+                cred |= in_mask(lab)
+        cred &= which
+        scept = s.sceptical_preferred(cred) if sceptical else 0
+        return cred | (which & inn), scept | (which & inn)
 
     def _mask(self, ext: Iterable[str]) -> int:
         return sum(1 << self._index[a] for a in ext)
@@ -551,7 +632,6 @@ class ArgumentationFramework:
         if semantics == "complete":
             return argument in self.grounded()
         return argument in self.accepted(semantics, "sceptical")
-
 
     # ------------------------------------------------------------------ files
     @classmethod
@@ -793,7 +873,11 @@ class AttackGraph(ArgumentationFramework):
         """A JSON-ready dict: arguments and attacks with their reasons (and chains)."""
         attacks = []
         for a, b in self.attacks:
-            row: dict[str, Any] = {"attacker": a, "attacked": b, "reasons": list(self.reasons[(a, b)])}
+            row: dict[str, Any] = {
+                "attacker": a,
+                "attacked": b,
+                "reasons": list(self.reasons[(a, b)]),
+            }
             chain = self.chains.get((a, b))
             if chain is not None:
                 row["chain"] = {
@@ -946,7 +1030,9 @@ def attack_graph(graph: ClaimGraph) -> AttackGraph:
                     if pa or pb:
                         add(a, b, "support")
                         if (a, b) not in chains:
-                            kind = "super-mediated" if pa and pb else "supported" if pa else "mediated"
+                            kind = (
+                                "super-mediated" if pa and pb else "supported" if pa else "mediated"
+                            )
                             chains[(a, b)] = SupportChain(kind, a, b, (x, y), basis, pa, pb)
     return AttackGraph(records, reasons, chains)
 
