@@ -21,6 +21,7 @@ from .exceptions import (
     ClaimGraphError,
     ConflictError,
     ErrorDetail,
+    ExtensionLimitError,
     FileFormatError,
     InvalidArgumentError,
     InvalidDataError,
@@ -124,6 +125,7 @@ __all__ = [
     "MissingDependencyError",
     "InvalidArgumentError",
     "NotARecordError",
+    "ExtensionLimitError",
 ]
 
 

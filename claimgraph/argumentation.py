@@ -65,17 +65,27 @@ while the statements nobody contests stand:
 
 from __future__ import annotations
 
+import itertools
+import math
 import os
 import re
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import networkx as nx
 
-from ._afsolver import IN, Solver, StageSearch, bits, maximal
+from ._afsolver import Solver, StageSearch, bits, in_mask, maximal
 from ._markup import escape_html
-from .exceptions import ErrorDetail, FileFormatError, InvalidDataError, NotFoundError
+from .exceptions import (
+    ErrorDetail,
+    ExtensionLimitError,
+    FileFormatError,
+    InvalidArgumentError,
+    InvalidDataError,
+    NotFoundError,
+)
 from .formats._safe import read_bytes, refuse
 
 if TYPE_CHECKING:
@@ -83,11 +93,14 @@ if TYPE_CHECKING:
     from .models import Statement
 
 __all__ = [
+    "EXTENSION_LIMIT",
     "SEMANTICS",
     "Acceptance",
     "ArgumentationFramework",
     "AttackGraph",
+    "Extensions",
     "StatementAcceptance",
+    "SupportChain",
     "acceptance",
     "attack_graph",
 ]
@@ -103,6 +116,37 @@ SEMANTICS: tuple[str, ...] = (
     "ideal",
 )
 """The semantics :meth:`ArgumentationFramework.extensions` knows."""
+
+EXTENSION_LIMIT = 100_000
+"""How many extensions :meth:`ArgumentationFramework.extensions` lists by default before
+it raises :exc:`~claimgraph.ExtensionLimitError`."""
+
+_T = TypeVar("_T")
+
+
+class _Budget:
+    """The count and time limits of one computation; raises when one is passed."""
+
+    def __init__(self, semantics: str, limit: int | None, timeout: float | None) -> None:
+        self.semantics = semantics
+        self.limit = limit
+        self.timeout = timeout
+        self.deadline = None if timeout is None else time.monotonic() + timeout
+        self.seen = 0
+
+    def tick(self) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise ExtensionLimitError(self.semantics, self.limit, self.timeout, None, self.seen)
+
+    def count(self, items: Iterator[_T]) -> Iterator[_T]:
+        """``items``, stopping with an error past the limit (counted per part)."""
+        for k, item in enumerate(items, start=1):
+            self.seen += 1
+            if self.limit is not None and k > self.limit:
+                raise ExtensionLimitError(self.semantics, self.limit, None, None, self.seen)
+            self.tick()
+            yield item
+
 
 _APX = re.compile(
     r"^\s*(?:(arg)\(\s*([^()\s,]+)\s*\)|(att)\(\s*([^()\s,]+)\s*,\s*([^()\s,]+)\s*\))\s*\.\s*$"
@@ -154,6 +198,9 @@ class ArgumentationFramework:
         self._index = index
         self._solver = Solver(n, attackers, targets)
         self._cache: dict[str, list[frozenset[str]]] = {}
+        self._accepted: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._part_list: list[ArgumentationFramework] | None = None
+        self._decided: dict[str, tuple[frozenset[str], frozenset[str]] | None] = {}
 
     # ------------------------------------------------------------------ basics
     def __repr__(self) -> str:
@@ -188,19 +235,19 @@ class ArgumentationFramework:
 
     def complete(self) -> list[frozenset[str]]:
         """Every complete extension (admissible, containing all it defends)."""
-        return self._get("complete")
+        return self.extensions("complete")
 
     def preferred(self) -> list[frozenset[str]]:
         """Every preferred extension (⊆-maximal admissible sets)."""
-        return self._get("preferred")
+        return self.extensions("preferred")
 
     def stable(self) -> list[frozenset[str]]:
         """Every stable extension (conflict-free, attacking all else); may be none."""
-        return self._get("stable")
+        return self.extensions("stable")
 
     def semi_stable(self) -> list[frozenset[str]]:
         """Every semi-stable extension (complete, with ⊆-maximal range)."""
-        return self._get("semi-stable")
+        return self.extensions("semi-stable")
 
     def stage(self) -> list[frozenset[str]]:
         """Every stage extension (conflict-free, with ⊆-maximal range; Verheij 1996).
@@ -215,63 +262,347 @@ class ArgumentationFramework:
         >>> sorted(sorted(e) for e in af.stage())
         [['a'], ['b'], ['c']]
         """
-        return self._get("stage")
+        return self.extensions("stage")
 
     def ideal(self) -> frozenset[str]:
-        """The ideal extension: the largest admissible set inside every preferred one."""
-        return self._get("ideal")[0]
+        """The ideal extension: the largest admissible set inside every preferred one.
 
-    def extensions(self, semantics: str) -> list[frozenset[str]]:
-        """The extensions under one of :data:`SEMANTICS` (grounded and ideal: one)."""
+        Computed from sceptical preferred acceptance, without listing the preferred
+        extensions.
+        """
+        return self.extensions("ideal")[0]
+
+    def extensions(
+        self,
+        semantics: str,
+        *,
+        limit: int | None = EXTENSION_LIMIT,
+        timeout: float | None = None,
+    ) -> list[frozenset[str]]:
+        """The extensions under one of :data:`SEMANTICS` (grounded and ideal: one).
+
+        Parameters
+        ----------
+        semantics : str
+            One of :data:`SEMANTICS`.
+        limit : int or None
+            The most extensions to list (``None``: no limit). Independent parts of the
+            framework (weakly connected components) are solved apart and their extensions
+            combined, so the count is known before the product is built.
+        timeout : float or None
+            Seconds to spend at most (``None``: no limit).
+
+        Raises
+        ------
+        ExtensionLimitError
+            When there are more than ``limit`` extensions or the time runs out. To know
+            which arguments are accepted, :meth:`accepted` answers without listing them.
+
+        Examples
+        --------
+        >>> pairs = [(f"a{i}", f"b{i}") for i in range(20)]
+        >>> af = ArgumentationFramework([x for p in pairs for x in p],
+        ...                             pairs + [(b, a) for a, b in pairs])
+        >>> af.count_extensions("preferred")
+        1048576
+        >>> af.extensions("preferred", limit=1000)
+        Traceback (most recent call last):
+        ...
+        claimgraph.exceptions.ExtensionLimitError: 1048576 preferred extensions, more than ...
+        >>> len(af.accepted("preferred", "credulous")), len(af.accepted("preferred", "sceptical"))
+        (40, 0)
+        """
+        self._check(semantics)
+        hit = self._cache.get(semantics)
+        if hit is not None:
+            if limit is not None and len(hit) > limit:
+                raise ExtensionLimitError(semantics, limit, None, len(hit))
+            return list(hit)
+        budget = _Budget(semantics, limit, timeout)
+        if semantics == "grounded":
+            out = [self.grounded()]
+        else:
+            per = [part._listed(semantics, budget) for part in self._parts()]
+            total = math.prod(len(p) for p in per)
+            if limit is not None and total > limit:
+                raise ExtensionLimitError(semantics, limit, None, total)
+            if len(per) == 1:
+                out = per[0]
+            else:
+                out = [frozenset().union(*combo) for combo in itertools.product(*per)]
+        self._cache[semantics] = out
+        return list(out)
+
+    def count_extensions(self, semantics: str, *, timeout: float | None = None) -> int:
+        """How many extensions there are, listing only those of each independent part.
+
+        The count is the product of the parts' counts, so ``n`` independent disputes
+        take ``n`` small searches, not ``2ⁿ``; a single large part is still listed
+        (:exc:`ExtensionLimitError` past :data:`EXTENSION_LIMIT` extensions in it).
+
+        >>> ArgumentationFramework(["a", "b", "c"], [("a", "b"), ("b", "a")]).count_extensions(
+        ...     "complete")
+        3
+        """
+        self._check(semantics)
+        if semantics in ("grounded", "ideal"):
+            return 1
+        budget = _Budget(semantics, EXTENSION_LIMIT, timeout)
+        return math.prod(len(part._listed(semantics, budget)) for part in self._parts())
+
+    def accepted(
+        self, semantics: str, how: str = "credulous", *, timeout: float | None = None
+    ) -> frozenset[str]:
+        """The arguments credulously (in some extension) or sceptically (in every one)
+        accepted, computed without listing the extensions.
+
+        Each independent part (weakly connected component) is decided on its own.
+        Complete and preferred: one labelling search per argument the grounded labelling
+        leaves open (credulous), and for sceptical preferred a counter-example search
+        that stops at the first preferred extension without the argument (as in
+        CEGARTIX, Dvořák et al. 2014); stable: one search per argument for a stable
+        labelling with it IN or OUT; grounded and ideal have one extension; semi-stable
+        and stage list each part's extensions. Without any stable extension, sceptical
+        stable acceptance holds vacuously for every argument and credulous for none.
+
+        Parameters
+        ----------
+        semantics : str
+            One of :data:`SEMANTICS`.
+        how : {"credulous", "sceptical"}
+        timeout : float or None
+            Seconds to spend at most (:exc:`ExtensionLimitError` when reached).
+
+        Examples
+        --------
+        >>> af = ArgumentationFramework(["a", "b", "c"], [("a", "b"), ("b", "a"), ("b", "c")])
+        >>> sorted(af.accepted("preferred")), sorted(af.accepted("preferred", "sceptical"))
+        (['a', 'b', 'c'], [])
+        """
+        if how not in ("credulous", "sceptical"):
+            raise InvalidArgumentError(f"how must be 'credulous' or 'sceptical', not {how!r}")
+        self._check(semantics)
+        hit = self._accepted.get(semantics)
+        if hit is None:
+            hit = self._accepted[semantics] = self._decide(semantics, timeout)
+        return hit[0] if how == "credulous" else hit[1]
+
+    def _check(self, semantics: str) -> None:
         if semantics not in SEMANTICS:
             raise InvalidDataError(
                 f"semantics must be one of {', '.join(SEMANTICS)}, not {semantics!r}"
             )
-        return list(self._get(semantics))
 
-    def _masks(self, stable: bool = False) -> list[int]:
-        return [
-            sum(1 << i for i, d in enumerate(lab) if d == IN)
-            for lab in self._solver.labellings(stable=stable)
-        ]
+    def _parts(self) -> list[ArgumentationFramework]:
+        """The weakly connected components as frameworks (``[self]`` when connected)."""
+        if self._part_list is not None:
+            return self._part_list
+        n = len(self.arguments)
+        root = list(range(n))
 
-    def _get(self, semantics: str) -> list[frozenset[str]]:
+        def find(i: int) -> int:
+            while root[i] != i:
+                root[i] = root[root[i]]
+                i = root[i]
+            return i
+
+        for i in range(n):
+            for j in self._solver.targets[i]:
+                ri, rj = find(i), find(j)
+                if ri != rj:
+                    root[max(ri, rj)] = min(ri, rj)
+        groups: dict[int, list[int]] = {}
+        for i in range(n):
+            groups.setdefault(find(i), []).append(i)
+        if len(groups) <= 1:
+            self._part_list = [self]
+            return self._part_list
+        parts = []
+        args = self.arguments
+        for members in groups.values():
+            atts = [(args[i], args[j]) for i in members for j in self._solver.targets[i]]
+            part = ArgumentationFramework([args[i] for i in members], atts)
+            part._part_list = [part]
+            parts.append(part)
+        self._part_list = parts
+        return parts
+
+    def _listed(self, semantics: str, budget: _Budget) -> list[frozenset[str]]:
+        """This framework's extensions, listed whole (no decomposition), within budget."""
         hit = self._cache.get(semantics)
         if hit is not None:
             return hit
         s = self._solver
-        if semantics == "grounded":
-            out = [self.grounded()]
-        elif semantics == "complete":
-            out = [self._set(m) for m in self._masks()]
-        elif semantics == "stable":
-            out = [self._set(m) for m in self._masks(stable=True)]
-        elif semantics == "preferred":
-            out = [self._set(m) for m in maximal(self._masks())]
-        elif semantics == "semi-stable":
-            prefs = [self._mask(e) for e in self.preferred()]
-            ranges = {m: m | self._range(m) for m in prefs}
-            top = maximal(list(ranges.values()))
-            out = [self._set(m) for m in prefs if ranges[m] in top]
-        elif semantics == "stage":
-            search = StageSearch(len(self.arguments), s.attackers, s.targets)
-            out = [self._set(m) for m in search.extensions()]
-        else:  # ideal
-            common = (1 << len(self.arguments)) - 1
-            for m in (self._mask(e) for e in self.preferred()):
-                common &= m
-            changed = True
-            while changed:  # drop what the set does not defend, to a fixpoint
-                changed = False
-                hit_by = self._range(common)
-                for i in bits(common):
-                    if any(not hit_by >> b & 1 for b in s.attackers[i]):
-                        common &= ~(1 << i)
-                        changed = True
-                        break
-            out = [self._set(common)]
+        s.tick = budget.tick
+        try:
+            if semantics == "grounded":
+                out = [self.grounded()]
+            elif semantics == "complete":
+                out = [self._set(in_mask(lab)) for lab in budget.count(s.labellings())]
+            elif semantics == "stable":
+                out = [self._set(in_mask(lab)) for lab in budget.count(s.labellings(stable=True))]
+            elif semantics == "preferred":
+                out = [self._set(m) for m in budget.count(s.preferred())]
+            elif semantics == "semi-stable":
+                prefs = [self._mask(e) for e in self._listed("preferred", budget)]
+                ranges = {m: m | self._range(m) for m in prefs}
+                top = maximal(list(ranges.values()))
+                out = [self._set(m) for m in prefs if ranges[m] in top]
+            elif semantics == "stage":
+                search = StageSearch(len(self.arguments), s.attackers, s.targets)
+                out = [self._set(m) for m in budget.count(iter(search.extensions()))]
+            else:  # ideal
+                out = [self._set(self._ideal())]
+        finally:
+            s.tick = None
         self._cache[semantics] = out
         return out
+
+    def _ideal(self) -> int:
+        """The ideal extension (bit set): the sceptically preferred arguments, less what
+        they do not defend, to a fixpoint (the largest admissible subset)."""
+        s = self._solver
+        got = self._decided.get("preferred")
+        if got is None:
+            got = self._decided["preferred"] = self._decide_part(
+                "preferred", _Budget("ideal", None, None)
+            )
+        if got is None:  # pragma: no cover - preferred extensions always exist
+            return 0
+        common = self._mask(got[1])
+        changed = True
+        while changed:  # drop what the set does not defend, to a fixpoint
+            changed = False
+            hit_by = self._range(common)
+            for i in bits(common):
+                if any(not hit_by >> b & 1 for b in s.attackers[i]):
+                    common &= ~(1 << i)
+                    changed = True
+                    break
+        return common
+
+    def _decide(
+        self, semantics: str, timeout: float | None
+    ) -> tuple[frozenset[str], frozenset[str]]:
+        """(credulous, sceptical) over every part."""
+        budget = _Budget(semantics, None, timeout)
+        cred: set[str] = set()
+        scept: set[str] = set()
+        for part in self._parts():
+            if semantics in part._decided:
+                got = part._decided[semantics]
+            else:
+                got = part._decided[semantics] = part._decide_part(semantics, budget)
+            if got is None:  # a part without stable extension: the whole has none
+                return frozenset(), frozenset(self.arguments)
+            cred |= got[0]
+            scept |= got[1]
+        return frozenset(cred), frozenset(scept)
+
+    def _decide_part(
+        self, semantics: str, budget: _Budget
+    ) -> tuple[frozenset[str], frozenset[str]] | None:
+        """(credulous, sceptical) of this framework taken whole; None: no extension."""
+        s = self._solver
+        s.tick = budget.tick
+        try:
+            inn = s.grounded()[0]
+            if semantics == "grounded":
+                return self._set(inn), self._set(inn)
+            if semantics in ("complete", "preferred"):
+                cred, scept = self._directional(semantics == "preferred")
+                return self._set(cred), self._set(inn | scept)
+            if semantics == "stable":
+                if s.first(stable=True) is None:
+                    return None
+                cred, seen = s.credulous(stable=True)
+                cands = cred
+                for m in seen:
+                    cands &= m
+                return self._set(cred), self._set(s.sceptical_stable(cands))
+            if semantics == "ideal":
+                ideal = self._set(self._ideal())
+                return ideal, ideal
+        finally:
+            s.tick = None
+        exts = self._listed(semantics, budget)  # semi-stable, stage: never empty
+        both = frozenset(self.arguments)
+        for e in exts:
+            both &= e
+        return frozenset().union(*exts), both
+
+    def _directional(self, sceptical: bool) -> tuple[int, int]:
+        """(credulous complete/preferred, sceptical preferred outside the grounded
+        extension) as bit sets, each strongly connected component decided in the
+        sub-framework of itself and the components upstream of it where that is at most
+        half of this one, the rest here.
+
+        Complete and preferred semantics are SCC-recursive (Baroni, Giacomin & Guida
+        2005) and so directional (Baroni & Giacomin 2007): the extensions restricted to an
+        unattacked set are the extensions of the sub-framework it induces, so acceptance
+        there can be decided in it.
+        """
+        s = self._solver
+        inn, out = s.grounded()
+        open_ = ((1 << len(self.arguments)) - 1) & ~(inn | out)
+        cred = inn
+        scept = 0
+        if not open_:
+            return cred, scept
+        g: nx.DiGraph[int] = nx.DiGraph()
+        g.add_nodes_from(range(len(self.arguments)))
+        g.add_edges_from((i, j) for i in bits(open_) for j in s.targets[i] if open_ >> j & 1)
+        # attackers decided by the grounded labelling fix nothing open: an open argument's
+        # IN attackers do not exist and its OUT ones never count, so the open part is its
+        # own framework for what is left to decide
+        cond = nx.condensation(g)
+        half = len(self.arguments) // 2
+        left = open_
+        for c in nx.topological_sort(cond):
+            members = cond.nodes[c]["members"]
+            if not any(open_ >> i & 1 for i in members):
+                continue
+            hull = set(members)
+            for d in nx.ancestors(cond, c):
+                hull.update(cond.nodes[d]["members"])
+            if len(hull) > half:
+                continue
+            order = sorted(hull)
+            sub = ArgumentationFramework(
+                [self.arguments[i] for i in order],
+                [
+                    (self.arguments[i], self.arguments[j])
+                    for i in order
+                    for j in s.targets[i]
+                    if j in hull
+                ],
+            )
+            sub._solver.tick = s.tick
+            here = sub._mask(self.arguments[i] for i in members)
+            got_cred, got_scept = sub._open_acceptance(here, sceptical)
+            cred |= self._mask(sub._set(got_cred))
+            scept |= self._mask(sub._set(got_scept))
+            left &= ~self._mask(self.arguments[i] for i in members)
+        if left:
+            got_cred, got_scept = self._open_acceptance(left, sceptical)
+            cred |= got_cred
+            scept |= got_scept
+        return cred, scept
+
+    def _open_acceptance(self, which: int, sceptical: bool) -> tuple[int, int]:
+        """(credulous, sceptical preferred) among the arguments ``which`` (bit set)."""
+        s = self._solver
+        inn, out = s.grounded()
+        cred = 0
+        for i in bits(which & ~(inn | out)):
+            if cred >> i & 1:
+                continue
+            lab = s.first(force_in=i)
+            if lab is not None:
+                cred |= in_mask(lab)
+        cred &= which
+        scept = s.sceptical_preferred(cred) if sceptical else 0
+        return cred | (which & inn), scept | (which & inn)
 
     def _mask(self, ext: Iterable[str]) -> int:
         return sum(1 << self._index[a] for a in ext)
@@ -286,18 +617,21 @@ class ArgumentationFramework:
 
     def is_credulously_accepted(self, argument: str, semantics: str = "preferred") -> bool:
         """True if ``argument`` is in at least one extension."""
-        i = self._i(argument)
-        if semantics in ("complete", "preferred") and semantics not in self._cache:
-            # in some preferred extension iff in some complete one: one search, no listing
-            return next(self._solver.labellings(force_in=i), None) is not None
-        return any(argument in e for e in self.extensions(semantics))
+        self._i(argument)
+        self._check(semantics)
+        if semantics in ("complete", "preferred") and semantics not in self._accepted:
+            # in some preferred extension iff in some complete one: one search in its part
+            part = next(p for p in self._parts() if argument in p._index)
+            return part._solver.first(force_in=part._index[argument]) is not None
+        return argument in self.accepted(semantics, "credulous")
 
     def is_sceptically_accepted(self, argument: str, semantics: str = "preferred") -> bool:
         """True if ``argument`` is in every extension (vacuously true if there is none)."""
         self._i(argument)
+        self._check(semantics)
         if semantics == "complete":
             return argument in self.grounded()
-        return all(argument in e for e in self.extensions(semantics))
+        return argument in self.accepted(semantics, "sceptical")
 
     # ------------------------------------------------------------------ files
     @classmethod
@@ -432,6 +766,64 @@ class ArgumentationFramework:
 Basis = Literal["opposite_stances", "exclusive", "implication", "response", "support"]
 
 
+@dataclass(frozen=True, slots=True)
+class SupportChain:
+    """Why a ``support`` attack holds: a declared attack carried along ``implies`` chains.
+
+    The attacker *a* supports (asserts a premise of) the statement *x* that makes a declared
+    attack on *y*, which the attacked statement *b* supports; either chain may be empty
+    (*a* is *x*, or *b* is *y*). In the terms of Cayrol & Lagasquie-Schiex (2013): with
+    only the attacker's chain it is a *supported* attack, with only the attacked one's a
+    *mediated* attack, with both a *super-mediated* attack.
+
+    Attributes
+    ----------
+    kind : {"supported", "mediated", "super-mediated"}
+    attacker, attacked : str
+        The statements of the derived attack (*a* and *b*).
+    attack : (str, str)
+        The declared attack it comes from (*x*, *y*).
+    basis : tuple of str
+        The reasons of the declared attack (``exclusive``, ``response``, ...).
+    attacker_chain, attacked_chain : tuple of str
+        The propositions from *a*'s to *x*'s and from *b*'s to *y*'s, each implying the
+        next (empty when the statement is the one attacking or attacked).
+    """
+
+    kind: str
+    attacker: str
+    attacked: str
+    attack: tuple[str, str]
+    basis: tuple[str, ...]
+    attacker_chain: tuple[str, ...]
+    attacked_chain: tuple[str, ...]
+
+    def explain(self) -> str:
+        """The chain as a sentence.
+
+        Examples
+        --------
+        >>> c = SupportChain("supported", "s1", "s3", ("s2", "s3"), ("exclusive",),
+        ...                  ("p", "q"), ())
+        >>> c.explain()
+        'supported attack: s1 asserts p, which implies q, asserted by s2; s2 attacks s3 (exclusive)'
+        """
+        parts = []
+        x, y = self.attack
+        if self.attacker_chain:
+            parts.append(
+                f"{self.attacker} asserts {self.attacker_chain[0]}, which implies "
+                f"{' ⇒ '.join(self.attacker_chain[1:])}, asserted by {x}"
+            )
+        parts.append(f"{x} attacks {y} ({', '.join(self.basis)})")
+        if self.attacked_chain:
+            parts.append(
+                f"{self.attacked} asserts {self.attacked_chain[0]}, which implies "
+                f"{' ⇒ '.join(self.attacked_chain[1:])}, asserted by {y}"
+            )
+        return f"{self.kind} attack: " + "; ".join(parts)
+
+
 class AttackGraph(ArgumentationFramework):
     """The attack graph of a claim graph's statements (see :func:`attack_graph`).
 
@@ -440,32 +832,68 @@ class AttackGraph(ArgumentationFramework):
     reasons : dict of (str, str) to tuple of str
         Why each attack holds: one or more of ``opposite_stances``, ``exclusive``,
         ``implication``, ``response``, ``support``.
+    chains : dict of (str, str) to SupportChain
+        For each attack with the reason ``support``: the declared attack and the
+        ``implies`` chains it was derived from (one such derivation where there are several).
     """
 
     def __init__(
         self,
         arguments: Iterable[str],
         reasons: Mapping[tuple[str, str], Iterable[str]],
+        chains: Mapping[tuple[str, str], SupportChain] | None = None,
     ) -> None:
         super().__init__(arguments, reasons.keys())
         self.reasons: dict[tuple[str, str], tuple[str, ...]] = {
             k: tuple(sorted(set(v))) for k, v in reasons.items()
         }
+        self.chains: dict[tuple[str, str], SupportChain] = dict(chains or {})
+
+    def explain(self, attacker: str, attacked: str) -> str:
+        """Why ``attacker`` attacks ``attacked``, in words (the chain, for derived attacks).
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> ag = attack_graph(cg.load(cg.example_path()))
+        >>> ag.explain("pk-sheltered", "af-denies-sheltered")
+        'pk-sheltered attacks af-denies-sheltered (opposite_stances)'
+        """
+        why = self.reasons.get((attacker, attacked))
+        if why is None:
+            raise NotFoundError(f"{attacker!r} does not attack {attacked!r}")
+        direct = [w for w in why if w != "support"]
+        out = [f"{attacker} attacks {attacked} ({', '.join(direct)})"] if direct else []
+        chain = self.chains.get((attacker, attacked))
+        if chain is not None:
+            out.append(chain.explain())
+        return "; and ".join(out)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict: arguments and attacks with their reasons."""
-        return {
-            "arguments": list(self.arguments),
-            "attacks": [
-                {"attacker": a, "attacked": b, "reasons": list(self.reasons[(a, b)])}
-                for a, b in self.attacks
-            ],
-        }
+        """A JSON-ready dict: arguments and attacks with their reasons (and chains)."""
+        attacks = []
+        for a, b in self.attacks:
+            row: dict[str, Any] = {
+                "attacker": a,
+                "attacked": b,
+                "reasons": list(self.reasons[(a, b)]),
+            }
+            chain = self.chains.get((a, b))
+            if chain is not None:
+                row["chain"] = {
+                    "kind": chain.kind,
+                    "attack": list(chain.attack),
+                    "basis": list(chain.basis),
+                    "attacker_chain": list(chain.attacker_chain),
+                    "attacked_chain": list(chain.attacked_chain),
+                }
+            attacks.append(row)
+        return {"arguments": list(self.arguments), "attacks": attacks}
 
     def _repr_html_(self) -> str:
         rows = "".join(
             f"<tr><td>{escape_html(a)}</td><td>{escape_html(b)}</td>"
-            f"<td>{escape_html(', '.join(self.reasons[(a, b)]))}</td></tr>"
+            f"<td>{escape_html(self.explain(a, b))}</td></tr>"
             for a, b in self.attacks
         )
         return (
@@ -479,6 +907,20 @@ def _is_rebuttal(stance: str, kind: str) -> bool:
     return stance == "denies" or kind in ("denial", "rejection")
 
 
+def _chains_from(p: str, implies: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
+    """Every proposition ``p`` implies (transitively, not itself) → the shortest chain
+    ``(p, ..., q)`` of declared ``implies`` (breadth first, in declaration order)."""
+    paths: dict[str, tuple[str, ...]] = {p: (p,)}
+    todo = [p]
+    for cur in todo:  # grows while iterating: a queue
+        for nxt in implies.get(cur, ()):
+            if nxt not in paths:
+                paths[nxt] = (*paths[cur], nxt)
+                todo.append(nxt)
+    del paths[p]
+    return paths
+
+
 def attack_graph(graph: ClaimGraph) -> AttackGraph:
     """The attack graph of the statements: who attacks whom, and why.
 
@@ -486,6 +928,16 @@ def attack_graph(graph: ClaimGraph) -> AttackGraph:
     used: two statements whose propositions are merely *related in meaning* do not attack
     each other unless a ``contradicts``/``implies`` relation or a ``responds_to`` link
     says so.
+
+    The ``support`` attacks close the declared ones under deductive support (Cayrol &
+    Lagasquie-Schiex 2013): an assertion of *p* supports every other assertion of a
+    proposition that *p* implies, and *a* attacks *b* whenever *a* supports (or is) some
+    *x*, *b* supports (or is) some *y*, and *x* attacks *y* by a declared attack. This is
+    the fixpoint of adding supported attacks (*a* supports *x*, *x* attacks *b*) and
+    mediated attacks (*b* supports *y*, *a* attacks *y*): support is transitive, so the
+    closure is reached in one step. A statement whose proposition implies two sides of a
+    declared clash attacks itself (it cannot be accepted). :attr:`AttackGraph.chains`
+    keeps, for each derived attack, the chain it comes from.
 
     Examples
     --------
@@ -496,6 +948,23 @@ def attack_graph(graph: ClaimGraph) -> AttackGraph:
     ('opposite_stances', 'response')
     >>> ag.reasons[("pk-sheltered", "af-denies-sheltered")]
     ('opposite_stances',)
+
+    With PA ⇒ A, PB ⇒ B and A ⊥ B, the premises attack each other too:
+
+    >>> g = cg.ClaimGraph()
+    >>> _ = g.add_actor(id="x", name="X")
+    >>> _ = g.add_proposition(id="b", text="B holds.")
+    >>> _ = g.add_proposition(id="a", text="A holds.", contradicts=["b"])
+    >>> _ = g.add_proposition(id="pa", text="pa", implies=["a"])
+    >>> _ = g.add_proposition(id="pb", text="pb", implies=["b"])
+    >>> for p in ("a", "b", "pa", "pb"):
+    ...     _ = g.add_statement(id=f"s-{p}", actor="x", proposition=p)
+    >>> ag = attack_graph(g)
+    >>> ag.reasons[("s-pa", "s-pb")]
+    ('support',)
+    >>> ag.explain("s-pa", "s-pb")  # doctest: +NORMALIZE_WHITESPACE
+    'super-mediated attack: s-pa asserts pa, which implies a, asserted by s-a;
+     s-a attacks s-b (exclusive); s-pb asserts pb, which implies b, asserted by s-b'
     """
     stances: dict[str, tuple[list[Statement], list[Statement]]] = {}
     for st in graph.statement_records.values():
@@ -521,7 +990,7 @@ def attack_graph(graph: ClaimGraph) -> AttackGraph:
                     add(x.id, y.id, why)
                     add(y.id, x.id, why)
 
-    implied: dict[str, set[str]] = {}
+    implied: dict[str, dict[str, tuple[str, ...]]] = {}
     for yes, no in stances.values():
         if yes and no:
             both(yes, no, "opposite_stances")
@@ -529,7 +998,7 @@ def attack_graph(graph: ClaimGraph) -> AttackGraph:
         for q in rel.contradicts.get(p, ()):
             both(stances.get(p, ((), ()))[0], stances.get(q, ((), ()))[0], "exclusive")
         if p in rel.implies:
-            implied[p] = rel.implied(p)
+            implied[p] = _chains_from(p, rel.implies)
             for q in implied[p]:
                 both(stances.get(p, ((), ()))[0], stances.get(q, ((), ()))[1], "implication")
     records = graph.statement_records
@@ -538,23 +1007,34 @@ def attack_graph(graph: ClaimGraph) -> AttackGraph:
             for t in s.responds_to:
                 if t in records and t != s.id:
                     add(s.id, t, "response")
-    # attacks through deductive support: supporters[x] = assertions that entail x's claim
-    supporters: dict[str, list[str]] = {}
-    for p, qs in implied.items():
+    # deductive support: supporters[x] = (assertion entailing x's claim, the chain), shortest
+    # chains first (the first one kept per derived attack is then the shortest found)
+    supporters: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for p, paths in implied.items():
         for sup in stances.get(p, ((), ()))[0]:
-            for q in qs:
+            for q, path in paths.items():
                 for st in stances.get(q, ((), ()))[0]:
                     if st.id != sup.id:
-                        supporters.setdefault(st.id, []).append(sup.id)
+                        supporters.setdefault(st.id, []).append((sup.id, path))
+    chains: dict[tuple[str, str], SupportChain] = {}
     if supporters:
-        for a, b in list(reasons):
-            for sa in supporters.get(a, ()):
-                if sa != b:
-                    add(sa, b, "support")  # supported attack
-            for sb in supporters.get(b, ()):
-                if sb != a:
-                    add(a, sb, "support")  # mediated attack
-    return AttackGraph(records, reasons)
+        for lst in supporters.values():
+            lst.sort(key=lambda sp: len(sp[1]))
+        none: list[tuple[str, tuple[str, ...]]] = []
+        direct = {k: tuple(sorted(v)) for k, v in reasons.items()}
+        for (x, y), basis in direct.items():
+            froms = [(x, ()), *supporters.get(x, none)]
+            tos = [(y, ()), *supporters.get(y, none)]
+            for a, pa in froms:
+                for b, pb in tos:
+                    if pa or pb:
+                        add(a, b, "support")
+                        if (a, b) not in chains:
+                            kind = (
+                                "super-mediated" if pa and pb else "supported" if pa else "mediated"
+                            )
+                            chains[(a, b)] = SupportChain(kind, a, b, (x, y), basis, pa, pb)
+    return AttackGraph(records, reasons, chains)
 
 
 # ---------------------------------------------------------------------------- acceptance
@@ -612,6 +1092,37 @@ class StatementAcceptance:
         }
 
 
+class Extensions(Mapping[str, list[frozenset[str]]]):
+    """The extensions of an :class:`Acceptance`, per semantics, listed when first asked
+    for (with :meth:`ArgumentationFramework.extensions` and its default limit).
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> res = acceptance(cg.load(cg.example_path()))
+    >>> list(res.extensions), len(res.extensions["preferred"])
+    (['preferred', 'stable'], 4)
+    """
+
+    def __init__(self, framework: ArgumentationFramework, semantics: tuple[str, ...]) -> None:
+        self._framework = framework
+        self._semantics = semantics
+
+    def __getitem__(self, semantics: str) -> list[frozenset[str]]:
+        if semantics not in self._semantics:
+            raise NotFoundError(f"no semantics {semantics!r} in the result")
+        return self._framework.extensions(semantics)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._semantics)
+
+    def __len__(self) -> int:
+        return len(self._semantics)
+
+    def __repr__(self) -> str:
+        return f"<Extensions of {', '.join(self._semantics)} (listed on access)>"
+
+
 @dataclass(frozen=True)
 class Acceptance:
     """Acceptance of every statement of a claim graph (see :func:`acceptance`).
@@ -624,14 +1135,17 @@ class Acceptance:
         The semantics reported in ``credulous``/``sceptical``.
     rows : tuple of StatementAcceptance
         One per statement, in the graph's order.
-    extensions : dict of str to list of frozenset
-        The extensions per semantics (empty list: none, e.g. no stable extension).
+    extensions : Extensions
+        The extensions per semantics (empty list: none, e.g. no stable extension), listed
+        only when asked for: there can be exponentially many (``2ⁿ`` for ``n``
+        independent disputes), and past :data:`EXTENSION_LIMIT` asking raises
+        :exc:`~claimgraph.ExtensionLimitError`.
     """
 
     framework: AttackGraph
     semantics: tuple[str, ...]
     rows: tuple[StatementAcceptance, ...]
-    extensions: dict[str, list[frozenset[str]]]
+    extensions: Extensions
 
     def __getitem__(self, statement: str) -> StatementAcceptance:
         index: dict[str, StatementAcceptance] | None = self.__dict__.get("_index")
@@ -655,21 +1169,25 @@ class Acceptance:
 
     def __repr__(self) -> str:
         counts = {k: sum(r.grounded == k for r in self.rows) for k in ("in", "out", "undec")}
-        ext = ", ".join(f"{len(v)} {k}" for k, v in self.extensions.items())
+        acc = "; ".join(
+            f"{s} credulous={sum(r.credulous[s] for r in self.rows)}"
+            f" sceptical={sum(r.sceptical[s] for r in self.rows)}"
+            for s in self.semantics
+        )
         return (
             f"<Acceptance: {len(self.rows)} statements, {len(self.framework.attacks)} attacks;"
-            f" grounded in={counts['in']} out={counts['out']} undec={counts['undec']};"
-            f" extensions: {ext}>"
+            f" grounded in={counts['in']} out={counts['out']} undec={counts['undec']}"
+            + (f"; {acc}>" if acc else ">")
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return {
-            "semantics": list(self.semantics),
-            "extensions": {k: [sorted(e) for e in v] for k, v in self.extensions.items()},
-            "statements": [r.to_dict() for r in self.rows],
-            "attacks": self.framework.to_dict()["attacks"],
-        }
+    def to_dict(self, *, extensions: bool = False) -> dict[str, Any]:
+        """A JSON-ready dict; with ``extensions``, the extensions listed too (limited)."""
+        out: dict[str, Any] = {"semantics": list(self.semantics)}
+        if extensions:
+            out["extensions"] = {k: [sorted(e) for e in v] for k, v in self.extensions.items()}
+        out["statements"] = [r.to_dict() for r in self.rows]
+        out["attacks"] = self.framework.to_dict()["attacks"]
+        return out
 
     def _repr_html_(self) -> str:
         head = "".join(
@@ -697,7 +1215,12 @@ class Acceptance:
         )
 
 
-def acceptance(graph: ClaimGraph, semantics: Iterable[str] = ("preferred", "stable")) -> Acceptance:
+def acceptance(
+    graph: ClaimGraph,
+    semantics: Iterable[str] = ("preferred", "stable"),
+    *,
+    timeout: float | None = None,
+) -> Acceptance:
     """Which statements stand: grounded label and credulous/sceptical acceptance each.
 
     Parameters
@@ -705,6 +1228,9 @@ def acceptance(graph: ClaimGraph, semantics: Iterable[str] = ("preferred", "stab
     graph : ClaimGraph
     semantics : iterable of str
         Semantics (of :data:`SEMANTICS`) to report acceptance under.
+    timeout : float or None
+        Seconds to spend at most per semantics (:exc:`~claimgraph.ExtensionLimitError`
+        when reached); ``None``: no limit.
 
     Returns
     -------
@@ -715,6 +1241,12 @@ def acceptance(graph: ClaimGraph, semantics: Iterable[str] = ("preferred", "stab
     This is an aid to judgement, not a verdict: a statement is "out" because the graph
     records an accepted attacker, not because it is false. The result depends entirely on
     which propositions, relations and responses were entered.
+
+    Acceptance is decided per independent part of the attack graph (each weakly
+    connected component, typically one dispute) with
+    :meth:`ArgumentationFramework.accepted`, without listing the extensions: ``n``
+    independent disputes take ``n`` small searches, not ``2ⁿ`` or ``3ⁿ`` steps. The
+    extensions are listed only when ``result.extensions`` is read.
 
     Examples
     --------
@@ -731,7 +1263,8 @@ def acceptance(graph: ClaimGraph, semantics: Iterable[str] = ("preferred", "stab
         if s not in SEMANTICS:
             raise InvalidDataError(f"semantics must be among {', '.join(SEMANTICS)}, not {s!r}")
     af = attack_graph(graph)
-    exts = {s: af.extensions(s) for s in sems}
+    cred = {s: af.accepted(s, "credulous", timeout=timeout) for s in sems}
+    scept = {s: af.accepted(s, "sceptical", timeout=timeout) for s in sems}
     inn = af.grounded()
     out = {b for a, b in af.attacks if a in inn}
     rows = []
@@ -746,9 +1279,9 @@ def acceptance(graph: ClaimGraph, semantics: Iterable[str] = ("preferred", "stab
                 stance=st.stance,
                 text=graph.propositions[st.proposition].text,
                 grounded="in" if sid in inn else "out" if sid in out else "undec",
-                credulous={s: any(sid in e for e in exts[s]) for s in sems},
-                sceptical={s: all(sid in e for e in exts[s]) for s in sems},
+                credulous={s: sid in cred[s] for s in sems},
+                sceptical={s: sid in scept[s] for s in sems},
                 attackers=tuple(af.attackers(sid)),
             )
         )
-    return Acceptance(af, sems, tuple(rows), exts)
+    return Acceptance(af, sems, tuple(rows), Extensions(af, sems))

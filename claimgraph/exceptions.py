@@ -14,6 +14,7 @@ __all__ = [
     "ClaimGraphError",
     "ConflictError",
     "ErrorDetail",
+    "ExtensionLimitError",
     "FileFormatError",
     "InvalidArgumentError",
     "InvalidDataError",
@@ -138,3 +139,59 @@ class ReadOnlyError(ClaimGraphError, AttributeError):
 
 class MissingDependencyError(ClaimGraphError, ImportError):
     """An optional dependency is not installed; the message names what to install."""
+
+
+class ExtensionLimitError(ClaimGraphError):
+    """Listing argumentation extensions passed its limit: too many, or out of time.
+
+    Raised by :meth:`~claimgraph.argumentation.ArgumentationFramework.extensions` (and
+    the methods that list extensions) past its ``limit`` or ``timeout``, and by the
+    acceptance functions past their ``timeout``. Which arguments are accepted does not
+    need the list: :func:`~claimgraph.argumentation.acceptance` and
+    :meth:`~claimgraph.argumentation.ArgumentationFramework.accepted` answer without it.
+
+    Attributes
+    ----------
+    semantics : str
+        The semantics being listed.
+    limit : int or None
+        The count limit in force.
+    timeout : float or None
+        The time limit that was reached (None: the count limit was).
+    count : int or None
+        The number of extensions, when known (independent parts counted apart).
+    found : int or None
+        How many extensions had been found when the search stopped.
+
+    Examples
+    --------
+    >>> str(ExtensionLimitError("preferred", 10, None, 1024))  # doctest: +ELLIPSIS
+    '1024 preferred extensions, more than the limit of 10; ...'
+    """
+
+    def __init__(
+        self,
+        semantics: str,
+        limit: int | None,
+        timeout: float | None,
+        count: int | None = None,
+        found: int | None = None,
+    ) -> None:
+        self.semantics = semantics
+        self.limit = limit
+        self.timeout = timeout
+        self.count = count
+        self.found = found
+        hint = (
+            "acceptance() and accepted() say which arguments are accepted without listing"
+            " the extensions; pass limit=None (or a larger limit/timeout) to list them"
+        )
+        if timeout is not None:
+            what = f"time limit of {timeout:g} s reached computing {semantics} extensions"
+            if found:
+                what += f" ({found} found)"
+        elif count is not None:
+            what = f"{count} {semantics} extensions, more than the limit of {limit}"
+        else:
+            what = f"more than {limit} {semantics} extensions"
+        super().__init__(f"{what}; {hint}")

@@ -5,9 +5,12 @@ from __future__ import annotations
 import html
 import itertools
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from shared_data import require, shared
 
 import claimgraph as cg
@@ -259,3 +262,273 @@ def test_example_attack_graph_is_what_apx_exports() -> None:
 
     g = cg.load(cg.example_path())
     assert apx.attacks(g) == list(arg.attack_graph(g).attacks)
+
+
+# ------------------------------------------------------------------ bipolar closure (issue 14)
+def _bipolar() -> cg.ClaimGraph:
+    """PA ⇒ A, PB ⇒ B, A ⊥ B; each asserted by a different side."""
+    g = cg.ClaimGraph()
+    for a in ("x", "y"):
+        g.add_actor(id=a, name=a.upper())
+    g.add_proposition(id="b", text="B holds.")
+    g.add_proposition(id="a", text="A holds.", contradicts=["b"])
+    g.add_proposition(id="pa", text="PA holds.", implies=["a"])
+    g.add_proposition(id="pb", text="PB holds.", implies=["b"])
+    g.add_statement(id="x-a", actor="x", proposition="a")
+    g.add_statement(id="y-b", actor="y", proposition="b")
+    g.add_statement(id="x-pa", actor="x", proposition="pa")
+    g.add_statement(id="y-pb", actor="y", proposition="pb")
+    return g
+
+
+def test_premises_of_exclusive_claims_attack_each_other() -> None:
+    ag = arg.attack_graph(_bipolar())
+    pair = frozenset({"x-pa", "y-pb"})
+    assert all(not pair <= e for e in ag.stable())  # the issue's reproduction
+    assert all(not pair <= e for e in ag.preferred())
+    assert ag.reasons[("x-pa", "y-pb")] == ("support",)
+    assert ag.reasons[("y-pb", "x-pa")] == ("support",)
+    assert {frozenset(e) for e in ag.stable()} == {
+        frozenset({"x-a", "x-pa"}),
+        frozenset({"y-b", "y-pb"}),
+    }
+    kinds = {k: ag.chains[k].kind for k in ag.chains}
+    assert kinds[("x-pa", "y-b")] == "supported"  # PA entails A, which excludes B
+    assert kinds[("x-a", "y-pb")] == "mediated"  # A excludes B, which PB entails
+    assert kinds[("x-pa", "y-pb")] == "super-mediated"
+    chain = ag.chains[("x-pa", "y-pb")]
+    assert chain.attack == ("x-a", "y-b") and chain.basis == ("exclusive",)
+    assert chain.attacker_chain == ("pa", "a") and chain.attacked_chain == ("pb", "b")
+    text = ag.explain("x-pa", "y-pb")
+    assert "pa, which implies a" in text and "x-a attacks y-b (exclusive)" in text
+    row = next(
+        r for r in ag.to_dict()["attacks"] if (r["attacker"], r["attacked"]) == ("x-pa", "y-pb")
+    )
+    assert row["chain"]["kind"] == "super-mediated"
+    with pytest.raises(cg.NotFoundError):
+        ag.explain("x-pa", "x-a")
+
+
+def test_long_implication_chains_are_followed_and_shown() -> None:
+    g = _bipolar()
+    g.add_proposition(id="ppa", text="PPA holds.", implies=["pa"])
+    g.add_statement(id="x-ppa", actor="x", proposition="ppa")
+    ag = arg.attack_graph(g)
+    chain = ag.chains[("x-ppa", "y-pb")]
+    assert chain.attacker_chain == ("ppa", "pa", "a")
+    assert "ppa, which implies pa ⇒ a" in chain.explain()
+
+
+def test_a_premise_of_both_sides_of_a_clash_attacks_itself() -> None:
+    g = _bipolar()
+    g.add_proposition(id="both", text="Both.", implies=["a", "b"])
+    g.add_statement(id="x-both", actor="x", proposition="both")
+    ag = arg.attack_graph(g)
+    assert ("x-both", "x-both") in ag.reasons
+    assert all("x-both" not in e for e in ag.preferred())
+
+
+def _supporters(g: cg.ClaimGraph) -> dict[str, set[str]]:
+    """Statement → the other assertions whose proposition implies its own (transitively)."""
+    recs = g.statement_records
+    out: dict[str, set[str]] = {s: set() for s in recs}
+    for s in recs.values():
+        if s.stance != "asserts":
+            continue
+        for t in recs.values():
+            if t.id != s.id and t.stance == "asserts" and t.proposition in g.implied(s.proposition):
+                out[t.id].add(s.id)
+    return out
+
+
+@given(st.data())
+@settings(max_examples=60, deadline=None)
+def test_support_attacks_are_closed(data: st.DataObject) -> None:
+    """The attack relation is a fixpoint of supported and mediated attacks, and every
+    derived attack's chain holds in the graph."""
+    n = data.draw(st.integers(2, 5))
+    props = [f"p{i}" for i in range(n)]
+    g = cg.ClaimGraph()
+    g.add_actor(id="x", name="X")
+    for i, p in enumerate(props):  # implies / contradicts only towards earlier ones: no cycles
+        earlier = props[:i]
+        imp = (
+            data.draw(st.lists(st.sampled_from(earlier), unique=True, max_size=2))
+            if earlier
+            else []
+        )
+        con = [q for q in data.draw(st.lists(st.sampled_from(earlier), unique=True, max_size=1))
+               if q not in imp] if earlier else []  # fmt: skip
+        g.add_proposition(id=p, text=p, implies=imp, contradicts=con)
+    for k in range(data.draw(st.integers(1, 6))):
+        g.add_statement(id=f"s{k}", actor="x", proposition=data.draw(st.sampled_from(props)),
+                        stance=data.draw(st.sampled_from(["asserts", "denies"])))  # fmt: skip
+    ag = arg.attack_graph(g)
+    sup = _supporters(g)
+    atts = set(ag.attacks)
+    for a, b in atts:
+        assert {(s, b) for s in sup[a]} <= atts  # supported attacks
+        assert {(a, s) for s in sup[b]} <= atts  # mediated attacks
+    for (a, b), chain in ag.chains.items():
+        x, y = chain.attack
+        assert (x, y) in atts and set(ag.reasons[(x, y)]) - {"support"}
+        assert a == x or a in sup[x]
+        assert b == y or b in sup[y]
+        for path in (chain.attacker_chain, chain.attacked_chain):
+            for p, q in itertools.pairwise(path):
+                assert q in g.propositions[p].implies
+
+
+# ------------------------------------------------------------------ acceptance that scales
+def _disputes(n: int) -> cg.ClaimGraph:
+    """``n`` independent disputes: x asserts p_i, y denies it."""
+    g = cg.ClaimGraph()
+    for a in ("x", "y"):
+        g.add_actor(id=a, name=a.upper())
+    for i in range(n):
+        g.add_proposition(id=f"p{i}", text=f"P{i} holds.")
+        g.add_statement(id=f"x{i}", actor="x", proposition=f"p{i}")
+        g.add_statement(id=f"y{i}", actor="y", proposition=f"p{i}", stance="denies")
+    return g
+
+
+def test_independent_disputes_take_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """n two-argument disputes: a bounded number of searches per dispute, not 3ⁿ."""
+    from claimgraph import _afsolver
+
+    n = 300
+    bound = 20 * n  # searches plus labellings found; an enumeration would pass it early
+    work = 0
+    real = _afsolver.Solver._search
+
+    def counting(
+        self: _afsolver.Solver, doms: list[int], clauses: list[list[int]]
+    ) -> Iterator[list[int]]:
+        nonlocal work
+        work += 1
+        for lab in real(self, doms, clauses):
+            work += 1
+            if work > bound:
+                raise AssertionError("exponential work")
+            yield lab
+
+    monkeypatch.setattr(_afsolver.Solver, "_search", counting)
+    res = arg.acceptance(_disputes(n), semantics=("grounded", "complete", "preferred", "stable",
+                                                  "ideal"))  # fmt: skip
+    assert work <= bound
+    monkeypatch.undo()
+    for i in range(n):
+        for s in (f"x{i}", f"y{i}"):
+            r = res[s]
+            assert r.grounded == "undec"
+            assert r.credulous == {"grounded": False, "complete": True, "preferred": True,
+                                   "stable": True, "ideal": False}  # fmt: skip
+            assert not any(r.sceptical.values())
+    assert "preferred credulous=600 sceptical=0" in repr(res)
+    af = res.framework
+    assert af.count_extensions("preferred") == 2**n and af.count_extensions("complete") == 3**n
+    with pytest.raises(cg.ExtensionLimitError) as exc:
+        res.extensions["preferred"]
+    assert exc.value.count == 2**n and exc.value.limit == arg.EXTENSION_LIMIT
+    assert "accepted()" in str(exc.value)
+
+
+def test_extension_limits() -> None:
+    af = arg.attack_graph(_disputes(4))
+    assert len(af.extensions("complete", limit=81)) == 81
+    with pytest.raises(
+        cg.ExtensionLimitError, match="81 complete extensions, more than the limit of 80"
+    ):
+        af.extensions("complete", limit=80)
+    # one connected framework: 12 disputes that all attack one statement c
+    args = ["c", *(f"{s}{i}" for i in range(12) for s in "ab")]
+    atts = [(f"{s}{i}", f"{t}{i}") for i in range(12) for s, t in (("a", "b"), ("b", "a"))]
+    atts += [(f"a{i}", "c") for i in range(12)]
+    big = ArgumentationFramework(args, atts)
+    with pytest.raises(cg.ExtensionLimitError, match="more than 100 complete extensions") as exc:
+        big.extensions("complete", limit=100)
+    assert exc.value.count is None and exc.value.found == 101
+    with pytest.raises(cg.ExtensionLimitError, match="time limit") as exc:
+        big.extensions("complete", limit=None, timeout=1e-9)
+    assert exc.value.timeout == 1e-9
+    assert len(big.extensions("preferred")) == 2**12  # listed on request, within the limit
+    assert big.accepted("preferred", "sceptical") == frozenset()
+    assert big.is_credulously_accepted("c") and not big.is_sceptically_accepted("c")
+    with pytest.raises(cg.InvalidArgumentError):
+        big.accepted("preferred", "bold")
+
+
+def _brute_all(args: list[str], atts: set[tuple[str, str]]) -> dict[str, set[frozenset[str]]]:
+    """Every semantics by brute force, semi-stable and ideal included."""
+    out = _brute(args, atts)
+
+    def rng(s: frozenset[str]) -> frozenset[str]:
+        return s | {b for a, b in atts if a in s}
+
+    co = out["complete"]
+    out["semi-stable"] = {s for s in co if not any(rng(s) < rng(t) for t in co)}
+    common = frozenset(args).intersection(*out["preferred"])
+    adm = [
+        s for s in co | {frozenset()} if s <= common
+    ]  # admissible sets inside: complete ones suffice
+    cf_adm = []
+    for r in range(len(common) + 1):
+        for c in itertools.combinations(sorted(common), r):
+            s = frozenset(c)
+            if all(any((d, b) in atts for d in s) for a in s for b in args if (b, a) in atts):
+                cf_adm.append(s)
+    del adm
+    out["ideal"] = {max(cf_adm, key=len)}
+    return out
+
+
+@st.composite
+def _frameworks(draw: st.DrawFn) -> tuple[list[str], set[tuple[str, str]]]:
+    """Small frameworks, often made of several independent parts."""
+    args: list[str] = []
+    atts: set[tuple[str, str]] = set()
+    for p in range(draw(st.integers(1, 3))):
+        k = draw(st.integers(1, 4))
+        part = [f"a{p}_{i}" for i in range(k)]
+        pairs = [(a, b) for a in part for b in part]
+        atts |= set(draw(st.lists(st.sampled_from(pairs), unique=True, max_size=2 * k)))
+        args += part
+    return args, atts
+
+
+@given(_frameworks())
+@settings(max_examples=150, deadline=None)
+def test_decomposed_acceptance_equals_brute_force(
+    fw: tuple[list[str], set[tuple[str, str]]],
+) -> None:
+    args, atts = fw
+    want = _brute_all(args, atts)
+    af = ArgumentationFramework(args, atts)
+    for sem in SEMANTICS_ALL:
+        exts = want[sem]
+        cred = frozenset().union(*exts) if exts else frozenset()
+        scept = frozenset(args).intersection(*exts) if exts else frozenset(args)
+        fresh = ArgumentationFramework(args, atts)  # no cache shared between the two ways
+        assert fresh.accepted(sem, "credulous") == cred, (args, atts, sem)
+        assert fresh.accepted(sem, "sceptical") == scept, (args, atts, sem)
+        assert {frozenset(e) for e in af.extensions(sem)} == exts, (args, atts, sem)
+        assert af.count_extensions(sem) == len(exts)
+        for a in args:
+            one = ArgumentationFramework(args, atts)
+            assert one.is_credulously_accepted(a, sem) == (a in cred)
+            assert one.is_sceptically_accepted(a, sem) == (a in scept)
+
+
+SEMANTICS_ALL = ("grounded", "complete", "preferred", "stable", "semi-stable", "stage", "ideal")
+
+
+def test_scc_hulls_decide_a_chain_of_disputes() -> None:
+    """Disputes in a chain (each one's first argument attacks the next dispute): the
+    upstream components are decided in their own sub-frameworks; brute force agrees."""
+    args = [f"{s}{i}" for i in range(5) for s in "ab"]
+    atts = {(f"{s}{i}", f"{t}{i}") for i in range(5) for s, t in (("a", "b"), ("b", "a"))}
+    atts |= {(f"a{i}", f"a{i + 1}") for i in range(4)}
+    want = _brute_all(args, atts)
+    af = ArgumentationFramework(args, atts)
+    assert af.accepted("preferred", "sceptical") == frozenset(args).intersection(*want["preferred"])
+    assert af.accepted("preferred") == frozenset().union(*want["preferred"])
