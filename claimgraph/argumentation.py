@@ -968,6 +968,8 @@ def attack_graph(graph: ClaimGraph) -> AttackGraph:
     """
     stances: dict[str, tuple[list[Statement], list[Statement]]] = {}
     for st in graph.statement_records.values():
+        if st.stance == "reports":
+            continue  # a neutral report takes no position: it attacks and supports nothing
         pair = stances.get(st.proposition)
         if pair is None:
             pair = stances[st.proposition] = ([], [])

@@ -192,3 +192,12 @@ def test_a_neutral_report_is_no_vote_in_truth_discovery() -> None:
     res = truth.credibility(g, by="actor", method="majority")
     assert res == truth.credibility(_without_neutral(g), by="actor", method="majority")
     assert not any(who.startswith("o") for who in res.trust)
+
+
+def test_a_neutral_report_attacks_nothing_and_nothing_attacks_it() -> None:
+    from claimgraph.argumentation import attack_graph
+
+    ag = attack_graph(_graph())
+    assert not ag.attackers("relay")
+    assert "relay" not in {a for arg in ag.arguments for a in ag.attackers(arg)}
+    assert sorted(ag.attackers("pk")) == ["af"]
