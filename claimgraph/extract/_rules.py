@@ -26,7 +26,7 @@ from typing import Literal, cast
 
 from ..exceptions import InvalidArgumentError
 from ._lexicon import Cue, hedges, index
-from ._text import Tokens, quotes, sentences, tokenize
+from ._text import TITLES, Tokens, quotes, sentences, tokenize
 
 __all__ = ["Attribution", "Span", "attributions"]
 
@@ -170,30 +170,7 @@ _LY_WORDS = frozenset(
         "melancholy",
     ]
 )
-_HONORIFICS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "sen",
-        "rep",
-        "gov",
-        "lt",
-        "col",
-        "capt",
-        "sgt",
-        "rev",
-        "adm",
-        "maj",
-        "st",
-        "u.s",
-        "u.k",
-        "u.n",
-    ]
-)
+_HONORIFICS = TITLES | frozenset(["u.k", "u.n", "u.s"])
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who"])
 _DETS = frozenset(
     [
