@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from ._markup import escape_html
-from .models import normalize_text
+from .models import STANCES, normalize_text
 
 if TYPE_CHECKING:
     from .graph import ClaimGraph
@@ -441,14 +441,14 @@ def corroboration(
         return cache[key]
 
     statements: dict[str, StatementCorroboration] = {}
-    by_prop: dict[str, tuple[set[str], set[str], set[str]]] = {}
-    slot = {"asserts": 0, "denies": 1, "reports": 2}
+    by_prop: dict[str, tuple[set[str], set[str], set[str]]] = {}  # in the order of STANCES
     used: set[str] = set()
     for sid, st in graph.statement_records.items():
         srcs = [r.source for r in st.reports]
         used.update(srcs)
         statements[sid] = StatementCorroboration(sid, st.proposition, str(st.stance), support(srcs))
-        by_prop.setdefault(st.proposition, (set(), set(), set()))[slot[st.stance]].update(srcs)
+        per_stance = by_prop.setdefault(st.proposition, (set(), set(), set()))
+        per_stance[STANCES.index(st.stance)].update(srcs)
     propositions = {
         p: PropositionCorroboration(p, support(a), support(d), support(n))
         for p, (a, d, n) in by_prop.items()

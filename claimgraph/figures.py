@@ -162,7 +162,7 @@ def plot_timeline(
                     Line2D(
                         [],
                         [],
-                        marker="s",
+                        marker=_MARKERS["reports"],
                         color=STANCE_COLORS["reports"],
                         linestyle="",
                         label="reports (neutral)",

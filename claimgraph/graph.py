@@ -28,6 +28,7 @@ from .backend import Relations
 from .dates import overlaps
 from .exceptions import InvalidArgumentError, ReferencedError
 from .models import (
+    STANCES,
     Actor,
     Proposition,
     Record,
@@ -100,7 +101,7 @@ def _out_edges(rec: Record) -> list[tuple[str, str, str | None]]:
 _UNDATED = "9999-99-99"
 _Stances = tuple[list[Statement], list[Statement], list[Statement]]
 _NO_STANCES: _Stances = ([], [], [])
-_SLOT = {"asserts": 0, "denies": 1, "reports": 2}
+_SLOT = {stance: i for i, stance in enumerate(STANCES)}
 """Where a statement goes in its proposition's (assertions, denials, neutral reports)."""
 
 

@@ -97,16 +97,24 @@ FORMAT = "claimgraph-store"
 FORMAT_VERSION = 2
 """The store layout this release reads and writes (the ``version`` in the ``meta`` table).
 
-Version 2 added the ``review`` table (fact-checks). A version-1 store is migrated in place
-when it is first opened for writing (see :data:`MIGRATIONS`); opened read-only, it is read
-as it is (it holds no reviews).
+Version 2 added the ``review`` table (fact-checks) and the statements' ``certainty``
+column. A version-1 store is migrated in place when it is first opened for writing (see
+:data:`MIGRATIONS`); opened read-only, it is read as it is (no reviews, every statement
+certain).
 """
 
 _APPLICATION_ID = 0x43475354  # "CGST" in the SQLite header, so `file` tools can tell
 _TYPES = ("actor", "source", "proposition", "statement", "review")
 _KNOWN_LIMIT = 2_000_000  # ids remembered as present, before the cache starts again
 
-_SCHEMA = """
+# fact-checks (format version 2); also what a reader of a version-1 store sees, empty
+_REVIEW_TABLE = (
+    "CREATE TABLE review (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+    " proposition TEXT NOT NULL, hash BLOB NOT NULL, json TEXT NOT NULL)"
+)
+_REVIEW_INDEX = "CREATE INDEX review_proposition ON review (proposition, seq)"
+
+_SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE actor (
     seq INTEGER PRIMARY KEY,            -- insertion order
@@ -150,14 +158,8 @@ CREATE TABLE report (                   -- Statement.reports: which sources repo
     source TEXT NOT NULL,
     PRIMARY KEY (statement, source)
 ) WITHOUT ROWID;
-CREATE TABLE review (                   -- fact-checks (format version 2)
-    seq INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    proposition TEXT NOT NULL,
-    hash BLOB NOT NULL,
-    json TEXT NOT NULL
-);
-CREATE INDEX review_proposition ON review (proposition, seq);
+{_REVIEW_TABLE};
+{_REVIEW_INDEX};
 """
 
 _COUNT_TRIGGER_NAMES = (
@@ -171,13 +173,8 @@ MIGRATIONS: dict[int, tuple[tuple[str, str | None], ...]] = {
     # (dropped here, made when the store is next opened for writing)
     1: (
         *((f"DROP TRIGGER IF EXISTS {name}", None) for name in _COUNT_TRIGGER_NAMES),
-        (
-            "CREATE TABLE review (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
-            " proposition TEXT NOT NULL, hash BLOB NOT NULL, json TEXT NOT NULL)",
-            "CREATE TEMP TABLE review (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
-            " proposition TEXT NOT NULL, hash BLOB NOT NULL, json TEXT NOT NULL)",
-        ),
-        ("CREATE INDEX review_proposition ON review (proposition, seq)", None),
+        (_REVIEW_TABLE, _REVIEW_TABLE.replace("CREATE TABLE", "CREATE TEMP TABLE", 1)),
+        (_REVIEW_INDEX, None),
         (
             "ALTER TABLE statement ADD COLUMN certainty TEXT NOT NULL DEFAULT 'certain'",
             # a reader sees the older table through a view with the column
@@ -1322,8 +1319,14 @@ class Store:
         ...     [r.textual_rating for r in store.reviews_of("militants-sheltered")]
         ['Unproven']
         """
+        return self._reviews_of([proposition])
+
+    def _reviews_of(self, propositions: Iterable[str]) -> list[Review]:
+        """The reviews of these propositions, in the order they were added."""
         rows = self._conn.execute(
-            "SELECT json FROM review WHERE proposition = ? ORDER BY seq", (proposition,)
+            "SELECT json FROM review WHERE proposition IN (SELECT value FROM json_each(?))"
+            " ORDER BY seq",
+            (_ids_param(propositions),),
         ).fetchall()
         return cast(list[Review], _records("review", [r[0] for r in rows]))
 
@@ -1736,20 +1739,7 @@ class Store:
             # with their reviewers
             reviews = [
                 r
-                for r in cast(
-                    list[Review],
-                    _records(
-                        "review",
-                        [
-                            row[0]
-                            for row in self._conn.execute(
-                                "SELECT json FROM review WHERE proposition IN"
-                                " (SELECT value FROM json_each(?)) ORDER BY seq",
-                                (_ids_param(p.id for p in props),),
-                            )
-                        ],
-                    ),
-                )
+                for r in self._reviews_of(p.id for p in props)
                 if r.statement is None or r.statement in statements
             ]
             actors = self._closure(
