@@ -988,6 +988,17 @@ class _Reader:
         inside = sum(1 for k in range(i, j) if self.inq[k])
         return inside * 10 >= (j - i) * 8
 
+    def quote_after(self, f: int, b: int) -> tuple[int, int] | None:
+        """The (trimmed) quotation opening at ``f``, past a ``,``, ``:``, ``that`` or dash."""
+        low = self.toks.lower
+        g = f
+        while g < b and low[g] in (",", ":", "that", "—"):
+            g += 1
+        if g < b and self.inq[g] == 2:
+            o, c = self.quote_at[g]
+            return self.trimmed(o + 1, c)
+        return None
+
     def content_of(
         self, f: int, src: tuple[int, int], i: int, a: int, b: int, frame: str
     ) -> tuple[tuple[int, int] | None, Kind, bool]:
@@ -997,23 +1008,17 @@ class _Reader:
         inq = self.inq
         while f < b and low[f].endswith("ly") and low[f] not in _LY_WORDS and len(low[f]) > 3:
             f += 1
-        # a quotation right after the cue: said: “…”
-        g = f
-        while g < b and low[g] in (",", ":", "that", "—"):
-            g += 1
-        if g < b and inq[g] == 2:
-            o, c = self.quote_at[g]
-            return self.trimmed(o + 1, c), "direct", True
+        # a quotation right after the cue: said: “…” (after its listener: told reporters: “…”)
+        quoted = self.quote_after(f, b)
+        if quoted is not None:
+            return quoted, "direct", True
         if frame == "tell":
             h = self.np_fwd(f, b)
             if h > f:
                 f = h
-                g = f
-                while g < b and low[g] in (",", ":", "that", "—"):
-                    g += 1
-                if g < b and inq[g] == 2:
-                    o, c = self.quote_at[g]
-                    return self.trimmed(o + 1, c), "direct", True
+                quoted = self.quote_after(f, b)
+                if quoted is not None:
+                    return quoted, "direct", True
         complement = False
         for x in range(f, min(b, f + 8)):
             if low[x] == "that":
