@@ -225,6 +225,9 @@ class ClaimGraph:
         # proposition id → (asserting statements, denying statements): contradictions and
         # agreements read stances from here instead of walking the adjacency
         self._stances: dict[str, _Stances] = {}
+        # stance → how many statements take it (so a filter on a rare stance, such as
+        # neutral reports, starts from the propositions' stance lists, not from every statement)
+        self._stance_n: list[int] = [0] * len(STANCES)
         # actor id → its statements
         self._said_by: dict[str, list[Statement]] = {}
         # relation → target id → ids of the records that refer to it by that relation (in
@@ -603,7 +606,9 @@ class ClaimGraph:
             pair = self._stances.get(rec.proposition)
             if pair is None:
                 pair = self._stances[rec.proposition] = ([], [], [])
-            pair[_SLOT[rec.stance]].append(rec)
+            slot = _SLOT[rec.stance]
+            pair[slot].append(rec)
+            self._stance_n[slot] += 1
             said = self._said_by.get(rec.actor)
             if said is None:
                 said = self._said_by[rec.actor] = []
@@ -681,8 +686,11 @@ class ClaimGraph:
                     del table[key]
             pair = self._stances.get(rec.proposition)
             if pair is not None:
-                group = pair[_SLOT[rec.stance]]
+                slot = _SLOT[rec.stance]
+                group = pair[slot]
+                before = len(group)
                 group[:] = [x for x in group if x.id != rid]
+                self._stance_n[slot] -= before - len(group)
                 if not any(pair):
                     del self._stances[rec.proposition]
                     self._prop_sides.pop(rec.proposition, None)
@@ -1071,6 +1079,12 @@ class ClaimGraph:
             candidates.append(("kind", *union([self.statements_of_kind(k) for k in kinds])))
         if dated:
             candidates.append(("dates", self.statements_between(since_d, until_d), True))
+        if stance is not None:
+            slot = _SLOT[stance]
+            n = self._stance_n[slot]
+            if not candidates or n < min(len(c[1]) for c in candidates):
+                pool_ = [s for t in self._stances.values() for s in t[slot]] if n else []
+                candidates.append(("stance", pool_, False))
         if candidates:
             used, pool, ordered = min(candidates, key=lambda c: len(c[1]))
         else:
@@ -1085,7 +1099,7 @@ class ClaimGraph:
             checks.append(lambda s: s.proposition in props)
         if kinds is not None and used != "kind":
             checks.append(lambda s: s.kind in kinds)
-        if stance is not None:
+        if stance is not None and used != "stance":
             checks.append(lambda s: s.stance == stance)
         if f.certainty is not None:
             certainty = f.certainty

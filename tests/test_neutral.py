@@ -201,3 +201,19 @@ def test_a_neutral_report_attacks_nothing_and_nothing_attacks_it() -> None:
     assert not ag.attackers("relay")
     assert "relay" not in {a for arg in ag.arguments for a in ag.attackers(arg)}
     assert sorted(ag.attackers("pk")) == ["af"]
+
+
+def test_the_stance_filter_follows_updates_and_removals() -> None:
+    # the graph starts a rare-stance filter from its per-stance counts: they must follow
+    # every change, or the filter would return too little (or too much)
+    g = _graph()
+    ids = lambda: [s.id for s in cg.statements(g, stance="reports")]  # noqa: E731
+    assert ids() == ["relay", "relay-talks"]
+    g.update("relay", stance="asserts")
+    assert ids() == ["relay-talks"]
+    assert "relay" in [s.id for s in cg.statements(g, stance="asserts")]
+    g.remove("relay-talks")
+    assert ids() == []
+    g.update("pk", stance="reports")
+    assert ids() == ["pk"]
+    assert ids() == [s.id for s in cg.statements(g) if s.stance == "reports"]
