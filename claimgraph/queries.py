@@ -16,14 +16,14 @@ Results are the public types below whatever backend made them, and pickle withou
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Literal, cast
 
 from . import display
 from .backend import CountRow, Lookup, QueryBackend, RecordSnapshot
 from .exceptions import ClaimGraphError, ReadOnlyError
-from .filters import StatementFilter, contradiction_filter
+from .filters import StatementFilter, Window, contradiction_filter
 from .models import Statement
 
 __all__ = [
@@ -463,6 +463,8 @@ def statements(
     source: str | Iterable[str] | None = None,
     since: Any = None,
     until: Any = None,
+    as_of: Any = None,
+    withdrawn: bool = False,
 ) -> list[Statement]:
     """Statements matching every given filter, in the order they were added.
 
@@ -478,6 +480,11 @@ def statements(
         ``"certain"`` leaves hedged statements ("suggested", "allegedly") out.
     since, until : partial date, optional
         Keep dated statements whose date span overlaps ``[since, until]``.
+    as_of : partial date, optional
+        What stood on that day: statements said by then and not withdrawn by then.
+    withdrawn : bool, default False
+        Read withdrawn (retracted or corrected) statements too: the history. By default a
+        withdrawn statement is left out.
 
     Raises
     ------
@@ -504,6 +511,8 @@ def statements(
         source=source,
         since=since,
         until=until,
+        as_of=as_of,
+        withdrawn=withdrawn,
     )
     with graph.snapshot():
         return graph.matching(_checked(graph, f))
@@ -644,10 +653,9 @@ class _GroupReader:
     that an answer is freed as soon as it is dropped.
     """
 
-    def __init__(self, backend: QueryBackend, since: str | None, until: str | None) -> None:
+    def __init__(self, backend: QueryBackend, window: Window) -> None:
         self.backend = backend
-        self.since = since
-        self.until = until
+        self.window = window
         self.side_of: dict[str, str] = {}
         self.texts_of: dict[str, str] = {}
         self.names_of: dict[str, str] = {}  # side id → name
@@ -727,7 +735,7 @@ class _GroupReader:
                         sides.add(cside)
         side_of = self.side_of
         split: dict[tuple[str, str], list[tuple[str, Statement]]] = {}
-        for stance, st_side, st in self.backend.position_statements(wanted, self.since, self.until):
+        for stance, st_side, st in self.backend.position_statements(wanted, self.window):
             key = (st.proposition, stance)
             side_of[st.actor] = st_side
             got = split.get(key)
@@ -769,6 +777,8 @@ def contradictions(
     proposition: str | None = None,
     since: Any = None,
     until: Any = None,
+    as_of: Any = None,
+    withdrawn: bool = False,
 ) -> list[Contradiction]:
     """Statements that cannot all be true, grouped.
 
@@ -797,6 +807,11 @@ def contradictions(
         Only clashes that involve this proposition.
     since, until : partial date, optional
         Only consider statements whose date overlaps this range.
+    as_of : partial date, optional
+        What stood on that day: statements said by then and not withdrawn by then.
+    withdrawn : bool, default False
+        Read withdrawn (retracted or corrected) statements too: the history. By default a
+        withdrawn statement is left out.
 
     Returns
     -------
@@ -814,10 +829,10 @@ def contradictions(
     >>> disputes[0].sides
     ('afghanistan', 'pakistan')
     """
-    want, f = contradiction_filter(kind, between, proposition, since, until)
+    want, f = contradiction_filter(kind, between, proposition, since, until, as_of, withdrawn)
     with graph.snapshot():
         _checked(graph, f)
-        return _contradictions(graph, want, between, proposition, f.since, f.until)
+        return _contradictions(graph, want, between, proposition, f.window)
 
 
 def _contradictions(
@@ -825,8 +840,7 @@ def _contradictions(
     want: set[str],
     between: tuple[str, str] | None,
     proposition: str | None,
-    since: str | None,
-    until: str | None,
+    w: Window,
 ) -> list[Contradiction]:
     rel = backend.relations()
     contra, implies, owners = rel.contradicts, rel.implies, rel.owners
@@ -836,7 +850,7 @@ def _contradictions(
     # 1. propositions both asserted and denied, with their counts. The common case is
     # classified at once: one side asserts, another denies: a dispute, whose sides and
     # size are all it needs; one side asserting and denying: an inconsistency, no dispute.
-    rows = backend.opposed(since, until, proposition)
+    rows = backend.opposed(w, proposition)
     easy: list[tuple[str, str, str, int]] = []  # (proposition, side, side, size)
     alone: list[tuple[str, str, int]] = []  # (proposition, side, size)
     if quick:
@@ -869,10 +883,10 @@ def _contradictions(
         if p in implies:
             related.update(implied(p))
     if related:  # their counts too (the opposed ones among them may be counted already)
-        counts += backend.stance_counts(related - set(opposed), since, until)
+        counts += backend.stance_counts(related - set(opposed), w)
     tally, several = _tally_of(counts)
     if several:
-        tally.update(backend.tallies(several, since, until))
+        tally.update(backend.tallies(several, w))
 
     def yes(p: str) -> bool:
         return (p, "asserts") in tally
@@ -907,8 +921,8 @@ def _contradictions(
             if left and right:
                 for sd in left.keys() & right.keys():
                     in_pairs.update(((a, "asserts", sd), (b, sb, sd)))
-        first = backend.first_said(in_pairs, since, until)
-    reader = _GroupReader(backend, since, until)
+        first = backend.first_said(in_pairs, w)
+    reader = _GroupReader(backend, w)
     found: list[Contradiction] = []
     new, cls, opposite = _new, Contradiction, ("asserts", "denies")
 
@@ -1065,6 +1079,8 @@ def agreements(
     side: str | Iterable[str] | None = None,
     since: Any = None,
     until: Any = None,
+    as_of: Any = None,
+    withdrawn: bool = False,
 ) -> list[Agreement]:
     """Common ground: propositions asserted by at least ``min_sides`` sides and denied by none.
 
@@ -1081,6 +1097,10 @@ def agreements(
         Only agreements these sides are all part of.
     since, until : partial date, optional
         Only consider statements whose date overlaps this range.
+    as_of : partial date, optional
+        What stood on that day: statements said by then and not withdrawn by then.
+    withdrawn : bool, default False
+        Read withdrawn (retracted or corrected) statements too: the history.
 
     Examples
     --------
@@ -1089,11 +1109,11 @@ def agreements(
     >>> [a.sides for a in cg.agreements(g)][0]
     ('afghanistan', 'pakistan')
     """
-    f = StatementFilter.parse(side=side, since=since, until=until)
+    f = StatementFilter.parse(side=side, since=since, until=until, as_of=as_of, withdrawn=withdrawn)
     with graph.snapshot():
         _checked(graph, f)
-        since_d, until_d, need = f.since, f.until, f.sides or frozenset()
-        taken = graph.stance_sides(since_d, until_d, min_asserting=min_sides, undenied=True)
+        w, need = f.window, f.sides or frozenset()
+        taken = graph.stance_sides(w, min_asserting=min_sides, undenied=True)
         rel = graph.relations()
         partners: dict[str, set[str]] = {}
         for p, others in rel.contradicts.items():
@@ -1103,7 +1123,7 @@ def agreements(
         # the stances of the propositions that may contest a candidate through a relation
         involved = {q for p in taken for q in partners.get(p, ())}
         involved.update(q for p in taken if p in rel.implies for q in rel.implied(p))
-        stances = graph.tallies(involved, since_d, until_d) if involved else {}
+        stances = graph.tallies(involved, w) if involved else {}
 
         def asserted(q: str) -> bool:
             return (q, "asserts") in stances
@@ -1124,7 +1144,7 @@ def agreements(
             keep[p] = tuple(sorted(yes_sides))
         by_prop: dict[str, list[Statement]] = {}
         for _stance, _sd, st in graph.position_statements(
-            dict.fromkeys([(p, "asserts") for p in keep]), since_d, until_d
+            dict.fromkeys([(p, "asserts") for p in keep]), w
         ):
             by_prop.setdefault(st.proposition, []).append(st)
         texts = graph.texts(keep)
@@ -1155,6 +1175,8 @@ def positions(
     side: str | Iterable[str] | None = None,
     since: Any = None,
     until: Any = None,
+    as_of: Any = None,
+    withdrawn: bool = False,
 ) -> Positions:
     """Where each side stands on each proposition, and what it demands and offers.
 
@@ -1166,6 +1188,10 @@ def positions(
         Only these sides.
     since, until : partial date, optional
         Only consider statements whose date overlaps this range.
+    as_of : partial date, optional
+        What stood on that day: statements said by then and not withdrawn by then.
+    withdrawn : bool, default False
+        Read withdrawn (retracted or corrected) statements too: the history.
 
     Examples
     --------
@@ -1177,12 +1203,12 @@ def positions(
     >>> [s.kind for s in pos.demands["pakistan"]][:1]
     ['demand']
     """
-    f = StatementFilter.parse(side=side, since=since, until=until)
+    f = StatementFilter.parse(side=side, since=since, until=until, as_of=as_of, withdrawn=withdrawn)
     with graph.snapshot():
         _checked(graph, f)
         wanted = f.sides
         table: dict[str, dict[str, str]] = {}
-        for p, (yes_sides, no_sides) in graph.stance_sides(f.since, f.until).items():
+        for p, (yes_sides, no_sides) in graph.stance_sides(f.window).items():
             for sd in yes_sides:
                 if wanted is None or sd in wanted:
                     row = table.get(sd)
@@ -1197,13 +1223,13 @@ def positions(
                     row[p] = "both" if sd in yes_sides else "denies"
         side_of = graph.side_map()
         # a side that only relays a proposition (neutral reports) is shown as reporting it
-        relayed = StatementFilter.parse(side=wanted, stance="reports", since=f.since, until=f.until)
+        relayed = replace(f, stance="reports")
         for s in graph.matching(relayed):
             table.setdefault(side_of[s.actor], {}).setdefault(s.proposition, "reports")
         demands: dict[str, list[Statement]] = {}
         offers: dict[str, list[Statement]] = {}
         for kinds, per_side in (({"demand"}, demands), ({"offer", "proposal"}, offers)):
-            g = StatementFilter.parse(side=wanted, kind=kinds, since=f.since, until=f.until)
+            g = replace(f, kinds=frozenset(kinds))
             for s in sorted(graph.matching(g), key=_key):
                 if s.stance != "reports":  # a relayed demand is not the side's own
                     per_side.setdefault(side_of[s.actor], []).append(s)

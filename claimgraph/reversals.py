@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ._markup import escape_html
 from .dates import date_bounds
 from .exceptions import InvalidDataError
-from .filters import StatementFilter
+from .filters import StatementFilter, Window
 from .models import Statement
 from .queries import _key, _statement_dict
 
@@ -259,7 +259,7 @@ def reversals(
         levels = {"actor"}
     side_of = graph.side_map()
     found: list[Reversal] = []
-    for p, (yes_sides, no_sides) in graph.stance_sides(None, None).items():
+    for p, (yes_sides, no_sides) in graph.stance_sides(Window()).items():
         both = set(yes_sides) & set(no_sides)
         if not both or (side is not None and side not in both):
             continue
