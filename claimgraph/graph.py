@@ -710,6 +710,8 @@ class ClaimGraph:
                 if not any(pair):
                     del self._stances[rec.proposition]
                     self._prop_sides.pop(rec.proposition, None)
+                elif not pair[0] and not pair[1]:  # only neutral reports left: no position
+                    self._prop_sides.pop(rec.proposition, None)
                 elif self._prop_sides_ok:
                     side = self.side
                     self._prop_sides[rec.proposition] = [
@@ -1154,7 +1156,10 @@ class ClaimGraph:
         none)."""
         out: dict[str, tuple[Collection[str], Collection[str]]] = {}
         if self._reads_all(w):
-            for p, (y, n) in self._stance_sides().items():
+            index = self._stance_sides()  # an entry per proposition some side takes a stance on
+            if min_asserting <= 0 and not undenied:
+                return MappingProxyType(index)  # type: ignore[arg-type]  # lists of two
+            for p, (y, n) in index.items():
                 if (y or n) and len(y) >= min_asserting and not (undenied and n):
                     out[p] = (y, n)
             return out
