@@ -110,6 +110,10 @@ class QueryBackend(Lookup, Protocol):
         """The statements that match a (checked) filter, in the order they were added."""
         ...
 
+    def statements_with_ids(self, ids: Collection[str]) -> dict[str, Statement]:
+        """Statement id → statement, for those of ``ids`` the backend holds."""
+        ...
+
     def stance_sides(
         self,
         w: Window,

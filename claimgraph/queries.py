@@ -22,9 +22,9 @@ from typing import Any, Literal, cast
 
 from . import display
 from .backend import CountRow, Lookup, QueryBackend, RecordSnapshot
-from .exceptions import ClaimGraphError, ReadOnlyError
-from .filters import StatementFilter, Window, contradiction_filter
-from .models import Statement
+from .exceptions import ClaimGraphError, InvalidArgumentError, ReadOnlyError
+from .filters import StatementFilter, Window, Withdrawn, contradiction_filter
+from .models import Statement, Withdrawal
 
 __all__ = [
     "Agreement",
@@ -34,6 +34,8 @@ __all__ = [
     "agreements",
     "contradictions",
     "positions",
+    "Retraction",
+    "retractions",
     "statements",
     "timeline",
 ]
@@ -464,7 +466,7 @@ def statements(
     since: Any = None,
     until: Any = None,
     as_of: Any = None,
-    withdrawn: bool = False,
+    withdrawn: Withdrawn = False,
 ) -> list[Statement]:
     """Statements matching every given filter, in the order they were added.
 
@@ -482,9 +484,9 @@ def statements(
         Keep dated statements whose date span overlaps ``[since, until]``.
     as_of : partial date, optional
         What stood on that day: statements said by then and not withdrawn by then.
-    withdrawn : bool, default False
-        Read withdrawn (retracted or corrected) statements too: the history. By default a
-        withdrawn statement is left out.
+    withdrawn : bool or "only", default False
+        Read withdrawn (retracted or corrected) statements too (``True``: the history), or
+        only them (``"only"``). By default a withdrawn statement is left out.
 
     Raises
     ------
@@ -778,7 +780,7 @@ def contradictions(
     since: Any = None,
     until: Any = None,
     as_of: Any = None,
-    withdrawn: bool = False,
+    withdrawn: Withdrawn = False,
 ) -> list[Contradiction]:
     """Statements that cannot all be true, grouped.
 
@@ -809,9 +811,9 @@ def contradictions(
         Only consider statements whose date overlaps this range.
     as_of : partial date, optional
         What stood on that day: statements said by then and not withdrawn by then.
-    withdrawn : bool, default False
-        Read withdrawn (retracted or corrected) statements too: the history. By default a
-        withdrawn statement is left out.
+    withdrawn : bool or "only", default False
+        Read withdrawn (retracted or corrected) statements too (``True``: the history), or
+        only them (``"only"``). By default a withdrawn statement is left out.
 
     Returns
     -------
@@ -1080,7 +1082,7 @@ def agreements(
     since: Any = None,
     until: Any = None,
     as_of: Any = None,
-    withdrawn: bool = False,
+    withdrawn: Withdrawn = False,
 ) -> list[Agreement]:
     """Common ground: propositions asserted by at least ``min_sides`` sides and denied by none.
 
@@ -1099,8 +1101,8 @@ def agreements(
         Only consider statements whose date overlaps this range.
     as_of : partial date, optional
         What stood on that day: statements said by then and not withdrawn by then.
-    withdrawn : bool, default False
-        Read withdrawn (retracted or corrected) statements too: the history.
+    withdrawn : bool or "only", default False
+        Read withdrawn (retracted or corrected) statements too (``True``), or only them.
 
     Examples
     --------
@@ -1176,7 +1178,7 @@ def positions(
     since: Any = None,
     until: Any = None,
     as_of: Any = None,
-    withdrawn: bool = False,
+    withdrawn: Withdrawn = False,
 ) -> Positions:
     """Where each side stands on each proposition, and what it demands and offers.
 
@@ -1190,8 +1192,8 @@ def positions(
         Only consider statements whose date overlaps this range.
     as_of : partial date, optional
         What stood on that day: statements said by then and not withdrawn by then.
-    withdrawn : bool, default False
-        Read withdrawn (retracted or corrected) statements too: the history.
+    withdrawn : bool or "only", default False
+        Read withdrawn (retracted or corrected) statements too (``True``), or only them.
 
     Examples
     --------
@@ -1234,3 +1236,126 @@ def positions(
                 if s.stance != "reports":  # a relayed demand is not the side's own
                     per_side.setdefault(side_of[s.actor], []).append(s)
     return Positions(table=table, demands=demands, offers=offers, _graph=graph)
+
+
+@dataclass(frozen=True, slots=True)
+class Retraction:
+    """A withdrawn statement: retracted, or corrected by another statement.
+
+    Not a reversal (:mod:`claimgraph.reversals`): a reversal is a change of stance between
+    statements that both stand; a retraction takes a statement back. The withdrawn
+    statement is left out of the current queries (``withdrawn=True`` reads it again).
+
+    Attributes
+    ----------
+    statement : Statement
+        The withdrawn statement.
+    correction : Statement or None
+        The statement that replaces it, for a correction.
+    """
+
+    statement: Statement
+    correction: Statement | None = None
+
+    @property
+    def withdrawal(self) -> Withdrawal:
+        """The statement's :class:`~claimgraph.Withdrawal`."""
+        w = self.statement.withdrawn
+        assert w is not None  # noqa: S101 - made only from withdrawn statements
+        return w
+
+    @property
+    def kind(self) -> Literal["retraction", "correction"]:
+        """``correction`` when another statement replaces it, else ``retraction``."""
+        return self.withdrawal.kind
+
+    @property
+    def date(self) -> str | None:
+        """When it was withdrawn (a partial date), if known."""
+        return self.withdrawal.date
+
+    @property
+    def by(self) -> str | None:
+        """The actor who withdrew it: the one named, else the statement's own actor —
+        unless only a source is named (the source withdrew its account): then None."""
+        w = self.withdrawal
+        if w.by is not None:
+            return w.by
+        return None if w.source is not None else self.statement.actor
+
+    def explanation(self, graph: QueryBackend) -> str:
+        """One sentence saying who withdrew what, when, and what replaced it.
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> g = cg.ClaimGraph([
+        ...     cg.Actor(id="j", name="A journalist"),
+        ...     cg.Proposition(id="p", text="The border crossing is closed."),
+        ...     cg.Proposition(id="q", text="The border crossing is closed to trucks."),
+        ...     cg.Statement(id="post", actor="j", proposition="p", said="2025-10-20",
+        ...                  withdrawn={"date": "2025-10-21", "correction": "fix"}),
+        ...     cg.Statement(id="fix", actor="j", proposition="q", said="2025-10-21"),
+        ... ])
+        >>> [r.explanation(g) for r in cg.retractions(g)]  # doctest: +NORMALIZE_WHITESPACE
+        ['A journalist withdrew its statement (2025-10-20) that “The border crossing is
+          closed” on 2025-10-21, and corrected it: asserts “The border crossing is closed to
+          trucks” (2025-10-21).']
+        """
+        s, w = self.statement, self.withdrawal
+        names = graph.names([s.actor, *([w.by] if w.by else [])])
+        texts = graph.texts(
+            [s.proposition, *([self.correction.proposition] if self.correction else [])]
+        )
+        who = names.get(s.actor, s.actor)
+        what = f"statement{_when(s.said)} that {_quote(texts.get(s.proposition, s.proposition))}"
+        if w.by is not None and w.by != s.actor:
+            head = f"{names.get(w.by, w.by)} withdrew {who}'s {what}"
+        elif w.by is None and w.source is not None:
+            src = graph.sources.get(w.source)
+            where = (src.publisher or src.title or src.id) if src else w.source
+            head = f"{where} withdrew its account of {who}'s {what}"
+        else:
+            head = f"{who} withdrew its {what}"
+        head += f" on {w.date}" if w.date else " (date unknown)"
+        c = self.correction
+        if c is None:
+            return head + "."
+        said = f"{c.stance} {_quote(texts.get(c.proposition, c.proposition))}{_when(c.said)}"
+        return f"{head}, and corrected it: {said}."
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: the statement, its withdrawal, and the correction's id."""
+        return {
+            "kind": self.kind,
+            "statement": self.statement.id,
+            "by": self.by,
+            "withdrawal": self.withdrawal.model_dump(mode="json", exclude_none=True),
+            "correction": self.correction.id if self.correction is not None else None,
+        }
+
+
+def retractions(graph: QueryBackend, **filters: Any) -> list[Retraction]:
+    """The withdrawn statements — retractions and corrections — in the order said.
+
+    Takes the filters of :func:`statements` (``withdrawn`` aside: these are the withdrawn
+    statements; ``as_of`` gives those withdrawn by that day).
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> g = cg.load(cg.example_path())
+    >>> cg.retractions(g)
+    []
+    """
+    if "withdrawn" in filters:
+        raise InvalidArgumentError("retractions() reads the withdrawn statements: no 'withdrawn'")
+    with graph.snapshot():
+        found = timeline(graph, withdrawn="only", **filters)
+        wanted = [w.correction for s in found if (w := s.withdrawn) and w.correction]
+        by_id = graph.statements_with_ids(wanted) if wanted else {}
+    out = []
+    for s in found:
+        w = s.withdrawn
+        out.append(Retraction(s, by_id.get(w.correction) if w and w.correction else None))
+    return out

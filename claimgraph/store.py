@@ -934,6 +934,10 @@ class Store:
         ).fetchall()
         return _records(type, [r[0] for r in rows])
 
+    def statements_with_ids(self, ids: Collection[str]) -> dict[str, Statement]:
+        """Statement id → statement, for those of ``ids`` the store holds."""
+        return {s.id: s for s in cast(list[Statement], self._fetch("statement", ids))}
+
     def side(self, actor: str) -> str:
         """The side of an actor: the end of its (primary) membership chain.
 
@@ -1437,7 +1441,13 @@ class Store:
         if day is not None:
             parts.append("(said_lo IS NULL OR said_lo <= ?)")
             params.append(day)
-        if not w.withdrawn and self._holds_withdrawn():
+        if w.withdrawn == "only":
+            if day is None:
+                parts.append("withdrawn_lo IS NOT NULL")
+            else:
+                parts.append("(withdrawn_lo IS NOT NULL AND withdrawn_lo <= ?)")
+                params.append(day)
+        elif w.withdrawn is False and self._holds_withdrawn():
             if day is None:
                 parts.append("withdrawn_lo IS NULL")
             else:
