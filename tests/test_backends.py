@@ -31,6 +31,7 @@ from corpora import (
     filters,
     same_contradictions,
     signature,
+    windows,
 )
 from fuzzing import FUZZ
 from hypothesis import example, given, settings
@@ -103,6 +104,7 @@ def fixed(request: pytest.FixtureRequest) -> Iterator[dict[str, Built]]:
 def brute_force(graph: cg.ClaimGraph, **kw: Any) -> list[cg.Statement]:
     """The statements matching the filters, found by testing each one (the oracle)."""
     f = StatementFilter.parse(**kw)
+    window = f.window
 
     def keep(s: cg.Statement) -> bool:
         return (
@@ -114,6 +116,7 @@ def brute_force(graph: cg.ClaimGraph, **kw: Any) -> list[cg.Statement]:
             and (f.certainty is None or s.certainty == f.certainty)
             and (f.sources is None or any(r.source in f.sources for r in s.reports))
             and cg.overlaps(s.said, f.since, f.until)
+            and window.stands(s)  # the withdrawal rule, tested on its own in test_withdrawals
         )
 
     return [s for s in graph.statement_records.values() if keep(s)]
@@ -496,7 +499,7 @@ def _check_corpus(b: Built, data: st.DataObject, *, cases: bool = True) -> None:
     """Every query on a random corpus: random filters, and (if ``cases``) the fixed cases
     of :func:`statement_cases` and :func:`contradiction_cases` too."""
     ref = b.reference
-    order = [s.id for s in b.backend.statements()]
+    order = [s.id for s in b.backend.statements(withdrawn=True)]
     if not b.batched:
         assert order == list(ref.statement_records)
     fixed = statement_cases(ref) if cases else [{}]
@@ -521,7 +524,8 @@ def _check_corpus(b: Built, data: st.DataObject, *, cases: bool = True) -> None:
         for _ in range(2):
             kw = data.draw(filters(ref))
             if kw:
-                assert b.backend.load(**kw) == subgraph(ref, ref.statements(**kw)), kw
+                want = subgraph(ref, ref.statements(**{"withdrawn": True, **kw}))
+                assert b.backend.load(**kw) == want, kw
 
 
 @st.composite
@@ -538,6 +542,7 @@ def contradiction_filters(draw: st.DrawFn, graph: cg.ClaimGraph) -> dict[str, An
     for name in ("since", "until"):
         if draw(st.integers(0, 2)) == 0:
             out[name] = draw(DATES)
+    out.update(draw(windows()))
     return out
 
 
