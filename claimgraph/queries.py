@@ -680,7 +680,9 @@ def _explain(
             f"{wa} {_verb('asserts', na)} {ta}{_chain(texts, via[0], comma=True)} while {wb}"
             f" {_verb('asserts', nb)} {tb}{_chain(texts, via[1])}; {ends}"
         )
-    return f"{wa} {_verb('asserts', na)} {ta}{_chain(texts, via[0])}; {wb} {_verb('denies', nb)} it."
+    return (
+        f"{wa} {_verb('asserts', na)} {ta}{_chain(texts, via[0])}; {wb} {_verb('denies', nb)} it."
+    )
 
 
 def _tally_of(
@@ -1095,8 +1097,8 @@ def _contradictions(
         if "dispute" in want and len(union) > 1 and across:
             sides = tuple(sorted(union))
             size = sum(left.values()) + sum(right.values())
-            pending = (props, stances, None, False, size, sides)
-            add("dispute", basis, pids, sides, size, pending, via)
+            whole: _Pending = (props, stances, None, False, size, sides)
+            add("dispute", basis, pids, sides, size, whole, via)
         if "inconsistency" not in want:
             return
         for sd in sorted(lsides & rsides):

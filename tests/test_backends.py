@@ -16,6 +16,7 @@ Only the public API is used. Where the backends disagree today the test is kept 
 
 from __future__ import annotations
 
+import itertools
 import pickle
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -640,7 +641,7 @@ def test_clashes_through_implication_match_the_oracle(
                     # each chain starts at the group's proposition and follows declared
                     # implies; it ends at one side of a declared exclusion
                     assert not chain or chain[0] == grp.proposition
-                    assert all(q in props[p].implies for p, q in zip(chain, chain[1:]))
+                    assert all(q in props[p].implies for p, q in itertools.pairwise(chain))
                     ends.append(chain[-1] if chain else grp.proposition)
                 a, e = ends
                 assert e in props[a].contradicts or a in props[e].contradicts

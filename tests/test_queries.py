@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 import pytest
 
@@ -481,7 +482,7 @@ class TestInconsistencies:
 class TestImpliedClashes:
     """``contradictions(implied=True)``: clashes through ``implies`` chains."""
 
-    CHAINS = {  # PA ⇒ X, PPB ⇒ PB ⇒ Y, X ⊥ Y
+    CHAINS: ClassVar[dict[str, dict[str, list[str]]]] = {  # PA ⇒ X, PPB ⇒ PB ⇒ Y, X ⊥ Y
         "x": {"contradicts": ["y"]},
         "y": {},
         "pa": {"implies": ["x"]},
@@ -516,7 +517,11 @@ class TestImpliedClashes:
     ) -> None:
         g = tiny_graph([("a", "pa", "asserts"), ("b", "y", "asserts")], propositions=self.CHAINS)
         [c] = cg.contradictions(g, implied=True)
-        assert (c.basis, c.propositions, c.via) == ("implied_exclusive", ("pa", "y"), (("pa", "x"), ()))
+        assert (c.basis, c.propositions, c.via) == (
+            "implied_exclusive",
+            ("pa", "y"),
+            (("pa", "x"), ()),
+        )
         assert c.explanation == (
             "A asserts “Proposition pa”, which implies “Proposition x”, while B asserts"
             " “Proposition y”; “Proposition x” and “Proposition y” cannot both be true."
@@ -530,8 +535,13 @@ class TestImpliedClashes:
 
     def test_the_declared_clashes_are_unchanged(self, tiny_graph: Builder) -> None:
         g = tiny_graph(
-            [("a", "pa", "asserts"), ("b", "pb", "asserts"), ("a", "x", "asserts")]
-            + [("b", "y", "asserts"), ("b", "x", "denies")],
+            [
+                ("a", "pa", "asserts"),
+                ("b", "pb", "asserts"),
+                ("a", "x", "asserts"),
+                ("b", "y", "asserts"),
+                ("b", "x", "denies"),
+            ],
             propositions=self.CHAINS,
         )
         plain = cg.contradictions(g)
