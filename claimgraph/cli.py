@@ -96,6 +96,12 @@ def _build_parser() -> argparse.ArgumentParser:
         default="text",
         help="output format (default: text)",
     )
+    p.add_argument(
+        "--implied",
+        action="store_true",
+        help="also report clashes through implication chains: propositions that imply"
+        " mutually exclusive ones, both asserted",
+    )
 
     p = sub.add_parser(
         "validate",
@@ -295,7 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "report":
             with _about(args.file):
                 graph = load(args.file)
-            print(report(graph, format=args.format), end="")
+            print(report(graph, format=args.format, implied=args.implied), end="")
             return 0
         if args.command == "validate":
             status = 0

@@ -152,6 +152,12 @@ def edge_records() -> list[cg.Record]:
         St(id="s15", actor="north", proposition="p-monitor", said="2025-10-20", kind="proposal"),
         St(id="s16", actor="officials", proposition="p-monitor", said="2025-10"),
         St(id="s17", actor="south", proposition="p-lonely", kind="demand"),
+        # through implication: the ambush implies the attack, which excludes a safe arrival
+        # (asserted by the south's government): a dispute with the west, and the south
+        # against itself
+        P(id="p-ambush", text="The convoy was ambushed.", implies=["p-a"]),
+        St(id="s18", actor="west", proposition="p-ambush", said="2025-10-03"),
+        St(id="s19", actor="south", proposition="p-ambush", said="2025-11"),
         # fact-checks: one of a proposition, one of a statement (by a reviewer of a side)
         A(id="desk", name="Fact Desk", kind="outlet", member_of=["west"]),
         cg.Review(
