@@ -33,6 +33,7 @@ from .exceptions import (
     UnknownReferenceError,
 )
 from .graph import EDGE_TYPES, ClaimGraph, MergeResult
+from .files import load_files, validate_files
 from .io import FORMAT_VERSION, dumps, load, loads, save, schema, validate
 from .models import (
     Actor,
@@ -106,6 +107,8 @@ __all__ = [
     "save",
     "dumps",
     "validate",
+    "load_files",
+    "validate_files",
     "schema",
     "FORMAT_VERSION",
     "example_path",

@@ -8,11 +8,12 @@ their :func:`normalize_text` is equal, wherever they came from:
 2. typographic quotes and dashes as their ASCII forms (``’`` → ``'``, ``“`` → ``"``,
    ``–`` → ``-``), and invisible characters (zero-width spaces, soft hyphens) removed;
 3. every run of white space as one space;
-4. outer punctuation stripped: spaces, ``. , ; : ! ?``, the ellipsis and quotation marks at
+4. apostrophes removed (``Kabul's`` is ``Kabuls``, as people type it);
+5. outer punctuation stripped: spaces, ``. , ; : ! ?``, the ellipsis and quotation marks at
    either end (brackets stay: ``[deleted]`` is not ``deleted``);
-5. case folded (:meth:`str.casefold`).
+6. case folded (:meth:`str.casefold`).
 
-Punctuation *inside* a wording is kept: "Let's talk, Pakistan" and "Let's talk Pakistan"
+Other punctuation *inside* a wording is kept: "Talks, then peace" and "Talks then peace"
 are two wordings. Nothing is matched beyond this automatically.
 
 :func:`slugify` makes the readable ids (``government-of-turkiye``), and :func:`unique_slug`
@@ -45,7 +46,7 @@ _FOLD = str.maketrans(
         "\u2019": "'",  # ’
         "\u201a": "'",  # ‚
         "\u201b": "'",  # ‛
-        "\u2032": "'",  # ′
+        "\u2032": "'",  # ′ (prime)
         "\u02bc": "'",  # ʼ (modifier letter apostrophe)
         "\u201c": '"',  # “
         "\u201d": '"',  # ”
@@ -67,14 +68,15 @@ _FOLD = str.maketrans(
     }
 )
 OUTER_PUNCTUATION = " .,;:!?…\"'«»‹›"
-"""What :func:`normalize_text` strips from both ends (after quotes are folded to ASCII)."""
+"""What :func:`normalize_text` strips from both ends (after quotes are folded to ASCII;
+apostrophes are removed anywhere)."""
 
 
 def normalize_text(text: str) -> str:
     """The one normalised form of a wording or a name, by which they are matched.
 
-    NFKC, typographic quotes and dashes as ASCII, invisible characters removed, white
-    space collapsed, outer punctuation (:data:`OUTER_PUNCTUATION`) stripped, case folded;
+    NFKC, typographic quotes and dashes as ASCII, invisible characters and apostrophes
+    removed, white space collapsed, outer punctuation (:data:`OUTER_PUNCTUATION`) stripped, case folded;
     see :mod:`claimgraph.wording`.
 
     Examples
@@ -84,7 +86,7 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("“Ｆalse and misleading”")
     'false and misleading'
     """
-    folded = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    folded = unicodedata.normalize("NFKC", text).translate(_FOLD).replace("'", "")
     return _SPACE_RE.sub(" ", folded).strip(OUTER_PUNCTUATION).casefold()
 
 
