@@ -40,7 +40,14 @@ from dataclasses import dataclass
 
 from . import io as _io
 from ._gc import gc_paused
-from .exceptions import ClaimGraphError, ErrorDetail, FileFormatError, InvalidDataError
+from .exceptions import (
+    ClaimGraphError,
+    ConflictError,
+    ErrorDetail,
+    FileFormatError,
+    InvalidDataError,
+    UnknownReferenceError,
+)
 from .formats._safe import cap_errors, current_limits
 from .graph import ClaimGraph
 from .models import Proposition, Record, Statement, derive_id
@@ -156,7 +163,11 @@ def _plan(
             other = first.get(e.record_id or "")
             if other is not None and other != pos:
                 opath, oline = where(other)
-                message += f"; the other is at {opath}" + (f":{oline}" if oline else "")
+                at = f"at {opath}" + (f":{oline}" if oline else "")
+                if "earlier in the input" in message:
+                    message = message.replace("earlier in the input", at, 1)
+                else:
+                    message += f" ({at})"
         elif e.record_id is not None and e.record_id in first:
             path, line = where(first[e.record_id])
         else:
@@ -170,6 +181,19 @@ def _order(paths: Sequence[PathLike], errors: list[ErrorDetail]) -> list[ErrorDe
     return sorted(
         errors, key=lambda e: (rank.get(e.path or "", len(rank)), e.line is None, e.line or 0)
     )
+
+
+def _error_class(errors: list[ErrorDetail]) -> type[InvalidDataError]:
+    """The most specific class for ``errors``, as :func:`claimgraph.rules.raise_problems`
+    picks it (and :class:`FileFormatError` when a file could not be read at all)."""
+    codes = {e.code for e in errors}
+    if codes & {"os_error", "unreadable"}:
+        return FileFormatError
+    if codes == {"conflict"}:
+        return ConflictError
+    if codes <= {"unknown_reference", "wrong_reference_type"}:
+        return UnknownReferenceError
+    return InvalidDataError
 
 
 def _read_other(
@@ -228,8 +252,7 @@ def load_files(
         if errors:
             capped = cap_errors(errors, None, current_limits())
             files = "1 file" if len(paths) == 1 else f"{len(paths)} files"
-            unread = any(e.code == "os_error" for e in errors)
-            raise (FileFormatError if unread else InvalidDataError)(
+            raise _error_class(errors)(
                 f"{len(errors)} problem(s) in {files}; nothing was loaded", capped
             )
         work.apply(plan)  # type: ignore[arg-type]

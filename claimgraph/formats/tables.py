@@ -943,6 +943,7 @@ class _Importer:
         for a in self.actors.values():
             self._index_actor(a)
         self.new_actors: dict[str, Actor] = {}
+        self.named: set[str] = set()  # ids this import made from names: not ids to match
         self.actor_rows: dict[str, tuple[Hashable, int | None]] = {}
         self.props: dict[str, Proposition] = dict(into.propositions)
         self.prop_keys: dict[str, str] = {}
@@ -971,7 +972,7 @@ class _Importer:
         self.errors.append(ErrorDetail(code, message, f"row {label}", column, self.path, line))
 
     def find_actor(self, value: str) -> str | None:
-        if value in self.actors:
+        if value in self.actors and value not in self.named:
             return value
         return self.actor_names.get(match_key(value))
 
@@ -1030,6 +1031,8 @@ class _Importer:
                 self.error(e["type"], e["msg"], label, line, col)
             return None
         self.actors[actor.id] = self.new_actors[actor.id] = actor
+        if "id" not in fields:
+            self.named.add(actor.id)
         self.actor_rows[actor.id] = (label, line)
         self._index_actor(actor)
         return actor.id
