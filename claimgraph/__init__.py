@@ -32,8 +32,8 @@ from .exceptions import (
     ReferencedError,
     UnknownReferenceError,
 )
-from .graph import EDGE_TYPES, ClaimGraph, MergeResult
 from .files import load_files, validate_files
+from .graph import EDGE_TYPES, ClaimGraph, MergeResult
 from .io import FORMAT_VERSION, dumps, load, loads, save, schema, validate
 from .models import (
     Actor,

@@ -331,9 +331,11 @@ def _sizes(graph: ClaimGraph, before: ClaimGraph | None = None) -> str:
             "review": before.reviews,
         }
         added = [(len(v) - len(old[w]), w) for v, w in sizes]
-        text += " (added " + ", ".join(
-            f"{n} {w}{'' if n == 1 else 's'}" for n, w in added if n or w != "review"
-        ) + ")"
+        text += (
+            " (added "
+            + ", ".join(f"{n} {w}{'' if n == 1 else 's'}" for n, w in added if n or w != "review")
+            + ")"
+        )
     return text
 
 

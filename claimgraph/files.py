@@ -52,6 +52,7 @@ from .formats._safe import cap_errors, current_limits
 from .graph import ClaimGraph
 from .models import Proposition, Record, Statement, derive_id
 from .wording import normalize_text
+from .writer import format_of
 
 __all__ = ["load_files", "validate_files"]
 
@@ -86,7 +87,7 @@ def _parse_all(paths: Sequence[PathLike]) -> tuple[list[_Part], list[ErrorDetail
     for path in paths:
         where = os.fspath(path)
         try:
-            fmt = _io._format_of(path, None)
+            fmt = format_of(path, None)
             parsed = _io._parse(_io._read_text(path), fmt, where)
         except FileFormatError as exc:
             errors += exc.errors
@@ -138,9 +139,7 @@ def _resolve_wordings(parts: list[_Part]) -> None:
         start += len(part.parsed.records)
 
 
-def _plan(
-    parts: list[_Part], into: ClaimGraph
-) -> tuple[object, list[ErrorDetail], list[Record]]:
+def _plan(parts: list[_Part], into: ClaimGraph) -> tuple[object, list[ErrorDetail], list[Record]]:
     """Check the records of every part together against ``into``."""
     records: list[Record] = [r for p in parts for r in p.parsed.records]
     ignore = {i for p in parts for i in p.parsed.bad_ids}
@@ -171,7 +170,7 @@ def _plan(
         elif e.record_id is not None and e.record_id in first:
             path, line = where(first[e.record_id])
         else:
-            path, line = (parts[0].path if parts else None), None
+            path, line = (parts[0].path if parts else ""), None
         errors.append(ErrorDetail(e.code, message, e.record, e.field, path, line, e.record_id))
     return plan, errors, records
 
@@ -282,4 +281,3 @@ def validate_files(paths: Iterable[PathLike]) -> list[ErrorDetail]:
     except InvalidDataError as exc:  # FileFormatError too
         return exc.errors
     return []
-

@@ -151,7 +151,7 @@ class StatementFilter:
         missing: Callable[[str, frozenset[str]], Collection[str]],
         sides: Callable[[], Collection[str]],
         side_of: Callable[[str], str],
-        known: Callable[[str], Iterable[str]] | None = None,
+        held: Callable[[str], Iterable[str]] | None = None,
     ) -> None:
         """Refuse ids the backend does not hold, and sides that are not sides.
 
@@ -164,8 +164,8 @@ class StatementFilter:
             The ids of the sides (asked only when a side filter is given).
         side_of : callable
             The side of an actor (to name it when a side filter names a member).
-        known : callable, optional
-            ``known(type)``: the ids of that record type the backend holds (asked only to
+        held : callable, optional
+            ``held(type)``: the ids of that record type the backend holds (asked only to
             suggest the id meant, when one is missing).
 
         Raises
@@ -184,7 +184,7 @@ class StatementFilter:
         ):
             if ids:
                 for i in sorted(missing(type, ids)):
-                    raise not_found(i, what, known(type) if known is not None else ())
+                    raise not_found(i, what, held(type) if held is not None else ())
         if self.sides:
             known = set(sides())
             for s in sorted(self.sides - known):

@@ -22,7 +22,6 @@ Examples
 from __future__ import annotations
 
 import hashlib
-import re
 from enum import Enum
 from typing import Annotated, Any, ClassVar, Literal, get_args
 

@@ -76,8 +76,8 @@ def normalize_text(text: str) -> str:
     """The one normalised form of a wording or a name, by which they are matched.
 
     NFKC, typographic quotes and dashes as ASCII, invisible characters and apostrophes
-    removed, white space collapsed, outer punctuation (:data:`OUTER_PUNCTUATION`) stripped, case folded;
-    see :mod:`claimgraph.wording`.
+    removed, white space collapsed, outer punctuation (:data:`OUTER_PUNCTUATION`)
+    stripped, case folded; see :mod:`claimgraph.wording`.
 
     Examples
     --------

@@ -20,7 +20,8 @@ title: Talks in Istanbul
 actors:
   pakistan: {name: Pakistan, kind: state}
   afghanistan: {name: Afghanistan, kind: state}
-  pk-information-ministry: {name: Pakistan's information ministry, kind: office, member_of: pakistan}
+  pk-information-ministry:
+    {name: Pakistan's information ministry, kind: office, member_of: pakistan}
   af-spokesperson: {name: Taliban spokesperson, kind: office, member_of: afghanistan}
 propositions:
   offer-rejected: Pakistan rejected Kabul's offer to hand over the militants.
@@ -187,7 +188,9 @@ def test_a_conflict_names_the_file_and_line_of_both_records(
 
 
 def test_merge_refuses_problems_and_writes_nothing(
-    capsys: pytest.CaptureFixture[str], articles: tuple[Path, Path, Path], tmp_file: Writer,
+    capsys: pytest.CaptureFixture[str],
+    articles: tuple[Path, Path, Path],
+    tmp_file: Writer,
     tmp_path: Path,
 ) -> None:
     a, b, _ = articles

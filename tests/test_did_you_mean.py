@@ -1,4 +1,4 @@
-""""did you mean 'pk-information-ministry'?" on every unknown id, in one message for both
+""" "did you mean 'pk-information-ministry'?" on every unknown id, in one message for both
 backends (issue 13, item 4)."""
 
 from __future__ import annotations

@@ -60,9 +60,9 @@ import math
 import os
 import re
 import unicodedata
-from urllib.parse import urlsplit
 from collections.abc import Callable, Container, Hashable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
@@ -161,7 +161,7 @@ def match_key(text: str) -> str:
 
     Examples
     --------
-    >>> match_key("Pakistan rejected Kabul’s offer.") == match_key("pakistan rejected kabul's offer")
+    >>> match_key("Pakistan rejected Kabul’s offer.") == match_key("pakistan rejected kabuls offer")
     True
     """
     return normalize_text(text)
@@ -253,8 +253,9 @@ def unknown_column_advice(heading: str, *, command_line: bool = False) -> str:
 
     Examples
     --------
-    >>> print(unknown_column_advice("Stanse", command_line=True))
-    unknown column 'Stanse' (did you mean 'stance'?); read it as a column with --map 'Stanse=COLUMN', or ignore it with --map 'Stanse='
+    >>> print(unknown_column_advice("Stanse", command_line=True))  # doctest: +NORMALIZE_WHITESPACE
+    unknown column 'Stanse' (did you mean 'stance'?); read it as a column with
+    --map 'Stanse=COLUMN', or ignore it with --map 'Stanse='
     """
     import difflib
 
@@ -884,7 +885,7 @@ def _cell(value: Any) -> str | None:
     return str(value).strip()
 
 
-def _source_slug(given: Mapping[str, str]) -> tuple[str, str]:
+def _source_slug(given: Mapping[str, str | None]) -> tuple[str, str]:
     """The words of a new source's readable id, and the key its hash suffix is made from.
 
     The outlet (the publisher, else the URL's host) and the last part of the URL's path,
