@@ -392,7 +392,7 @@ def _import_into(
 
     fmt = fmt or formats.format_of(path, sniff=True)
     if fmt is None:
-        load(path, into=graph)
+        load_files([path], into=graph)
     elif fmt == "csv":
         from .formats.tables import read_csv
 

@@ -103,11 +103,16 @@ def _parse_all(paths: Sequence[PathLike]) -> tuple[list[_Part], list[ErrorDetail
     return parts, errors
 
 
-def _resolve_wordings(parts: list[_Part]) -> None:
-    """Point inline propositions at the declared proposition of another file that has
-    their wording (normalised), and drop them."""
+def _resolve_wordings(parts: list[_Part], into: ClaimGraph) -> None:
+    """Point inline propositions at the declared proposition (of another file, or of the
+    graph read into) that has their wording (normalised), and drop them."""
     declared: dict[str, str] = {}
     inline: dict[str, str] = {}  # derived id → normalised wording
+    if any(type(r) is Proposition for p in parts for r in p.parsed.records):
+        for prop in into.propositions.values():
+            key = normalize_text(prop.text)
+            if prop.id != derive_id("p-", key):
+                declared.setdefault(key, prop.id)
     for part in parts:
         for rec in part.parsed.records:
             if type(rec) is not Proposition:
@@ -245,7 +250,7 @@ def load_files(
     work = target if not others else target.copy()
     with gc_paused():
         parts, errors = _parse_all(natives)
-        _resolve_wordings(parts)
+        _resolve_wordings(parts, work)
         plan, found, _records = _plan(parts, work)
         errors = _order(paths, errors + found)
         if errors:

@@ -131,19 +131,13 @@ def unique_slug(
     >>> unique_slug("!!!", set(), prefix="p-")
     'p-...'
     """
-    key = key or normalize_text(text)
-    digest = hashlib.blake2b(key.encode(), digest_size=3).hexdigest()
     base = _short(slugify(text), limit)
-    if not base:
-        base = prefix + digest
-        if base not in taken:
-            return base
-    elif base not in taken:
+    if base and base not in taken:
+        return base  # the common case: no hash to compute
+    digest = hashlib.blake2b((key or normalize_text(text)).encode(), digest_size=3).hexdigest()
+    base = f"{base}-{digest}" if base else prefix + digest
+    if base not in taken:
         return base
-    else:
-        base = f"{base}-{digest}"
-        if base not in taken:
-            return base
     n = 2
     while f"{base}-{n}" in taken:
         n += 1

@@ -232,3 +232,35 @@ def test_capitalised_headings_import_on_the_command_line(
     assert (code, err) == (0, "")
     [st] = cg.load(tmp_path / "o.json").statement_records.values()
     assert (st.stance, st.proposition) == ("denies", "talks-resume")
+
+
+def test_import_of_a_yaml_file_into_matches_the_wording_of_the_existing_file(
+    capsys: pytest.CaptureFixture[str], articles: tuple[Path, Path, Path], tmp_file: Writer
+) -> None:
+    a, _, _ = articles
+    more = tmp_file(
+        "more.yaml",
+        "claimgraph: 1\nstatements:\n  - actor: af-spokesperson\n"
+        "    asserts: PAKISTAN rejected Kabul's offer to hand over the militants\n"
+        "    said: 2025-11-07\n",
+    )
+    code, _, err = run(capsys, "import", str(more), "--into", str(a))
+    assert (code, err) == (0, "")
+    g = cg.load(a)
+    assert set(g.propositions) == {"offer-rejected"}
+    assert len(g.statement_records) == 3
+
+
+def test_load_files_into_a_graph_matches_its_declared_wording(
+    articles: tuple[Path, Path, Path], tmp_file: Writer
+) -> None:
+    a, _, _ = articles
+    g = cg.load(a)
+    more = tmp_file(
+        "more.yaml",
+        "claimgraph: 1\nstatements:\n"
+        "  - {actor: pakistan, denies: “Pakistan rejected Kabul’s offer to hand over the"
+        " militants”}\n",
+    )
+    cg.load_files([more], into=g)
+    assert set(g.propositions) == {"offer-rejected"}
