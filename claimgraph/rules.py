@@ -18,6 +18,7 @@ store answers each with one query.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar, cast
@@ -213,8 +214,9 @@ def not_found(id: str, noun: str = "record", known: Iterable[str] = ()) -> NotFo
 
 SUGGEST_CUTOFF = 0.75
 """How alike (:class:`difflib.SequenceMatcher` ratio) an id must be to be suggested."""
-_SUGGEST_POOL = 100_000
-"""Past this many ids, only those starting with the same character are compared."""
+_SUGGEST_POOL = 2_000
+"""Past this many ids (of a similar length), only the nearest in sorted order, forwards and
+backwards, are compared (:mod:`difflib` costs some microseconds per id)."""
 
 
 def did_you_mean(id: str, known: Iterable[str]) -> str:
@@ -246,9 +248,21 @@ def did_you_mean(id: str, known: Iterable[str]) -> str:
     if same_case:
         return f" (did you mean '{min(same_case)}'?)"
     if len(pool) > _SUGGEST_POOL:
-        pool = [c for c in pool if c[:1] == id[:1]][:_SUGGEST_POOL]
+        pool = _neighbours(id, pool, _SUGGEST_POOL // 4)
     close = difflib.get_close_matches(id, sorted(pool), n=1, cutoff=SUGGEST_CUTOFF)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _neighbours(id: str, pool: list[str], k: int) -> list[str]:
+    """The ``2k`` ids of ``pool`` nearest to ``id`` in sorted order (a shared start), and the
+    ``2k`` nearest when read backwards (a shared end): a typo leaves one of the two."""
+    out: set[str] = set()
+    for key in (id, id[::-1]):
+        ordered = sorted(pool) if key is id else sorted(c[::-1] for c in pool)
+        at = bisect.bisect_left(ordered, key)
+        near = ordered[max(0, at - k) : at + k]
+        out.update(near if key is id else (c[::-1] for c in near))
+    return list(out)
 
 
 def describe(rec: Record) -> str:

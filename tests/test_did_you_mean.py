@@ -94,3 +94,10 @@ def test_no_suggestion_for_an_id_like_none() -> None:
 def test_the_suggestion_does_not_depend_on_order() -> None:
     ids = ["talks-a", "talks-b", "talks-c"]
     assert did_you_mean("talks-x", ids) == did_you_mean("talks-x", ids[::-1])
+
+
+def test_a_large_pool_still_finds_a_typo_at_either_end() -> None:
+    ids = [f"actor-{i}-of-the-many" for i in range(20_000)] + ["pk-information-ministry"]
+    assert did_you_mean("pk-informaton-ministry", ids) == f" {HINT}"
+    assert did_you_mean("xk-information-ministry", ids) == f" {HINT}"
+    assert did_you_mean("pk-information-ministrx", ids) == f" {HINT}"
