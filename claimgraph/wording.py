@@ -86,7 +86,10 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("“Ｆalse and misleading”")
     'false and misleading'
     """
-    folded = unicodedata.normalize("NFKC", text).translate(_FOLD).replace("'", "")
+    if text.isascii():  # NFKC and the folding table change no ASCII text: skip them
+        folded = text.replace("'", "")
+    else:
+        folded = unicodedata.normalize("NFKC", text).translate(_FOLD).replace("'", "")
     return _SPACE_RE.sub(" ", folded).strip(OUTER_PUNCTUATION).casefold()
 
 
