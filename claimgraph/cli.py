@@ -108,6 +108,12 @@ def _build_parser() -> argparse.ArgumentParser:
         default="text",
         help="output format (default: text)",
     )
+    p.add_argument(
+        "--implied",
+        action="store_true",
+        help="also report clashes through implication chains: propositions that imply"
+        " mutually exclusive ones, both asserted",
+    )
 
     p = sub.add_parser(
         "validate",
@@ -471,7 +477,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "report":
             graph = _read(args.files)
-            print(report(graph, format=args.format), end="")
+            print(report(graph, format=args.format, implied=args.implied), end="")
             return 0
         if args.command == "validate":
             return _validate(args.files)
