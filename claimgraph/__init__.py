@@ -34,7 +34,7 @@ from .exceptions import (
 )
 from .files import load_files, validate_files
 from .graph import EDGE_TYPES, ClaimGraph, MergeResult
-from .io import FORMAT_VERSION, dumps, load, loads, save, schema, validate
+from .io import FORMAT_VERSION, dumps, load, loads, migrate, save, schema, validate
 from .models import (
     Actor,
     ActorKind,
@@ -110,6 +110,7 @@ __all__ = [
     # files
     "load",
     "loads",
+    "migrate",
     "save",
     "dumps",
     "validate",
