@@ -1,5 +1,5 @@
 """The ``claimgraph`` command line: ``report``, ``validate``, ``schema``, ``import``, ``export``,
-``merge``, ``view``, ``draft``.
+``merge``, ``migrate``, ``view``, ``draft``.
 
 ``report``, ``validate``, ``view``, ``export`` and ``merge`` take several files and read them
 as one graph (:func:`claimgraph.load_files`): a record of one may name a record of another.
