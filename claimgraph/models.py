@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import re
-import unicodedata
 from enum import Enum
 from typing import Annotated, Any, ClassVar, Literal, get_args
 
@@ -45,6 +43,7 @@ from pydantic_core import PydanticCustomError, core_schema
 from . import display
 from .dates import PartialDate, date_bounds
 from .exceptions import ErrorDetail, InvalidDataError
+from .wording import normalize_text, slugify
 
 __all__ = [
     "RECORD_TYPES",
@@ -260,34 +259,6 @@ def default_certainty(hedge: str | None) -> Certainty:
     ('hedged', 'certain')
     """
     return "certain" if hedge is None else "hedged"
-
-
-_SLUG_RE = re.compile(r"[^a-z0-9]+")
-_SPACE_RE = re.compile(r"\s+")
-_PUNCT_STRIP = " \t\n.!?;:,\"'“”‘’«»"
-
-
-def slugify(text: str) -> str:
-    """A lowercase ASCII slug of ``text`` (empty if nothing is left).
-
-    Examples
-    --------
-    >>> slugify("Government of Türkiye")
-    'government-of-turkiye'
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return _SLUG_RE.sub("-", ascii_text.lower()).strip("-")[:80]
-
-
-def normalize_text(text: str) -> str:
-    """Normalise a wording for matching: case-folded, single spaces, no outer punctuation.
-
-    Examples
-    --------
-    >>> normalize_text("  Militants are  sheltered on Afghan soil. ")
-    'militants are sheltered on afghan soil'
-    """
-    return _SPACE_RE.sub(" ", unicodedata.normalize("NFC", text)).strip(_PUNCT_STRIP).casefold()
 
 
 def derive_id(prefix: str, *parts: object) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any, Literal, cast
 
 from . import display
@@ -477,8 +477,18 @@ class Positions:
 
 
 # --------------------------------------------------------------------------- statements
+def _held_ids(backend: QueryBackend, type: str) -> Iterable[str]:
+    """The ids of one record type (actor, proposition, source) that ``backend`` holds."""
+    views: dict[str, Mapping[str, Any]] = {
+        "actor": backend.actors,
+        "proposition": backend.propositions,
+        "source": backend.sources,
+    }
+    return views[type]
+
+
 def _checked(backend: QueryBackend, f: StatementFilter) -> StatementFilter:
-    f.check(backend.missing_ids, backend.sides, backend.side)
+    f.check(backend.missing_ids, backend.sides, backend.side, partial(_held_ids, backend))
     return f
 
 
