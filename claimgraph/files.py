@@ -51,7 +51,7 @@ from .exceptions import (
 from .formats._safe import cap_errors, current_limits
 from .graph import ClaimGraph
 from .models import Proposition, Record, Statement, derive_id
-from .wording import normalize_text
+from .wording import id_key, normalize_text
 from .writer import format_of
 
 __all__ = ["load_files", "validate_files"]
@@ -111,14 +111,14 @@ def _resolve_wordings(parts: list[_Part], into: ClaimGraph) -> None:
     if any(type(r) is Proposition for p in parts for r in p.parsed.records):
         for prop in into.propositions.values():
             key = normalize_text(prop.text)
-            if prop.id != derive_id("p-", key):
+            if prop.id != derive_id("p-", id_key(prop.text)):
                 declared.setdefault(key, prop.id)
     for part in parts:
         for rec in part.parsed.records:
             if type(rec) is not Proposition:
                 continue
             key = normalize_text(rec.text)
-            if rec.id == derive_id("p-", key):
+            if rec.id == derive_id("p-", id_key(rec.text)):
                 inline.setdefault(rec.id, key)
             else:
                 declared.setdefault(key, rec.id)

@@ -43,7 +43,7 @@ from pydantic_core import PydanticCustomError, core_schema
 from . import display
 from .dates import PartialDate, date_bounds
 from .exceptions import ErrorDetail, InvalidDataError
-from .wording import normalize_text, slugify
+from .wording import id_key, normalize_text, slugify
 
 __all__ = [
     "RECORD_TYPES",
@@ -421,7 +421,7 @@ class Proposition(_Record):
     )
 
     def _derived_id(self) -> str:
-        return derive_id("p-", normalize_text(self.text))
+        return derive_id("p-", id_key(self.text))  # stable across releases (see id_key)
 
     def references(self) -> list[tuple[str, str, str]]:
         return [("contradicts", "proposition", p) for p in self.contradicts] + [

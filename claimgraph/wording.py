@@ -36,7 +36,7 @@ import re
 import unicodedata
 from collections.abc import Container
 
-__all__ = ["normalize_text", "slugify", "unique_slug"]
+__all__ = ["id_key", "normalize_text", "slugify", "unique_slug"]
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 _SPACE_RE = re.compile(r"\s+")
@@ -70,6 +70,24 @@ _FOLD = str.maketrans(
 OUTER_PUNCTUATION = " .,;:!?…\"'«»‹›"
 """What :func:`normalize_text` strips from both ends (after quotes are folded to ASCII;
 apostrophes are removed anywhere)."""
+
+
+_ID_STRIP = " \t\n.!?;:,\"'“”‘’«»"
+
+
+def id_key(text: str) -> str:
+    """The key a derived proposition id is a hash of: NFC, white space collapsed, outer
+    punctuation stripped, case folded.
+
+    It is the normalisation claimgraph 0.1 derived ids from, and it never changes, so that
+    an id derived by an earlier release (in a file, a store, a ``responds_to``) is derived
+    again the same: a wording matches a proposition by :func:`normalize_text`, but its id
+    comes from this key.
+
+    >>> id_key("  Militants are  sheltered on Afghan soil. ")
+    'militants are sheltered on afghan soil'
+    """
+    return _SPACE_RE.sub(" ", unicodedata.normalize("NFC", text)).strip(_ID_STRIP).casefold()
 
 
 def normalize_text(text: str) -> str:
