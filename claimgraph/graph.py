@@ -239,6 +239,9 @@ class ClaimGraph:
         # proposition id → (asserting statements, denying statements): contradictions and
         # agreements read stances from here instead of walking the adjacency
         self._stances: dict[str, _Stances] = {}
+        # the same of the withdrawn statements: the indexes of the current view (above, and
+        # the side index made from it) hold only the statements that stand
+        self._gone: dict[str, _Stances] = {}
         # stance → how many statements take it (so a filter on a rare stance, such as
         # neutral reports, starts from the propositions' stance lists, not from every statement)
         self._stance_n: list[int] = [0] * len(STANCES)
@@ -618,9 +621,10 @@ class ClaimGraph:
         """Enter a record's relations into the indexes (its node is already added)."""
         rid = rec.id
         if isinstance(rec, Statement):
-            pair = self._stances.get(rec.proposition)
+            table = self._stances if rec.withdrawn is None else self._gone
+            pair = table.get(rec.proposition)
             if pair is None:
-                pair = self._stances[rec.proposition] = ([], [], [])
+                pair = table[rec.proposition] = ([], [], [])
             slot = _SLOT[rec.stance]
             pair[slot].append(rec)
             self._stance_n[slot] += 1
@@ -701,18 +705,23 @@ class ClaimGraph:
                     table[key] = ([seqs[i] for i in keep], [stmts[i] for i in keep])
                 else:
                     del table[key]
-            pair = self._stances.get(rec.proposition)
+            standing = rec.withdrawn is None
+            stances = self._stances if standing else self._gone
+            pair = stances.get(rec.proposition)
             if pair is not None:
                 slot = _SLOT[rec.stance]
                 group = pair[slot]
                 before = len(group)
                 group[:] = [x for x in group if x.id != rid]
                 self._stance_n[slot] -= before - len(group)
-                if rec.withdrawn is not None and before > len(group):
+                if not standing and before > len(group):
                     self._withdrawn_n -= 1
                 if not any(pair):
-                    del self._stances[rec.proposition]
-                    self._prop_sides.pop(rec.proposition, None)
+                    del stances[rec.proposition]
+                    if standing:
+                        self._prop_sides.pop(rec.proposition, None)
+                elif not standing:
+                    pass  # the side index holds only the statements that stand
                 elif not pair[0] and not pair[1]:  # only neutral reports left: no position
                     self._prop_sides.pop(rec.proposition, None)
                 elif self._prop_sides_ok:
@@ -807,9 +816,10 @@ class ClaimGraph:
     def _referrers(self, id: str) -> set[str]:
         """Ids of the records that refer to ``id`` (by any relation)."""
         found = {s.id for s in self._said_by.get(id, ())}
-        pair = self._stances.get(id)
-        if pair is not None:
-            found.update(s.id for group in pair for s in group)
+        for table in (self._stances, self._gone):
+            pair = table.get(id)
+            if pair is not None:
+                found.update(s.id for group in pair for s in group)
         for by_target in self._incoming.values():
             found.update(by_target.get(id, ()))
         return found
@@ -877,8 +887,8 @@ class ClaimGraph:
         self._prop_sides_ok = False  # rebuilt on demand by _stance_sides()
 
     def _note_side(self, rec: Statement) -> None:
-        if rec.stance == "reports":
-            return  # a neutral report takes no position
+        if rec.stance == "reports" or rec.withdrawn is not None:
+            return  # a neutral report takes no position; the index is of what stands
         sides = self._prop_sides.get(rec.proposition)
         if sides is None:
             sides = self._prop_sides[rec.proposition] = [(), ()]
@@ -951,9 +961,10 @@ class ClaimGraph:
     def statements_about(self, proposition: str) -> list[Statement]:
         """Statements about one proposition, in the order they were added (index lookup)."""
         pair = self._stances.get(proposition)
-        if pair is None:
+        gone = self._gone.get(proposition)
+        if pair is None and gone is None:
             return []
-        return self._in_order([*pair[0], *pair[1], *pair[2]])
+        return self._in_order([s for p in (pair, gone) if p for group in p for s in group])
 
     def statements_by(self, actor: str) -> list[Statement]:
         """Statements said by one actor (not its members), in insertion order."""
@@ -1102,7 +1113,16 @@ class ClaimGraph:
             slot = STANCES.index(stance)
             n = self._stance_n[slot]
             if not candidates or n < min(len(c[1]) for c in candidates):
-                pool_ = [s for t in self._stances.values() for s in t[slot]] if n else []
+                pool_ = (
+                    [
+                        s
+                        for table in (self._stances, self._gone)
+                        for t in table.values()
+                        for s in t[slot]
+                    ]
+                    if n
+                    else []
+                )
                 candidates.append(("stance", pool_, False))
         if candidates:
             used, pool, ordered = min(candidates, key=lambda c: len(c[1]))
@@ -1138,16 +1158,27 @@ class ClaimGraph:
         return out if ordered else self._in_order(out)
 
     def _reads_all(self, w: Window) -> bool:
-        """Whether the window keeps every statement held (so the indexes answer as they are)."""
+        """Whether the window reads exactly the statements that stand (so the indexes of the
+        current view answer as they are): the default window, or the history of a graph
+        with nothing withdrawn."""
         if w.dated or w.as_of is not None:
             return False
-        return w.withdrawn is True or (w.withdrawn is False and not self._withdrawn_n)
+        return w.withdrawn is False or (w.withdrawn is True and not self._withdrawn_n)
+
+    def _held_props(self) -> list[str]:
+        """Every proposition with a statement, standing or withdrawn."""
+        if not self._gone:
+            return list(self._stances)
+        return list(dict.fromkeys([*self._stances, *self._gone]))
 
     def _split(self, p: str, w: Window) -> tuple[list[Statement], list[Statement]]:
         """(assertions, denials) of a proposition read in the window."""
         yes, no, _neutral = self._stances.get(p, _NO_STANCES)
         if self._reads_all(w):
             return yes, no
+        gone = self._gone.get(p)
+        if gone is not None and (w.withdrawn is not False or w.as_of is not None):
+            yes, no = self._in_order([*yes, *gone[0]]), self._in_order([*no, *gone[1]])
         keep = w.keeps
         return [s for s in yes if keep(s)], [s for s in no if keep(s)]
 
@@ -1171,7 +1202,7 @@ class ClaimGraph:
                     out[p] = (y, n)
             return out
         side_of = self._side_map()
-        for p in self._stances:
+        for p in self._held_props():
             yes, no = self._split(p, w)
             if (yes or no) and not (undenied and no):
                 ys = tuple(dict.fromkeys(side_of[s.actor] for s in yes))
@@ -1198,8 +1229,7 @@ class ClaimGraph:
     ) -> list[tuple[str, str | None, str | None, int, int]]:
         """The counts of every proposition both asserted and denied in the window."""
         if proposition is not None or not self._reads_all(w):
-            wanted = [p for p, (yes, no, _n) in self._stances.items() if yes and no]
-            props = wanted if proposition is None else [proposition]
+            props = self._held_props() if proposition is None else [proposition]
             return [r for r in self.stance_counts(props, w) if r[3] and r[4]]
         # from the side index, inlined: a million statements' worth
         stance_sides = self._stance_sides()
