@@ -44,6 +44,7 @@ from .authoring import (
     AuthoringSource,
     AuthoringStatement,
 )
+from .dates import DateSpan, covering_date, is_partial_date, resolve_date
 from .exceptions import ErrorDetail, FileFormatError, InvalidDataError
 from .formats._safe import (
     DEFAULT_LIMITS,
@@ -596,11 +597,51 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
     title = doc.get("title")
     out.title = _title(out, None if title is None else str(title), lambda: doc.lines["title"])
     lines: list[int] = []
-    records = out.records
+    records: list[Record | None] = []
+    pending: list[tuple[int, str, dict[str, Any], Any, int]] = []
+    """Propositions whose event time is relative wording: (slot, id, fields, node, line)."""
+    first_source: dict[str, str] = {}
+    """Proposition id → the source of the first statement about it that has one."""
 
-    def take(rec: Record, line: int) -> None:
+    def take(rec: Record | None, line: int) -> None:
         records.append(rec)
         lines.append(line)
+
+    def resolve(
+        value: str, source: str | None, label: str, rid: str | None, field: str, node: Any
+    ) -> DateSpan | None:
+        """``value`` resolved against ``source``'s publication date, or a located error."""
+        published = None if source is None else published_of.get(source)
+        if published is None:
+            if source is None:
+                where = (
+                    "no statement about it is reported by a source"
+                    if label.startswith("proposition")
+                    else "it is not under a source and has no reports"
+                )
+                hint = "report it in a source with a 'published:' date"
+            else:
+                where = f"source '{source}' has no publication date" + (
+                    "" if source in published_of else " in this file"
+                )
+                hint = "give the source a 'published:' date"
+            code, message = (
+                "relative_date_unresolved",
+                f"the relative date {value!r} cannot be resolved: {where} ({hint}, or write"
+                " the date itself)",
+            )
+        else:
+            try:
+                return resolve_date(value, published)
+            except InvalidDataError as exc:
+                code, message = exc.errors[0].code, exc.errors[0].message
+                message += f" (resolved against source '{source}', published {published})"
+        out.add(
+            ErrorDetail(code, message, label, field, out.path, _line_in(node, (field,)), rid)
+        )
+        if rid:
+            out.bad_ids.add(rid)
+        return None
 
     def build(
         label: str,
@@ -627,6 +668,13 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
                 data = {k: v for k, v in data.items() if k != "statements"}
             try:
                 fields = auth_cls.model_validate(data).model_dump(exclude_unset=True)
+                if section == "propositions" and any(
+                    fields.get(f) is not None and not is_partial_date(fields[f])
+                    for f in _EVENT_DATES
+                ):  # relative wording: resolved once the statements about it are read
+                    pending.append((len(records), str(key), fields, raw, table.lines[key]))
+                    take(None, table.lines[key])
+                    continue
                 rec = rec_cls(id=key, **fields)
             except ValidationError as exc:
                 key_line = table.lines[key]
@@ -639,6 +687,7 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
                 continue
             take(rec, table.lines[key])
     declared = set(doc.get("propositions") or ())
+    published_of = {r.id: r.published for r in records if isinstance(r, Source)}
 
     def statement(raw: Any, label: str, source: str | None, item_line: int) -> None:
         line = getattr(raw, "line", None) or item_line
@@ -688,10 +737,19 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
             "reports": reports,
             "responds_to": st.responds_to,
         }
-        for name in ("id", "kind", "said", "certainty", "hedge", "withdrawn", "note"):
+        for name in ("id", "kind", "said", "said_as", "certainty", "hedge", "withdrawn", "note"):
             value = getattr(st, name)
             if value is not None:
                 fields[name] = value
+        base = reports[0].source if reports else None
+        if base is not None:
+            first_source.setdefault(prop, base)
+        if st.said is not None and not is_partial_date(st.said):
+            span = resolve(st.said, base, label, rid, "said", raw)
+            if span is None:
+                return
+            fields["said"] = covering_date(span)
+            fields.setdefault("said_as", st.said)
         rec = build(label, rid, raw, lambda: Statement(**fields))
         if rec is not None:
             take(rec, line)
@@ -726,8 +784,36 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
         )
         if rev is not None:
             take(rev, getattr(item, "line", None) or doc.lines["reviews"])
+    for slot, pid, fields, raw, line in pending:
+        label = f"proposition '{pid}'"
+        wording = []
+        for name in _EVENT_DATES:
+            value = fields.get(name)
+            if value is None or is_partial_date(value):
+                continue
+            span = resolve(value, first_source.get(pid), label, pid, name, raw)
+            if span is None:
+                break
+            wording.append(value)
+            start, until = span
+            if name == "happened":
+                fields["happened"] = start
+                if until is not None and "happened_until" not in fields:
+                    fields["happened_until"] = until
+            else:
+                fields["happened_until"] = until or start
+        else:
+            fields.setdefault("happened_as", " – ".join(wording))
+            records[slot] = build(label, pid, raw, partial(Proposition, id=pid, **fields))
+    kept = [i for i, rec in enumerate(records) if rec is not None]
+    out.records = [r for r in records if r is not None]
+    lines = [lines[i] for i in kept]
     out.record_line = lines.__getitem__
     return out
+
+
+_EVENT_DATES = ("happened", "happened_until")
+"""A proposition's event dates, which the authoring format may give as relative wording."""
 
 
 # ---------------------------------------------------------------------------- loading

@@ -406,6 +406,7 @@ def _statement(d: dict[str, Any]) -> Statement:
             "stance": stance,
             "kind": get("kind") or DEFAULT_KINDS[stance],
             "said": get("said"),
+            "said_as": get("said_as"),
             "certainty": get("certainty") or default_certainty(hedge),
             "hedge": hedge,
             "reports": tuple([_report(r) for r in reports]) if reports else (),

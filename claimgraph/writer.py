@@ -142,6 +142,8 @@ def _dump_yaml(graph: ClaimGraph) -> str:
             entry["kind"] = str(st.kind)
         if st.said is not None:
             entry["said"] = st.said
+        if st.said_as is not None:
+            entry["said_as"] = st.said_as
         if st.hedge is not None:
             entry["hedge"] = st.hedge
         if st.certainty != default_certainty(st.hedge) or "certainty" in st.model_fields_set:
