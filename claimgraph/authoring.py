@@ -30,7 +30,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from .dates import DATE_PATTERN, is_partial_date, parse_partial_date
+from .dates import DATE_PATTERN, is_partial_date, parse_partial_date, resolve_date
+from .exceptions import InvalidDataError
 from .models import (
     ActorKind,
     Certainty,
@@ -102,6 +103,12 @@ def _date_or_wording(value: Any) -> Any:
     Text that looks like an ISO date but is not one ("2025-13") is refused as a bad date,
     so a typo is not taken for wording."""
     if isinstance(value, str) and not is_partial_date(value) and not _ISO_LIKE.match(value):
+        try:
+            resolve_date(value, None)  # wording it reads, with or without a source's date?
+        except InvalidDataError as exc:
+            err = exc.errors[0]
+            if err.code != "relative_date_unresolved":
+                raise PydanticCustomError(err.code, err.message) from None
         return value
     return parse_partial_date(value)
 

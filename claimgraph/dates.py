@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, WithJsonSchema
@@ -327,19 +328,21 @@ def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
     return n // 12, n % 12 + 1
 
 
-def resolve_date(text: str, published: str) -> DateSpan:
+def resolve_date(text: str, published: str | None) -> DateSpan:
     """Resolve news wording such as "last month" or "on Saturday" against ``published``.
 
     Returns ``(start, until)``: a partial date, and the one a range ends on (``None`` when
     the wording names one day, month or year). A partial date given as it stands is
-    returned unchanged. ``published`` is the publication date of the source; wording that
-    needs a day ("yesterday") needs a publication day. The wordings read are listed in
+    returned unchanged, and so is wording that names its own year ("Oct. 19, 2025").
+    ``published`` is the publication date of the source; wording that needs a day
+    ("yesterday") needs a publication day. The wordings read are listed in
     the module's documentation (:mod:`claimgraph.dates`).
 
     Raises
     ------
     InvalidDataError
-        Code ``date_wording`` for wording it does not read; ``relative_date_base`` when
+        Code ``date_wording`` for wording it does not read; ``relative_date_unresolved``
+        when relative wording has no ``published`` (``None``); ``relative_date_base`` when
         ``published`` is less precise than the wording needs.
 
     Examples
@@ -364,17 +367,23 @@ def resolve_date(text: str, published: str) -> DateSpan:
     """
     if is_partial_date(text):
         return parse_partial_date(text), None
-    base_text = parse_partial_date(published)
+    base_text = None if published is None else parse_partial_date(published)
     words = _SPACE.sub(" ", text.strip().lower().rstrip(".,;"))
     words = _LEAD.sub("", words)
     if words not in ("tonight", "last night"):
         words = _TIME_OF_DAY.sub("", words)
     words = words.replace("the day before yesterday", "2 days ago")
-    precision = date_precision(base_text)
-    year = int(base_text[:4])
-    month = int(base_text[5:7]) if precision != "year" else 0
+    precision = "none" if base_text is None else date_precision(base_text)
+    year = 0 if base_text is None else int(base_text[:4])
+    month = int(base_text[5:7]) if base_text is not None and precision != "year" else 0
 
     def need(p: str) -> None:
+        if base_text is None:
+            raise _wording_error(
+                text,
+                "a relative date needs a publication date to resolve it against",
+                "relative_date_unresolved",
+            )
         order = ("year", "month", "day")
         have = "day" if precision == "time" else precision
         if order.index(have) < order.index(p):
@@ -387,7 +396,7 @@ def resolve_date(text: str, published: str) -> DateSpan:
 
     def base_day() -> _dt.date:
         need("day")
-        return _dt.date.fromisoformat(base_text[:10])
+        return _dt.date.fromisoformat(str(base_text)[:10])
 
     days = {"today": 0, "tonight": 0, "yesterday": -1, "last night": -1, "tomorrow": 1}
     if words in days:
@@ -402,6 +411,7 @@ def resolve_date(text: str, published: str) -> DateSpan:
             if unit == "month":
                 need("month")
                 return _month(*_shift_month(year, month, -n)), None
+            need("year")
             return f"{year - n:04d}", None
     m = _RE_UNIT.match(words)
     if m:
@@ -410,6 +420,7 @@ def resolve_date(text: str, published: str) -> DateSpan:
             raise _wording_error(text, "not a date, nor a relative date claimgraph reads")
         unit = m[3]
         if unit == "year":
+            need("year")
             return f"{year + step:04d}", None
         if unit == "month":
             need("month")
@@ -436,10 +447,10 @@ def resolve_date(text: str, published: str) -> DateSpan:
         return _day(d - _dt.timedelta(days=back)), None
     m = _RE_MONTH_DAY.match(words)
     if m:
-        return _month_day(text, base_text, _MONTHS[m[1]], int(m[2]), m[3], need)
+        return _month_day(text, base_day, _MONTHS[m[1]], int(m[2]), m[3])
     m = _RE_DAY_MONTH.match(words)
     if m:
-        return _month_day(text, base_text, _MONTHS[m[2]], int(m[1]), m[3], need)
+        return _month_day(text, base_day, _MONTHS[m[2]], int(m[1]), m[3])
     m = _RE_MONTH.match(words)
     if m:
         mon = _MONTHS[m[1]]
@@ -447,19 +458,22 @@ def resolve_date(text: str, published: str) -> DateSpan:
             return _month(int(m[2]), mon), None
         need("month")
         ahead = (mon - month) % 12  # up to two months ahead is to come, else it is past
-        return _month(year + (month + ahead > 12) if ahead <= 2 else year - (mon > month), mon), None
-    raise _wording_error(text, "not a date, nor a relative date claimgraph reads (see claimgraph.dates)")
+        return _month(
+            year + (month + ahead > 12) if ahead <= 2 else year - (mon > month), mon
+        ), None
+    raise _wording_error(
+        text, "not a date, nor a relative date claimgraph reads (see claimgraph.dates)"
+    )
 
 
 _SPACE = re.compile(r"\s+")
 
 
 def _month_day(
-    text: str, base_text: str, month: int, day: int, year: str | None, need: Any
+    text: str, base_day: Callable[[], _dt.date], month: int, day: int, year: str | None
 ) -> DateSpan:
     if year is None:
-        need("day")
-        y = _nearest_year(_dt.date.fromisoformat(base_text[:10]), month, day)
+        y = _nearest_year(base_day(), month, day)
     else:
         y = int(year)
     try:

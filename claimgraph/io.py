@@ -612,7 +612,11 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
     ) -> DateSpan | None:
         """``value`` resolved against ``source``'s publication date, or a located error."""
         published = None if source is None else published_of.get(source)
-        if published is None:
+        try:
+            return resolve_date(value, published)
+        except InvalidDataError as exc:
+            code, message = exc.errors[0].code, exc.errors[0].message
+        if code == "relative_date_unresolved":
             if source is None:
                 where = (
                     "no statement about it is reported by a source"
@@ -631,14 +635,8 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
                 " the date itself)",
             )
         else:
-            try:
-                return resolve_date(value, published)
-            except InvalidDataError as exc:
-                code, message = exc.errors[0].code, exc.errors[0].message
-                message += f" (resolved against source '{source}', published {published})"
-        out.add(
-            ErrorDetail(code, message, label, field, out.path, _line_in(node, (field,)), rid)
-        )
+            message += f" (resolved against source '{source}', published {published})"
+        out.add(ErrorDetail(code, message, label, field, out.path, _line_in(node, (field,)), rid))
         if rid:
             out.bad_ids.add(rid)
         return None

@@ -13,9 +13,14 @@ the same ``statement`` id), in the columns of :data:`COLUMNS`:
 | ``side_name`` | the side's display name |
 | ``proposition`` | the proposition's id |
 | ``text`` | the proposition's wording |
+| ``happened`` | when what the proposition is about happened (or began): a partial date, or wording such as "on Saturday" resolved against the row's ``published`` |
+| ``happened_until`` | when it ended, for an event over a range |
+| ``happened_as`` | the event time as the source worded it (filled in when ``happened`` is wording) |
+| ``place`` | where it happened |
 | ``stance`` | ``asserts``, ``denies`` or ``reports`` (a neutral report; blank: asserts) |
 | ``kind`` | claim, denial, demand, offer, ... (blank: from the stance) |
-| ``said`` | when it was said: ``2025``, ``2025-10``, ``2025-10-19``, ... |
+| ``said`` | when it was said: ``2025``, ``2025-10``, ``2025-10-19``, ..., or wording ("yesterday", "last month") resolved against the row's ``published`` |
+| ``said_as`` | when it was said as the source worded it (filled in when ``said`` is wording) |
 | ``hedge`` | the hedging cue as worded ("suggested", "allegedly"): the statement is hedged |
 | ``certainty`` | ``certain`` or ``hedged`` (blank: hedged with a hedge, else certain) |
 | ``source`` | the source's id |
@@ -65,7 +70,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
-from ..dates import parse_partial_date
+from ..dates import DateSpan, covering_date, is_partial_date, parse_partial_date, resolve_date
 from ..exceptions import (
     ErrorDetail,
     FileFormatError,
@@ -109,9 +114,14 @@ COLUMNS: tuple[str, ...] = (
     "side_name",
     "proposition",
     "text",
+    "happened",
+    "happened_until",
+    "happened_as",
+    "place",
     "stance",
     "kind",
     "said",
+    "said_as",
     "hedge",
     "certainty",
     "source",
@@ -126,7 +136,10 @@ COLUMNS: tuple[str, ...] = (
 )
 """The columns of a statement table, in the order they are written."""
 
-_DATE_COLUMNS = ("said", "published")
+_DATE_COLUMNS = ("happened", "happened_until", "said", "published")
+_EVENT_COLUMNS = ("happened", "happened_until", "happened_as", "place")
+_ISO_LIKE = re.compile(r"^\s*\d{4}(\W|$)")
+"""A cell that looks like an ISO date is read as one (a typo is a bad date, not wording)."""
 _ENUM_COLUMNS = frozenset({"stance", "kind", "actor_kind", "source_kind"})
 _STANCES: dict[str, str] = {
     **{s: s for s in STANCES},
@@ -264,9 +277,14 @@ def to_rows(graph: ClaimGraph) -> list[dict[str, Any]]:
             side_name=actors[side].name,
             proposition=prop.id,
             text=prop.text,
+            happened=prop.happened,
+            happened_until=prop.happened_until,
+            happened_as=prop.happened_as,
+            place=prop.place,
             stance=st.stance,
             kind=str(st.kind),
             said=st.said,
+            said_as=st.said_as,
             hedge=st.hedge,
             certainty=None if st.certainty == default_certainty(st.hedge) else st.certainty,
             responds_to=_join_ids(st.responds_to),
@@ -656,7 +674,7 @@ def from_dataframe(
     True
     """
     pdm = _pandas()
-    names = _check_mapping(mapping, extra_names=("said_precision", "published_precision"))
+    names = _check_mapping(mapping, extra_names=[f"{c}_precision" for c in _DATE_COLUMNS])
     columns = {ours: theirs for theirs, ours in names.items() if ours is not None}
     rows: list[tuple[Hashable, int | None, dict[str, Any]]] = []
     for label, rec in zip(df.index, df.to_dict(orient="records"), strict=True):
@@ -942,10 +960,20 @@ class _Importer:
             stance = norm
         if actor is None or prop is None:
             return
+        published = None if source is None else self.sources[source].published
+        if not self.events(prop, raw, published, label, line):
+            return
         fields: dict[str, Any] = {"actor": actor, "proposition": prop}
-        for f in ("kind", "said", "hedge", "certainty", "note"):
+        for f in ("kind", "said", "said_as", "hedge", "certainty", "note"):
             if raw.get(f) is not None:
                 fields[f] = raw[f]
+        said = raw.get("said")
+        if said is not None and not is_partial_date(said) and not _ISO_LIKE.match(said):
+            span = self.resolve(said, published, label, line, "said")
+            if span is None:
+                return
+            fields["said"] = covering_date(span)
+            fields.setdefault("said_as", said)
         if stance is not None:
             fields["stance"] = stance
         if raw.get("statement") is not None:
@@ -967,6 +995,95 @@ class _Importer:
                 self.error(e["type"], e["msg"], label, line, {"id": "statement"}.get(loc, loc))
             return
         self.statements.append((st, label, line))
+
+    def resolve(
+        self, value: str, published: str | None, label: Hashable, line: int | None, col: str
+    ) -> DateSpan | None:
+        """Wording such as "yesterday" resolved against the row's publication date."""
+        try:
+            return resolve_date(value, published)
+        except InvalidDataError as exc:
+            err = exc.errors[0]
+            hint = (
+                " (give the row a 'published' date, or write the date itself)"
+                if err.code == "relative_date_unresolved"
+                else ""
+            )
+            self.error(err.code, err.message + hint, label, line, col)
+            return None
+
+    def events(
+        self,
+        pid: str,
+        raw: dict[str, str | None],
+        published: str | None,
+        label: Hashable,
+        line: int | None,
+    ) -> bool:
+        """Give proposition ``pid`` the event columns of a row; False after an error.
+
+        A proposition created by this import takes them from its first row that has
+        them; any other row (or a proposition already in the graph) must agree."""
+        given = {c: raw[c] for c in _EVENT_COLUMNS if raw.get(c) is not None}
+        if not given:
+            return True
+        wording = []
+        for col in ("happened", "happened_until"):
+            value = given.get(col)
+            if value is None or is_partial_date(value) or _ISO_LIKE.match(value):
+                continue
+            span = self.resolve(value, published, label, line, col)
+            if span is None:
+                return False
+            wording.append(value)
+            if col == "happened":
+                given["happened"] = span[0]
+                if span[1] is not None:
+                    given.setdefault("happened_until", span[1])
+            else:
+                given["happened_until"] = span[1] or span[0]
+        if wording:
+            given.setdefault("happened_as", " – ".join(wording))
+        have = self.props[pid]
+        new = {}
+        for col, value in given.items():
+            old = getattr(have, col)
+            if old is None:
+                new[col] = value
+            elif old != (
+                parse_partial_date(value)
+                if col in _DATE_COLUMNS and is_partial_date(value)
+                else value
+            ):
+                self.error(
+                    "mismatch",
+                    f"proposition '{pid}' has {col} {old!r}, not {value!r}",
+                    label,
+                    line,
+                    col,
+                )
+                return False
+        if not new:
+            return True
+        if pid not in self.new_props:
+            self.error(
+                "mismatch",
+                f"proposition '{pid}' is already in the graph without {', '.join(new)}: update"
+                " it there (graph.update) rather than in a row",
+                label,
+                line,
+                next(iter(new)),
+            )
+            return False
+        try:
+            prop = Proposition(**{**have.model_dump(exclude_defaults=True), **new})
+        except ValidationError as exc:
+            for e in exc.errors():
+                col = str(e["loc"][0]) if e["loc"] else "happened"
+                self.error(e["type"], e["msg"], label, line, col)
+            return False
+        self.props[pid] = self.new_props[pid] = prop
+        return True
 
     def apply_sides(self) -> None:
         """Resolve the side columns, once every actor named in the actor column is known."""
