@@ -472,10 +472,7 @@ _SPACE = re.compile(r"\s+")
 def _month_day(
     text: str, base_day: Callable[[], _dt.date], month: int, day: int, year: str | None
 ) -> DateSpan:
-    if year is None:
-        y = _nearest_year(base_day(), month, day)
-    else:
-        y = int(year)
+    y = _nearest_year(base_day(), month, day) if year is None else int(year)
     try:
         return _dt.date(y, month, day).isoformat(), None
     except ValueError as exc:

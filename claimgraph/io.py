@@ -782,7 +782,7 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
         )
         if rev is not None:
             take(rev, getattr(item, "line", None) or doc.lines["reviews"])
-    for slot, pid, fields, raw, line in pending:
+    for slot, pid, fields, raw, _line in pending:
         label = f"proposition '{pid}'"
         wording = []
         for name in _EVENT_DATES:

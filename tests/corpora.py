@@ -2,7 +2,8 @@
 
 :func:`corpora` draws small, valid corpora that reach every corner the queries have: several
 sides with membership chains (and actors belonging to two parents), sources derived from
-others, propositions declaring ``contradicts`` and ``implies`` (cycles included), statements
+others, propositions declaring ``contradicts`` and ``implies`` (cycles included) and dated
+(a partial date or a range) and placed events, statements
 of every stance and kind, dated at every precision (and undated), reported with and without
 quotes, answering earlier statements. :func:`filters` draws statement filters over one corpus.
 
@@ -276,12 +277,19 @@ def corpora(draw: st.DrawFn, max_statements: int = 16) -> list[cg.Record]:
     props = [f"q{i}" for i in range(n_props)]
     others = st.sampled_from(props)
     for p in props:
+        happened = draw(SAID)
+        until = draw(SAID) if happened is not None else None
+        if until is not None and cg.date_bounds(until)[1] < cg.date_bounds(str(happened))[0]:
+            happened, until = until, happened  # a range runs forwards
         records.append(
             cg.Proposition(
                 id=p,
                 text=f"Claim {p}: {draw(TEXT)}.",
                 contradicts=draw(st.lists(others.filter(lambda q, p=p: q != p), max_size=2)),
                 implies=draw(st.lists(others, max_size=2)),
+                happened=happened,
+                happened_until=until,
+                place=draw(st.none() | st.sampled_from(["Kurram", "Kabul", "Chaman"])),
             )
         )
 
@@ -303,6 +311,7 @@ def corpora(draw: st.DrawFn, max_statements: int = 16) -> list[cg.Record]:
                 stance=draw(st.sampled_from(STANCES)),
                 kind=draw(st.sampled_from(STATEMENT_KINDS)),
                 said=draw(SAID),
+                said_as=draw(st.none() | st.sampled_from(["yesterday", "on Saturday"])),
                 hedge=draw(st.none() | st.sampled_from(["allegedly", "suggested"])),
                 reports=reports,
                 responds_to=draw(st.lists(st.sampled_from(said), max_size=2, unique=True))

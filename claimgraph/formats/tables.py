@@ -13,13 +13,13 @@ the same ``statement`` id), in the columns of :data:`COLUMNS`:
 | ``side_name`` | the side's display name |
 | ``proposition`` | the proposition's id |
 | ``text`` | the proposition's wording |
-| ``happened`` | when what the proposition is about happened (or began): a partial date, or wording such as "on Saturday" resolved against the row's ``published`` |
+| ``happened`` | when what the proposition is about happened (or began): a date, or wording |
 | ``happened_until`` | when it ended, for an event over a range |
-| ``happened_as`` | the event time as the source worded it (filled in when ``happened`` is wording) |
+| ``happened_as`` | the event time as worded (filled in when ``happened`` is wording) |
 | ``place`` | where it happened |
 | ``stance`` | ``asserts``, ``denies`` or ``reports`` (a neutral report; blank: asserts) |
 | ``kind`` | claim, denial, demand, offer, ... (blank: from the stance) |
-| ``said`` | when it was said: ``2025``, ``2025-10``, ``2025-10-19``, ..., or wording ("yesterday", "last month") resolved against the row's ``published`` |
+| ``said`` | when it was said: ``2025``, ``2025-10``, ``2025-10-19``, ..., or wording |
 | ``said_as`` | when it was said as the source worded it (filled in when ``said`` is wording) |
 | ``hedge`` | the hedging cue as worded ("suggested", "allegedly"): the statement is hedged |
 | ``certainty`` | ``certain`` or ``hedged`` (blank: hedged with a hedge, else certain) |
@@ -32,6 +32,12 @@ the same ``statement`` id), in the columns of :data:`COLUMNS`:
 | ``quote`` | the verbatim words as this source quotes them |
 | ``responds_to`` | ids of the statements it answers, separated by ``;`` |
 | ``note`` | the analyst's note on the statement |
+
+Wording in ``said``, ``happened`` and ``happened_until`` ("yesterday", "on Saturday", "last
+month"; see :func:`claimgraph.dates.resolve_date`) is resolved against the row's
+``published`` date, and the wording is kept in ``said_as`` / ``happened_as``. A
+proposition created by the import takes its event columns from the first row that gives
+them; other rows must agree (code ``mismatch``).
 
 Importing matches before it creates: an actor by id, then by name or alias; a proposition
 by id, then by its wording with case, spaces and punctuation ignored; a source by id, then
