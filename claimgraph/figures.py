@@ -6,8 +6,9 @@ of an actor (one row per proposition), placed by when they were said or by when 
 are about happened: a dot for an assertion, a cross for a denial, and a partial date (a
 month, a year) drawn as a bar over the span it covers, on a date axis fitted to the data.
 :func:`draw_network` draws actors and propositions, each actor linked to what it asserts
-(green) or denies (red, dashed). Both return a :class:`matplotlib.figure.Figure` (shown inline by a notebook) and,
-given ``path``, save it as PNG, SVG or PDF (by the file's extension).
+(green) or denies (red, dashed). Both return a :class:`matplotlib.figure.Figure` (shown
+inline by a notebook) and, given ``path``, save it as PNG, SVG or PDF (by the file's
+extension).
 
 Needs the ``viz`` extra (``pip install 'claimgraph[viz]'``). Only the object-oriented
 matplotlib API is used (no ``pyplot``), so no GUI backend or global state is involved.

@@ -330,7 +330,7 @@ def write_csv(graph: ClaimGraph, path: str | os.PathLike[str]) -> None:
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "statements.csv"
     >>> tables.write_csv(cg.load(cg.example_path()), path)
     >>> path.read_text(encoding="utf-8").splitlines()[0]
-    'statement,actor,actor_name,actor_kind,side,side_name,proposition,text,stance,kind,...'
+    'statement,actor,actor_name,actor_kind,side,side_name,proposition,text,happened,...'
     """
     rows = to_rows(graph)
 
