@@ -154,11 +154,11 @@ class _Subject:
                 props += [q.id for q in graph.propositions.values() if pid in q.contradicts]
                 props = list(dict.fromkeys(props))
             self.stmts = graph.timeline(proposition=props)
-            self.title = " ⟂ ".join(graph.propositions[q].text for q in props)
+            self.title = " ⊥ ".join(graph.propositions[q].text for q in props)
         else:
             assert subject is not None  # noqa: S101 - exactly one was given
             self.stmts = subject.statements
-            self.title = " ⟂ ".join(subject.texts)
+            self.title = " ⊥ ".join(subject.texts)
             props = list(subject.propositions)
         self.row = lambda s: graph.side(s.actor)
         self.row_name = lambda r: names[r].name

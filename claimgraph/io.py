@@ -625,8 +625,10 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
                 )
                 hint = "report it in a source with a 'published:' date"
             else:
-                where = f"source '{source}' has no publication date" + (
-                    "" if source in published_of else " in this file"
+                where = (
+                    f"source '{source}' has no publication date"
+                    if source in published_of
+                    else f"source '{source}' is not in this file"
                 )
                 hint = "give the source a 'published:' date"
             code, message = (

@@ -1085,7 +1085,8 @@ class _Importer:
             prop = Proposition(**{**have.model_dump(exclude_defaults=True), **new})
         except ValidationError as exc:
             for e in exc.errors():
-                col = str(e["loc"][0]) if e["loc"] else "happened"
+                # the range checks (no field of their own) are about happened_until
+                col = str(e["loc"][0]) if e["loc"] else "happened_until"
                 self.error(e["type"], e["msg"], label, line, col)
             return False
         self.props[pid] = self.new_props[pid] = prop
