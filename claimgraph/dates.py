@@ -20,7 +20,7 @@ or "at", and a trailing "morning", "afternoon", "evening" or "night" ignored):
 =====================================================  ========================================
 wording                                                resolves to
 =====================================================  ========================================
-today, tonight, this morning / afternoon / evening     the publication day
+today, tonight, this morning / evening, earlier today   the publication day
 yesterday, last night; the day before yesterday        one day before; two days before
 tomorrow                                               one day after
 *n* days / weeks ago (*n* a number, a word or "a")     the day *n* (or 7·*n*) days before
@@ -398,6 +398,8 @@ def resolve_date(text: str, published: str | None) -> DateSpan:
         need("day")
         return _dt.date.fromisoformat(str(base_text)[:10])
 
+    if words in ("this", "earlier today", "later today"):  # this morning, ...
+        words = "today"
     days = {"today": 0, "tonight": 0, "yesterday": -1, "last night": -1, "tomorrow": 1}
     if words in days:
         return _day(base_day() + _dt.timedelta(days=days[words])), None

@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import claimgraph as cg
 from claimgraph.dates import covering_date, resolve_date
@@ -490,3 +492,37 @@ def test_the_figure_wants_exactly_one_subject(g: cg.ClaimGraph) -> None:
         plot_timeline(g, actor="nobody")
     year = [(dt.date(2025, 1, 1), dt.date(2025, 12, 31))]
     assert fitted_limits(year) == (dt.date(2024, 12, 14), dt.date(2026, 1, 18))
+
+
+# ---------------------------------------------------------------- the resolver, at random
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@given(day=st.dates(dt.date(1901, 2, 1), dt.date(2098, 11, 30)), n=st.integers(1, 12))
+def test_relative_days_keep_their_meaning_on_any_publication_day(day: dt.date, n: int) -> None:
+    base = day.isoformat()
+
+    def one(wording: str) -> dt.date:
+        start, until = resolve_date(wording, base)
+        assert until is None, wording
+        return dt.date.fromisoformat(start)
+
+    assert one("yesterday") == day - dt.timedelta(days=1)
+    assert one("this morning") == one("today") == day
+    assert one(f"{n} days ago") == day - dt.timedelta(days=n)
+    for i, name in enumerate(_WEEKDAYS):
+        on, last, nxt = one(f"on {name.title()}"), one(f"last {name}"), one(f"next {name}")
+        assert on.weekday() == last.weekday() == nxt.weekday() == i
+        assert 0 <= (day - on).days <= 6  # the latest one, today included
+        assert 1 <= (day - last).days <= 7  # the latest one before today
+        assert 1 <= (nxt - day).days <= 7
+    lo, hi = resolve_date("last week", base)
+    assert hi is not None
+    monday, sunday = dt.date.fromisoformat(lo), dt.date.fromisoformat(hi)
+    assert (monday.weekday(), (sunday - monday).days) == (0, 6)
+    assert 1 <= (day - sunday).days <= 7  # the week before this one
+    month = resolve_date(f"{n} months ago", base)[0]
+    assert (int(month[:4]) * 12 + int(month[5:7])) == day.year * 12 + day.month - n
+    # a month and day without a year: the one nearest the publication day
+    near = one(day.strftime("%B %d").replace(" 0", " "))
+    assert near == day
