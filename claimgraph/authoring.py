@@ -62,8 +62,8 @@ FORMAT_VERSION = 2
 
 Version 2 added neutral reports (stance ``reports``, ``relays:``), hedges (``certainty``,
 ``hedge``), withdrawals (``withdrawn``), a proposition's event time and place
-(``happened``, ``happened_until``, ``happened_as``, ``place``) and a statement's
-``said_as`` (the wording of a relative date). Every version-1 file is a valid version-2 file;
+(``happened``, ``happened_until``, ``happened_as``, ``place``) and a report's ``said_as``
+(how the source worded a relative date). Every version-1 file is a valid version-2 file;
 ``claimgraph migrate`` rewrites its version (an older release refuses a version-2 file
 with a located error instead of misreading it)."""
 
@@ -170,6 +170,7 @@ class AuthoringReport(_Entry):
 
     source: Id
     quote: Text | None = None
+    said_as: Text | None = None
 
 
 SHORTHANDS: dict[str, Stance] = {"asserts": "asserts", "denies": "denies", "relays": "reports"}
@@ -202,7 +203,11 @@ class AuthoringStatement(_Entry):
         description="When it was said: a partial date, or wording resolved against the"
         " publication date of the source it sits under (or of its first report).",
     )
-    said_as: Text | None = None
+    said_as: Text | None = Field(
+        default=None,
+        description="When it was said as the enclosing source (or the first report) words it;"
+        " filled in when said is relative wording.",
+    )
     certainty: Certainty | None = None
     hedge: Text | None = None
     quote: Text | None = None

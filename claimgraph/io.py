@@ -710,26 +710,42 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
                 return
             take(inline, _line_in(raw, (field_name,)) or line)
             prop = inline.id
-        reports = []
-        if source is not None:
-            reports.append(Report(source=source, quote=st.quote))
-        elif st.quote is not None:
-            out.add(
-                ErrorDetail(
-                    "quote_without_source",
-                    "a quote belongs to a source: put the statement under 'sources:' or"
-                    " use 'reports: [{source: ..., quote: ...}]'",
-                    label,
-                    "quote",
-                    out.path,
-                    _line_in(raw, ("quote",)),
-                    rid,
+        base = source if source is not None else (st.reports[0].source if st.reports else None)
+        said, said_as = st.said, st.said_as
+        if said is not None and not is_partial_date(said):
+            # wording: resolved against the source, and kept as that source's wording
+            span = resolve(said, base, label, rid, "said", raw)
+            if span is None:
+                return
+            said, said_as = covering_date(span), said_as or said
+        for key in ("quote", "said_as"):
+            # a said_as of a statement not under a source is its first report's
+            if (
+                source is None
+                and getattr(st, key) is not None
+                and not (key == "said_as" and st.reports)
+            ):
+                out.add(
+                    ErrorDetail(
+                        f"{key}_without_source",
+                        f"a {key} belongs to a source: put the statement under 'sources:' or"
+                        f" use 'reports: [{{source: ..., {key}: ...}}]'",
+                        label,
+                        key,
+                        out.path,
+                        _line_in(raw, (key,)),
+                        rid,
+                    )
                 )
-            )
-            if rid:
-                out.bad_ids.add(rid)
-            return
-        reports += [Report(source=r.source, quote=r.quote) for r in st.reports]
+                if rid:
+                    out.bad_ids.add(rid)
+                return
+        reports = [Report(source=r.source, quote=r.quote, said_as=r.said_as) for r in st.reports]
+        if source is not None:
+            reports.insert(0, Report(source=source, quote=st.quote, said_as=said_as))
+        elif said_as is not None:  # resolved against the first report: its wording
+            first = reports[0]
+            reports[0] = Report(source=first.source, quote=first.quote, said_as=said_as)
         fields: dict[str, Any] = {
             "actor": st.actor,
             "proposition": prop,
@@ -737,19 +753,14 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
             "reports": reports,
             "responds_to": st.responds_to,
         }
-        for name in ("id", "kind", "said", "said_as", "certainty", "hedge", "withdrawn", "note"):
+        for name in ("id", "kind", "certainty", "hedge", "withdrawn", "note"):
             value = getattr(st, name)
             if value is not None:
                 fields[name] = value
-        base = reports[0].source if reports else None
+        if said is not None:
+            fields["said"] = said
         if base is not None:
             first_source.setdefault(prop, base)
-        if st.said is not None and not is_partial_date(st.said):
-            span = resolve(st.said, base, label, rid, "said", raw)
-            if span is None:
-                return
-            fields["said"] = covering_date(span)
-            fields.setdefault("said_as", st.said)
         rec = build(label, rid, raw, lambda: Statement(**fields))
         if rec is not None:
             take(rec, line)

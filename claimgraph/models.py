@@ -514,6 +514,10 @@ class Proposition(_Record):
 class Report(BaseModel):
     """One source's account of a statement, with its verbatim quote where there is one.
 
+    ``said_as`` keeps how this source worded when it was said, where the statement's
+    ``said`` was resolved from relative wording ("yesterday", against the source's
+    publication date; see :func:`claimgraph.dates.resolve_date`).
+
     Examples
     --------
     >>> Report(source="arabnews", quote="false and misleading").quote
@@ -524,6 +528,11 @@ class Report(BaseModel):
 
     source: Id = Field(description="Id of the source.")
     quote: Text | None = Field(default=None, description="The words as the source quotes them.")
+    said_as: Text | None = Field(
+        default=None,
+        description='When it was said, as this source words it ("yesterday", "on Saturday"):'
+        " kept when the statement's said was resolved from it.",
+    )
 
 
 class Withdrawal(BaseModel):
@@ -617,11 +626,6 @@ class Statement(_Record):
         " or report when it reports.",
     )
     said: PartialDate | None = Field(default=None, description="When it was said.")
-    said_as: Text | None = Field(
-        default=None,
-        description='When it was said as the source worded it ("on Saturday", "yesterday"),'
-        " kept when a relative date was resolved into said.",
-    )
     certainty: Certainty = Field(
         default="certain",
         description="How sure the speaker sounds: certain, or hedged (defaults to hedged when"

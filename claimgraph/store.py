@@ -377,7 +377,9 @@ def _finish(obj: Any, values: dict[str, Any], d: dict[str, Any]) -> None:
 
 def _report(d: dict[str, Any]) -> Report:
     r = _new(Report)
-    _set(r, "__dict__", {"source": d["source"], "quote": d.get("quote")})
+    _set(
+        r, "__dict__", {"source": d["source"], "quote": d.get("quote"), "said_as": d.get("said_as")}
+    )
     key = tuple(d)
     fields = _FIELDS_SET.get(key) or _FIELDS_SET.setdefault(key, set(key))
     _set(r, "__pydantic_fields_set__", fields)
@@ -406,7 +408,6 @@ def _statement(d: dict[str, Any]) -> Statement:
             "stance": stance,
             "kind": get("kind") or DEFAULT_KINDS[stance],
             "said": get("said"),
-            "said_as": get("said_as"),
             "certainty": get("certainty") or default_certainty(hedge),
             "hedge": hedge,
             "reports": tuple([_report(r) for r in reports]) if reports else (),

@@ -142,8 +142,6 @@ def _dump_yaml(graph: ClaimGraph) -> str:
             entry["kind"] = str(st.kind)
         if st.said is not None:
             entry["said"] = st.said
-        if st.said_as is not None:
-            entry["said_as"] = st.said_as
         if st.hedge is not None:
             entry["hedge"] = st.hedge
         if st.certainty != default_certainty(st.hedge) or "certainty" in st.model_fields_set:
@@ -153,6 +151,8 @@ def _dump_yaml(graph: ClaimGraph) -> str:
             first = reports.pop(0)
             if first.quote is not None:
                 entry["quote"] = first.quote
+            if first.said_as is not None:
+                entry["said_as"] = first.said_as
         if reports:
             entry["reports"] = [r.model_dump(exclude_none=True) for r in reports]
         if st.responds_to:

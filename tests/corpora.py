@@ -297,7 +297,11 @@ def corpora(draw: st.DrawFn, max_statements: int = 16) -> list[cg.Record]:
     for j in range(draw(st.integers(0, max_statements))):
         reports = (
             [
-                {"source": src, "quote": draw(st.none() | TEXT)}
+                {
+                    "source": src,
+                    "quote": draw(st.none() | TEXT),
+                    "said_as": draw(st.none() | st.sampled_from(["yesterday", "on Saturday"])),
+                }
                 for src in draw(st.lists(st.sampled_from(sources), max_size=2, unique=True))
             ]
             if sources
@@ -311,7 +315,6 @@ def corpora(draw: st.DrawFn, max_statements: int = 16) -> list[cg.Record]:
                 stance=draw(st.sampled_from(STANCES)),
                 kind=draw(st.sampled_from(STATEMENT_KINDS)),
                 said=draw(SAID),
-                said_as=draw(st.none() | st.sampled_from(["yesterday", "on Saturday"])),
                 hedge=draw(st.none() | st.sampled_from(["allegedly", "suggested"])),
                 reports=reports,
                 responds_to=draw(st.lists(st.sampled_from(said), max_size=2, unique=True))

@@ -54,6 +54,7 @@ statements:
     asserts: sheltered
     said: 2025-10-02
     said_as: earlier this month
+    reports: [{source: dawn}]
 """
 """Published Monday 2025-10-20 (arabnews) and Thursday 2025-11-06 (dawn)."""
 
@@ -173,7 +174,7 @@ def test_a_range_said_is_kept_as_the_date_covering_it() -> None:
 def test_yaml_resolves_relative_dates_against_the_source_and_keeps_the_wording(
     g: cg.ClaimGraph,
 ) -> None:
-    said = {s.id: (s.said, s.said_as) for s in g.statement_records.values()}
+    said = {s.id: (s.said, s.reports[0].said_as) for s in g.statement_records.values()}
     assert said == {
         "pk-attack": ("2025-10-19", "yesterday"),  # under arabnews, published Monday 10-20
         "af-attack": ("2025-10-19", "on Oct. 19"),
@@ -196,6 +197,44 @@ def test_yaml_resolves_relative_dates_against_the_source_and_keeps_the_wording(
         "last week",
     )
     assert g.propositions["ceasefire"].happened_as is None
+
+
+def test_two_sources_wording_one_date_differently_report_one_statement() -> None:
+    g = cg.loads(
+        """\
+claimgraph: 2
+actors: {pakistan: Pakistan}
+propositions: {attack: Militants attacked a border post.}
+sources:
+  monday:
+    published: 2025-10-20
+    statements: [{actor: pakistan, asserts: attack, said: yesterday, quote: a hail of fire}]
+  tuesday:
+    published: 2025-10-21
+    statements: [{actor: pakistan, asserts: attack, said: on Sunday}]
+""",
+        format="yaml",
+    )
+    [st] = g.statement_records.values()
+    assert st.said == "2025-10-19"
+    assert [(r.source, r.quote, r.said_as) for r in st.reports] == [
+        ("monday", "a hail of fire", "yesterday"),
+        ("tuesday", None, "on Sunday"),
+    ]
+    assert cg.loads(cg.dumps(g, format="yaml"), format="yaml") == g
+    assert cg.loads(cg.dumps(g)) == g
+
+
+def test_a_wording_needs_a_source_to_belong_to() -> None:
+    text = """\
+claimgraph: 2
+actors: {pakistan: Pakistan}
+statements:
+  - {actor: pakistan, asserts: Militants attacked a post., said: 2025-10-19, said_as: yesterday}
+"""
+    with pytest.raises(cg.InvalidDataError) as info:
+        cg.loads(text, format="yaml")
+    assert [(e.code, e.line) for e in info.value.errors] == [("said_as_without_source", 4)]
 
 
 def test_a_resolved_file_round_trips_through_yaml_and_json(g: cg.ClaimGraph) -> None:
@@ -268,7 +307,7 @@ def test_the_store_keeps_event_times_and_wording(g: cg.ClaimGraph, tmp_path: Pat
         assert store.propositions["talks"] == g.propositions["talks"]
         assert store.get("attack") == g.propositions["attack"]
         assert store.get("pk-attack") == g.get("pk-attack")
-        assert store.get("pk-attack").said_as == "yesterday"  # type: ignore[union-attr]
+        assert store.get("pk-attack").reports[0].said_as == "yesterday"  # type: ignore[union-attr]
         assert store.timeline(by="event") == g.timeline(by="event")
 
 
@@ -333,7 +372,7 @@ def test_sheet_wording_resolves_against_the_rows_publication_date() -> None:
         "last weekend",
     )
     st = next(s for s in g.statement_records.values() if s.stance == "asserts")
-    assert (st.said, st.said_as) == ("2025-10-19", "yesterday")
+    assert (st.said, st.reports[0].said_as) == ("2025-10-19", "yesterday")
 
 
 @pytest.mark.parametrize(

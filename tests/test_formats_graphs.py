@@ -46,7 +46,10 @@ def rich_graph(example_graph: cg.ClaimGraph) -> cg.ClaimGraph:
         place="Kurram",
     )
     g.add_statement(
-        actor="pakistan", proposition="border-attack", said="2025-10-13", said_as="yesterday"
+        actor="pakistan",
+        proposition="border-attack",
+        said="2025-10-13",
+        reports=[{"source": "reprint", "said_as": "yesterday"}],
     )
     return g
 

@@ -20,7 +20,7 @@ the same ``statement`` id), in the columns of :data:`COLUMNS`:
 | ``stance`` | ``asserts``, ``denies`` or ``reports`` (a neutral report; blank: asserts) |
 | ``kind`` | claim, denial, demand, offer, ... (blank: from the stance) |
 | ``said`` | when it was said: ``2025``, ``2025-10``, ``2025-10-19``, ..., or wording |
-| ``said_as`` | when it was said as the source worded it (filled in when ``said`` is wording) |
+| ``said_as`` | when it was said as this row's source words it (filled in when ``said`` is wording) |
 | ``hedge`` | the hedging cue as worded ("suggested", "allegedly"): the statement is hedged |
 | ``certainty`` | ``certain`` or ``hedged`` (blank: hedged with a hedge, else certain) |
 | ``source`` | the source's id |
@@ -290,7 +290,6 @@ def to_rows(graph: ClaimGraph) -> list[dict[str, Any]]:
             stance=st.stance,
             kind=str(st.kind),
             said=st.said,
-            said_as=st.said_as,
             hedge=st.hedge,
             certainty=None if st.certainty == default_certainty(st.hedge) else st.certainty,
             responds_to=_join_ids(st.responds_to),
@@ -309,6 +308,7 @@ def to_rows(graph: ClaimGraph) -> list[dict[str, Any]]:
                 publisher=src.publisher,
                 published=src.published,
                 quote=rep.quote,
+                said_as=rep.said_as,
             )
             rows.append(row)
     return rows
@@ -970,7 +970,7 @@ class _Importer:
         if not self.events(prop, raw, published, label, line):
             return
         fields: dict[str, Any] = {"actor": actor, "proposition": prop}
-        for f in ("kind", "said", "said_as", "hedge", "certainty", "note"):
+        for f in ("kind", "said", "hedge", "certainty", "note"):
             if raw.get(f) is not None:
                 fields[f] = raw[f]
         said = raw.get("said")
@@ -979,7 +979,9 @@ class _Importer:
             if span is None:
                 return
             fields["said"] = covering_date(span)
-            fields.setdefault("said_as", said)
+            said_as = raw.get("said_as") or said
+        else:
+            said_as = raw.get("said_as")
         if stance is not None:
             fields["stance"] = stance
         if raw.get("statement") is not None:
@@ -987,9 +989,14 @@ class _Importer:
         if raw.get("responds_to") is not None:
             fields["responds_to"] = _split_ids(raw["responds_to"] or "")
         if source is not None:
-            fields["reports"] = [{"source": source, "quote": raw.get("quote")}]
+            fields["reports"] = [{"source": source, "quote": raw.get("quote"), "said_as": said_as}]
         elif raw.get("quote") is not None:
             self.error("missing", "a quote needs a source", label, line, "quote")
+            return
+        elif said_as is not None:
+            self.error(
+                "missing", "said_as (a source's wording) needs a source", label, line, "said_as"
+            )
             return
         try:
             st = Statement(**fields)
