@@ -20,7 +20,7 @@ the same ``statement`` id), in the columns of :data:`COLUMNS`:
 | ``stance`` | ``asserts``, ``denies`` or ``reports`` (a neutral report; blank: asserts) |
 | ``kind`` | claim, denial, demand, offer, ... (blank: from the stance) |
 | ``said`` | when it was said: ``2025``, ``2025-10``, ``2025-10-19``, ..., or wording |
-| ``said_as`` | when it was said as this row's source words it (filled in when ``said`` is wording) |
+| ``said_as`` | when it was said as the row's source words it (filled in when ``said`` is wording) |
 | ``hedge`` | the hedging cue as worded ("suggested", "allegedly"): the statement is hedged |
 | ``certainty`` | ``certain`` or ``hedged`` (blank: hedged with a hedge, else certain) |
 | ``source`` | the source's id |
@@ -974,14 +974,13 @@ class _Importer:
             if raw.get(f) is not None:
                 fields[f] = raw[f]
         said = raw.get("said")
+        said_as: str | None = raw.get("said_as")
         if said is not None and not is_partial_date(said) and not _ISO_LIKE.match(said):
             span = self.resolve(said, published, label, line, "said")
             if span is None:
                 return
             fields["said"] = covering_date(span)
-            said_as = raw.get("said_as") or said
-        else:
-            said_as = raw.get("said_as")
+            said_as = said_as or said
         if stance is not None:
             fields["stance"] = stance
         if raw.get("statement") is not None:
