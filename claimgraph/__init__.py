@@ -33,7 +33,7 @@ from .exceptions import (
     UnknownReferenceError,
 )
 from .graph import EDGE_TYPES, ClaimGraph, MergeResult
-from .io import FORMAT_VERSION, dumps, load, loads, save, schema, validate
+from .io import FORMAT_VERSION, dumps, load, loads, migrate, save, schema, validate
 from .models import (
     Actor,
     ActorKind,
@@ -55,10 +55,12 @@ from .queries import (
     Agreement,
     Contradiction,
     Positions,
+    Retraction,
     StanceGroup,
     agreements,
     contradictions,
     positions,
+    retractions,
     statements,
     timeline,
 )
@@ -96,15 +98,18 @@ __all__ = [
     "contradictions",
     "agreements",
     "positions",
+    "retractions",
     "statements",
     "timeline",
     "Contradiction",
     "StanceGroup",
     "Agreement",
     "Positions",
+    "Retraction",
     # files
     "load",
     "loads",
+    "migrate",
     "save",
     "dumps",
     "validate",

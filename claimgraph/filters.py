@@ -24,7 +24,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, cast
 
 from .dates import date_bounds, overlaps, parse_partial_date
 from .exceptions import InvalidArgumentError, InvalidDataError
@@ -32,7 +32,14 @@ from .models import CERTAINTIES, Statement, StatementKind
 from .models import STANCES as _STANCES
 from .rules import not_found
 
-__all__ = ["CONTRADICTION_KINDS", "STANCES", "StatementFilter", "Window", "contradiction_filter"]
+__all__ = [
+    "CONTRADICTION_KINDS",
+    "STANCES",
+    "StatementFilter",
+    "Window",
+    "Withdrawn",
+    "contradiction_filter",
+]
 
 STANCES = _STANCES
 """The stances a statement can take."""
@@ -60,10 +67,10 @@ def _date(value: Any, name: str) -> str | None:
         raise InvalidDataError(f"{name}: {exc}") from None
 
 
-def _flag(value: Any, name: str) -> bool:
-    if type(value) is not bool:
-        raise InvalidArgumentError(f"{name} must be True or False, not {value!r}")
-    return value
+def _withdrawn(value: Any) -> Withdrawn:
+    if type(value) is not bool and value != "only":
+        raise InvalidArgumentError(f"withdrawn must be True, False or 'only', not {value!r}")
+    return cast(Withdrawn, value)
 
 
 def _nearest(value: str, choices: Iterable[str]) -> str:
@@ -76,6 +83,11 @@ def _one_of(name: str, value: str, choices: Collection[str], what: str) -> Inval
         f"{name}: {value!r} is not {what}{_nearest(value, choices)}"
         f" (use one of {', '.join(sorted(choices))})"
     )
+
+
+Withdrawn = bool | Literal["only"]
+"""Which statements a query reads as to withdrawals: ``False`` (those that stand), ``True``
+(all: the history) or ``"only"`` (the withdrawn ones)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +105,7 @@ class Window:
       from its first day: a statement said in "2025-10" stood on 2025-10-05, one withdrawn
       in "2025-10" no longer did; a withdrawal of unknown date counts from the start.
     - ``withdrawn=True``: the history; withdrawn statements are kept.
+    - ``withdrawn="only"``: only the withdrawn statements (withdrawn by ``as_of``, if given).
 
     Examples
     --------
@@ -102,12 +115,14 @@ class Window:
     (False, True, True)
     >>> Window(as_of="2025-09").keeps(s)  # not said yet
     False
+    >>> Window(withdrawn="only").keeps(s), Window(as_of="2025-10-01", withdrawn="only").keeps(s)
+    (True, False)
     """
 
     since: str | None = None
     until: str | None = None
     as_of: str | None = None
-    withdrawn: bool = False
+    withdrawn: Withdrawn = False
 
     @property
     def dated(self) -> bool:
@@ -117,7 +132,7 @@ class Window:
     @property
     def current(self) -> bool:
         """Whether this is the default window: every statement that stands today."""
-        return not self.dated and self.as_of is None and not self.withdrawn
+        return not self.dated and self.as_of is None and self.withdrawn is False
 
     @property
     def day(self) -> str | None:
@@ -125,16 +140,16 @@ class Window:
         return None if self.as_of is None else date_bounds(self.as_of)[1]
 
     def stands(self, s: Statement) -> bool:
-        """Whether a statement stands in this window (its dates aside)."""
-        w = s.withdrawn
-        if self.as_of is None:
-            return w is None or self.withdrawn
-        day = date_bounds(self.as_of)[1]
-        if s.said is not None and date_bounds(s.said)[0] > day:
+        """Whether a statement is read in this window, its ``since``/``until`` aside: said
+        by ``as_of``, and standing then (or withdrawn then, for ``withdrawn="only"``)."""
+        day = self.day
+        if day is not None and s.said is not None and date_bounds(s.said)[0] > day:
             return False
-        if w is None or self.withdrawn:
+        if self.withdrawn is True:
             return True
-        return w.date is not None and date_bounds(w.date)[0] > day
+        w = s.withdrawn
+        gone = w is not None and (day is None or w.date is None or date_bounds(w.date)[0] <= day)
+        return gone if self.withdrawn == "only" else not gone
 
     def keeps(self, s: Statement) -> bool:
         """Whether a statement is read in this window."""
@@ -159,8 +174,9 @@ class StatementFilter:
         Partial dates (normalised): keep dated statements overlapping ``[since, until]``.
     as_of : str or None
         A partial date (normalised): what stood on that day (see :class:`Window`).
-    withdrawn : bool
-        Keep withdrawn statements too (the history); by default they are left out.
+    withdrawn : bool or "only"
+        Keep withdrawn statements too (``True``: the history), or only them (``"only"``);
+        by default they are left out.
     """
 
     actors: frozenset[str] | None = None
@@ -173,7 +189,7 @@ class StatementFilter:
     since: str | None = None
     until: str | None = None
     as_of: str | None = None
-    withdrawn: bool = False
+    withdrawn: Withdrawn = False
 
     @classmethod
     def parse(
@@ -189,7 +205,7 @@ class StatementFilter:
         since: Any = None,
         until: Any = None,
         as_of: Any = None,
-        withdrawn: bool = False,
+        withdrawn: Withdrawn = False,
     ) -> StatementFilter:
         """The filters given as keyword arguments, with kinds, stance and dates checked.
 
@@ -200,7 +216,7 @@ class StatementFilter:
         InvalidDataError
             ``since``, ``until`` or ``as_of`` that is not a partial date.
         InvalidArgumentError
-            ``withdrawn`` that is not a bool.
+            ``withdrawn`` that is not True, False or "only".
         """
         kinds = _as_set(kind)
         for k in sorted(kinds or ()):
@@ -221,7 +237,7 @@ class StatementFilter:
             since=_date(since, "since"),
             until=_date(until, "until"),
             as_of=_date(as_of, "as_of"),
-            withdrawn=_flag(withdrawn, "withdrawn"),
+            withdrawn=_withdrawn(withdrawn),
         )
 
     @property
@@ -285,7 +301,7 @@ def contradiction_filter(
     since: Any,
     until: Any,
     as_of: Any = None,
-    withdrawn: bool = False,
+    withdrawn: Withdrawn = False,
 ) -> tuple[set[str], StatementFilter]:
     """The arguments of the contradiction queries: the kinds wanted, and the filter.
 

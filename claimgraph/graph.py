@@ -1014,14 +1014,7 @@ class ClaimGraph:
 
     def implied(self, proposition: str) -> set[str]:
         """Propositions implied by ``proposition``, transitively (excluding itself)."""
-        seen: set[str] = set()
-        todo = [proposition]
-        while todo:
-            for nxt in self._neighbours(todo.pop(), "implies", False):
-                if nxt not in seen and nxt != proposition:
-                    seen.add(nxt)
-                    todo.append(nxt)
-        return seen
+        return set(self.relations().implied(proposition))
 
     def exclusive_with(self, proposition: str) -> set[str]:
         """Propositions declared to contradict ``proposition`` (either direction)."""
@@ -1037,6 +1030,11 @@ class ClaimGraph:
     def side_map(self) -> Mapping[str, str]:
         """Actor id → side id for every actor (read-only)."""
         return MappingProxyType(self._side_map())
+
+    def statements_with_ids(self, ids: Collection[str]) -> dict[str, Statement]:
+        """Statement id → statement, for those of ``ids`` in the graph."""
+        held = self._statements
+        return {i: held[i] for i in ids if i in held}
 
     def missing_ids(self, type: str, ids: Collection[str]) -> list[str]:
         """The ids among ``ids`` of no record of ``type`` in the graph."""
@@ -1127,14 +1125,20 @@ class ClaimGraph:
         if dated and used != "dates":
             checks.append(lambda s: overlaps(s.said, since_d, until_d))
         window = f.window
-        if window.as_of is not None or (not window.withdrawn and self._withdrawn_n):
+        if (
+            window.as_of is not None
+            or window.withdrawn == "only"
+            or (window.withdrawn is False and self._withdrawn_n)
+        ):
             checks.append(window.stands)
         out = [s for s in pool if all(check(s) for check in checks)] if checks else list(pool)
         return out if ordered else self._in_order(out)
 
     def _reads_all(self, w: Window) -> bool:
         """Whether the window keeps every statement held (so the indexes answer as they are)."""
-        return not w.dated and w.as_of is None and (w.withdrawn or not self._withdrawn_n)
+        if w.dated or w.as_of is not None:
+            return False
+        return w.withdrawn is True or (w.withdrawn is False and not self._withdrawn_n)
 
     def _split(self, p: str, w: Window) -> tuple[list[Statement], list[Statement]]:
         """(assertions, denials) of a proposition read in the window."""

@@ -16,17 +16,29 @@ from ._markup import code_span, escape_markdown, markdown_link
 from .exceptions import InvalidArgumentError
 from .graph import ClaimGraph
 from .models import Statement
-from .queries import Agreement, Contradiction, agreements, contradictions, positions, timeline
+from .queries import (
+    Agreement,
+    Contradiction,
+    agreements,
+    contradictions,
+    positions,
+    retractions,
+    timeline,
+)
 
 __all__ = ["report", "report_data"]
 
 
-def report_data(graph: ClaimGraph) -> dict[str, Any]:
+def report_data(graph: ClaimGraph, *, implied: bool = False) -> dict[str, Any]:
     """The report as a JSON-ready dict.
+
+    With ``implied=True`` the disputes and inconsistencies include the clashes found
+    through ``implies`` chains (``contradictions(graph, implied=True)``).
 
     Top-level keys: ``title``, ``summary``, ``disputes``, ``inconsistencies``,
     ``agreements``, ``neutral_reports`` (statements that relay a proposition without taking
-    a stance) and ``positions``. Each dispute, inconsistency and agreement names its
+    a stance), ``retractions`` (withdrawn statements, with what corrected them) and
+    ``positions``. Each dispute, inconsistency and agreement names its
     proposition (``{"id", "text"}``) and the sides and actors on each stance.
 
     Examples
@@ -36,7 +48,7 @@ def report_data(graph: ClaimGraph) -> dict[str, Any]:
     >>> [d["proposition"]["id"] for d in data["disputes"]]
     ['offer-rejected', 'militants-sheltered']
     """
-    found = contradictions(graph)
+    found = contradictions(graph, implied=implied)
     pos = positions(graph)
     return {
         "title": graph.title,
@@ -51,6 +63,10 @@ def report_data(graph: ClaimGraph) -> dict[str, Any]:
         "inconsistencies": [c.to_dict(graph) for c in found if c.kind == "inconsistency"],
         "agreements": [a.to_dict(graph) for a in agreements(graph)],
         "neutral_reports": [_brief(graph, s) for s in _neutral(graph)],
+        "retractions": [
+            {**r.to_dict(), "text": r.explanation(graph), "statement": _brief(graph, r.statement)}
+            for r in retractions(graph)
+        ],
         "positions": {
             "table": pos.table,
             "demands": {s: [_brief(graph, x) for x in v] for s, v in pos.demands.items()},
@@ -143,8 +159,17 @@ def _agreement_text(graph: ClaimGraph, i: int, a: Agreement, md: bool) -> list[s
     return lines
 
 
-def report(graph: ClaimGraph, format: Literal["text", "markdown", "json"] = "text") -> str:
+def report(
+    graph: ClaimGraph,
+    format: Literal["text", "markdown", "json"] = "text",
+    *,
+    implied: bool = False,
+) -> str:
     """The report of a graph as text, Markdown or JSON.
+
+    With ``implied=True`` the disputes and inconsistencies include the clashes found
+    through ``implies`` chains (see :func:`~claimgraph.contradictions`); each explanation
+    spells its chain out.
 
     Examples
     --------
@@ -154,12 +179,12 @@ def report(graph: ClaimGraph, format: Literal["text", "markdown", "json"] = "tex
     Pakistan and Afghanistan resume talks in Istanbul
     """
     if format == "json":
-        return json.dumps(report_data(graph), indent=2, ensure_ascii=False)
+        return json.dumps(report_data(graph, implied=implied), indent=2, ensure_ascii=False)
     if format not in ("text", "markdown"):
         raise InvalidArgumentError(f"format must be 'text', 'markdown' or 'json', not {format!r}")
     md = format == "markdown"
     e: Escape = escape_markdown if md else _plain
-    found = contradictions(graph)
+    found = contradictions(graph, implied=implied)
     disputes = [c for c in found if c.kind == "dispute"]
     incons = [c for c in found if c.kind == "inconsistency"]
     agreed = agreements(graph)
@@ -206,6 +231,20 @@ def report(graph: ClaimGraph, format: Literal["text", "markdown", "json"] = "tex
             "",
         ]
     if not neutral:
+        out += ["none", ""]
+    taken_back = retractions(graph)
+    section("Retractions and corrections", len(taken_back))
+    for i, r in enumerate(taken_back, 1):
+        s = r.statement
+        text = e(graph.propositions[s.proposition].text)
+        ref = code_span(s.proposition) if md else f"[{s.proposition}]"
+        bullet = "   - " if md else "     • "
+        out += [f"{i}. “{text}” {ref} — {r.kind}", bullet + _statement_line(graph, s, md)]
+        out.append("   " + e(r.explanation(graph)))
+        if r.correction is not None:
+            out.append(bullet + "corrected by: " + _statement_line(graph, r.correction, md))
+        out.append("")
+    if not taken_back:
         out += ["none", ""]
     section(
         "Demands and offers",

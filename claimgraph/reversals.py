@@ -7,7 +7,9 @@ date order (undated ones last, as everywhere in claimgraph) and every change of 
 gives one :class:`Reversal` with the statements before and after it.
 
 Candidates come from the graph's per-proposition side index (propositions some side both
-asserts and denies), so only those propositions' statements are visited.
+asserts and denies), so only those propositions' statements are visited. Only statements
+that stand count: taking a statement back is a retraction
+(:func:`claimgraph.retractions`), not a change of stance.
 
 Examples
 --------
@@ -268,7 +270,8 @@ def reversals(
         by_side: dict[str, list[Statement]] = {}
         for s in graph.statements_about(p):
             sd = side_of[s.actor]
-            if sd in both and s.stance != "reports":  # a neutral report takes no stance
+            # a neutral report takes no stance; a withdrawn statement is a retraction
+            if sd in both and s.stance != "reports" and s.withdrawn is None:
                 by_side.setdefault(sd, []).append(s)
         for sd, stmts in by_side.items():
             if side is not None and sd != side:
