@@ -32,6 +32,7 @@ from .exceptions import (
     ReferencedError,
     UnknownReferenceError,
 )
+from .files import load_files, validate_files
 from .graph import EDGE_TYPES, ClaimGraph, MergeResult
 from .io import FORMAT_VERSION, dumps, load, loads, migrate, save, schema, validate
 from .models import (
@@ -113,6 +114,8 @@ __all__ = [
     "save",
     "dumps",
     "validate",
+    "load_files",
+    "validate_files",
     "schema",
     "FORMAT_VERSION",
     "example_path",

@@ -1,5 +1,8 @@
 """The ``claimgraph`` command line: ``report``, ``validate``, ``schema``, ``import``, ``export``,
-``view``, ``draft``.
+``merge``, ``migrate``, ``view``, ``draft``.
+
+``report``, ``validate``, ``view``, ``export`` and ``merge`` take several files and read them
+as one graph (:func:`claimgraph.load_files`): a record of one may name a record of another.
 
 Exit status: 0 on success, 1 when a file has problems (each printed with its line),
 2 on a usage error.
@@ -13,12 +16,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import json
 import sys
 from collections.abc import Iterator, Sequence
 
 from . import __version__
-from .exceptions import ClaimGraphError, InvalidArgumentError
+from .exceptions import ClaimGraphError, ErrorDetail, InvalidArgumentError, InvalidDataError
+from .files import load_files, validate_files
+from .graph import ClaimGraph
 from .io import FORMAT_VERSION, load, loads, migrate, schema, validate
 from .reports import report
 
@@ -85,10 +91,16 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "report",
-        help="print the disputes, inconsistencies, agreements and demands of a file",
-        description="Print the disputes, inconsistencies, agreements and demands of a file.",
+        help="print the disputes, inconsistencies, agreements and demands of files",
+        description="Print the disputes, inconsistencies, agreements and demands of one file,"
+        " or of several read as one graph.",
     )
-    p.add_argument("file", metavar="FILE", help="a .json or .yaml claimgraph file")
+    p.add_argument(
+        "files",
+        metavar="FILE",
+        nargs="+",
+        help="claimgraph files (or any file import reads), read as one graph",
+    )
     p.add_argument(
         "--format",
         "-f",
@@ -106,7 +118,8 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "validate",
         help="check files and list every problem found",
-        description="Check files and list every problem (record, field, line);"
+        description="Check files, read together as one graph (a record of one may name a"
+        " record of another), and list every problem (file, line, record, field);"
         " exit 1 if there is any.",
     )
     p.add_argument("files", metavar="FILE", nargs="+", help="claimgraph files to check")
@@ -140,9 +153,14 @@ def _build_parser() -> argparse.ArgumentParser:
         help="write the interactive network view of a file as a standalone HTML page",
         description="Write the interactive network view of FILE (actors by side, statements,"
         " propositions, contradictions; filters by side and proposition) as one HTML page"
-        " that works offline. Needs the viz extra.",
+        " that works offline; several files are read as one graph. Needs the viz extra.",
     )
-    p.add_argument("file", metavar="FILE", help="a claimgraph file (or any file import reads)")
+    p.add_argument(
+        "files",
+        metavar="FILE",
+        nargs="+",
+        help="claimgraph files (or any file import reads), read as one graph",
+    )
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="the .html file to write")
     p.add_argument("--title", help="the page title (default: the graph's title)")
     p.add_argument("--sources", action="store_true", help="draw the sources too")
@@ -217,6 +235,12 @@ def _add_format_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
     )
     p.add_argument("input", metavar="IN", help="the file to import")
     p.add_argument(
+        "--into",
+        metavar="EXISTING",
+        help="add IN to this claimgraph file, matching its actors, propositions and sources"
+        " (written back to EXISTING unless -o is given)",
+    )
+    p.add_argument(
         "--from",
         dest="from_format",
         metavar="FORMAT",
@@ -224,23 +248,32 @@ def _add_format_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
         help="the format of IN (default: from its name or content)",
     )
     p.add_argument(
-        "-o", "--output", required=True, metavar="OUT", help="the claimgraph file to write"
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="the claimgraph file to write (needed unless --into is given)",
     )
     p.add_argument(
         "--map",
         action="append",
         default=[],
         metavar="THEIRS=OURS",
-        help="csv only: read column THEIRS as OURS (OURS empty: ignore it); repeatable",
+        help="csv only: read column THEIRS as OURS (OURS empty: ignore it); repeatable."
+        " Headings are matched in any case and spacing, and common synonyms (speaker,"
+        " claim, outlet, url, date, ...) are read without --map",
     )
     p = sub.add_parser(
         "export",
         help="convert a claimgraph file into another format",
-        description="Read IN (a claimgraph file, or any file import reads) and write it as"
-        f" FORMAT. Formats: {listing}. Nothing is written if anything fails.",
+        description="Read IN (a claimgraph file, or any file import reads; several are read"
+        f" as one graph) and write it as FORMAT. Formats: {listing}. Nothing is written if"
+        " anything fails.",
     )
     p.add_argument(
-        "input", metavar="IN", help="a claimgraph .json or .yaml file, or any file import reads"
+        "inputs",
+        metavar="IN",
+        nargs="+",
+        help="claimgraph .json or .yaml files, or any file import reads",
     )
     p.add_argument(
         "--to",
@@ -250,49 +283,193 @@ def _add_format_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
         help="the format to write (default: from the name of OUT)",
     )
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
+    p = sub.add_parser(
+        "merge",
+        help="read several files as one graph and write it as one claimgraph file",
+        description="Read FILEs (claimgraph files, sheets, or any file import reads) as one"
+        " graph, as report does, and write it to OUT (.json or .yaml). Records with one id are"
+        " combined (a statement reported by two sources gains both reports); every conflict"
+        " is listed with the file and line of both records, and nothing is written.",
+    )
+    p.add_argument("files", metavar="FILE", nargs="+", help="the files to merge")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="the claimgraph file to write"
+    )
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="THEIRS=OURS",
+        help="for the csv files: read column THEIRS as OURS (OURS empty: ignore it)",
+    )
+
+
+def _mapping(items: Sequence[str]) -> dict[str, str | None]:
+    """The ``--map THEIRS=OURS`` options as a heading mapping."""
+    mapping: dict[str, str | None] = {}
+    for item in items:
+        theirs, sep, ours = item.partition("=")
+        if not sep:
+            raise InvalidArgumentError(f"--map {item!r}: write THEIRS=OURS")
+        mapping[theirs] = ours or None
+    return mapping
+
+
+def _read(paths: Sequence[str], mapping: dict[str, str | None] | None = None) -> ClaimGraph:
+    """One file as ``load`` (or the format's reader) reads it; several as one graph."""
+    from . import formats
+
+    if len(paths) == 1 and not mapping:
+        [path] = paths
+        with _about(path):
+            foreign = formats.format_of(path, sniff=True)
+            return formats.read(path, foreign) if foreign else load(path)
+    return load_files(paths, mapping=mapping)
+
+
+def _sizes(graph: ClaimGraph, before: ClaimGraph | None = None) -> str:
+    """``3 statements, 2 propositions, ...`` (with what was added, given ``before``)."""
+    sizes = [
+        (graph.statement_records, "statement"),
+        (graph.propositions, "proposition"),
+        (graph.actors, "actor"),
+        (graph.sources, "source"),
+        (graph.reviews, "review"),
+    ]
+    counts = [f"{len(v)} {w}{'' if len(v) == 1 else 's'}" for v, w in sizes if v or w != "review"]
+    text = ", ".join(counts)
+    if before is not None:
+        old = {
+            "statement": before.statement_records,
+            "proposition": before.propositions,
+            "actor": before.actors,
+            "source": before.sources,
+            "review": before.reviews,
+        }
+        added = [(len(v) - len(old[w]), w) for v, w in sizes]
+        text += (
+            " (added "
+            + ", ".join(f"{n} {w}{'' if n == 1 else 's'}" for n, w in added if n or w != "review")
+            + ")"
+        )
+    return text
 
 
 def _convert(args: argparse.Namespace) -> int:
-    """Run ``import`` or ``export``."""
+    """Run ``import``, ``export`` or ``merge``."""
     from . import formats
     from .io import save
 
-    if args.command == "import":
-        if args.map and (args.from_format or formats.format_of(args.input)) != "csv":
-            raise InvalidArgumentError("--map applies to csv input only")
-        mapping: dict[str, str | None] = {}
-        for item in args.map:
-            theirs, sep, ours = item.partition("=")
-            if not sep:
-                raise InvalidArgumentError(f"--map {item!r}: write THEIRS=OURS")
-            mapping[theirs] = ours or None
-        with _about(args.input):
-            if mapping:
-                from .formats.tables import read_csv
-
-                graph = read_csv(args.input, mapping)
-            else:
-                graph = formats.read(args.input, args.from_format)
+    if args.command == "merge":
+        graph = _read(args.files, _mapping(args.map))
         with _about(args.output):
             save(graph, args.output)
-        sizes = [
-            (len(graph.statement_records), "statement"),
-            (len(graph.propositions), "proposition"),
-            (len(graph.actors), "actor"),
-            (len(graph.sources), "source"),
-            (len(graph.reviews), "review"),
-        ]
-        counts = [f"{n} {w}{'' if n == 1 else 's'}" for n, w in sizes if n or w != "review"]
-        print(f"wrote {args.output}: {', '.join(counts)}")
+        print(f"wrote {args.output}: {_sizes(graph)}")
         return 0
-    with _about(args.input):
-        foreign = formats.format_of(args.input, sniff=True)
-        graph = formats.read(args.input, foreign) if foreign else load(args.input)
+    if args.command == "import":
+        if args.output is None and args.into is None:
+            raise InvalidArgumentError("import needs -o OUT, or --into EXISTING")
+        if args.map and (args.from_format or formats.format_of(args.input)) != "csv":
+            raise InvalidArgumentError("--map applies to csv input only")
+        mapping = _mapping(args.map)
+        before = None
+        if args.into is not None:
+            with _about(args.into):
+                graph = load(args.into)
+            before = graph.copy()
+            with _about(args.input):
+                _import_into(graph, args.input, args.from_format, mapping)
+        else:
+            with _about(args.input):
+                if mapping:
+                    from .formats.tables import read_csv
+
+                    graph = read_csv(args.input, mapping)
+                else:
+                    graph = formats.read(args.input, args.from_format)
+        output = args.output or args.into
+        with _about(output):
+            save(graph, output)
+        print(f"wrote {output}: {_sizes(graph, before)}")
+        return 0
+    graph = _read(args.inputs)
     with _about(args.output):
         formats.write(graph, args.output, args.to_format)
     fmt = args.to_format or formats.format_of(args.output)
     print(f"wrote {args.output} ({fmt}): {len(graph.statement_records)} statements")
     return 0
+
+
+def _import_into(
+    graph: ClaimGraph, path: str, fmt: str | None, mapping: dict[str, str | None]
+) -> None:
+    """Read ``path`` into ``graph`` (atomically), matching what it holds."""
+    from . import formats
+
+    fmt = fmt or formats.format_of(path, sniff=True)
+    if fmt is None:
+        load_files([path], into=graph)
+    elif fmt == "csv":
+        from .formats.tables import read_csv
+
+        read_csv(path, mapping or None, into=graph)
+    else:
+        graph.add_all(list(formats.read(path, fmt)))
+
+
+def _for_the_command_line(error: BaseException) -> BaseException:
+    """``error`` with the advice its problems give in Python (``mapping={...}``) given as
+    the command line's (``--map``)."""
+    from .formats.tables import unknown_column_advice
+
+    if not isinstance(error, InvalidDataError) or not any(
+        e.code == "unknown_column" and e.field for e in error.errors
+    ):
+        return error
+    details = [
+        dataclasses.replace(e, message=unknown_column_advice(e.field, command_line=True))
+        if e.code == "unknown_column" and e.field
+        else e
+        for e in error.errors
+    ]
+    return type(error)(str(error).split("\n", 1)[0], details)
+
+
+def _validate(paths: Sequence[str]) -> int:
+    """Run ``validate``: the files are checked together, their problems listed by file."""
+    if len(paths) == 1:
+        [path] = paths
+        try:
+            errors = validate(path)
+        except OSError as exc:
+            print(f"{path}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+        except (ClaimGraphError, ValueError) as exc:
+            print(f"{path}: {_message(exc).removeprefix('error: ')}", file=sys.stderr)
+            return 1
+    else:
+        errors = validate_files(paths)
+    error = _for_the_command_line(InvalidDataError("", errors))
+    assert isinstance(error, InvalidDataError)  # noqa: S101 - _for_the_command_line keeps it
+    by_file: dict[str, list[ErrorDetail]] = {}
+    for e in error.errors:
+        by_file.setdefault(e.path or paths[0], []).append(e)
+    for path in paths:
+        found = by_file.pop(path, [])
+        if not found:
+            print(f"ok: {path}")
+            continue
+        if len(found) == 1 and found[0].code in ("os_error", "unreadable"):
+            print(f"{path}: {found[0].message}", file=sys.stderr)
+            continue
+        print(f"{path}: {len(found)} problem(s)", file=sys.stderr)
+        for e in found:
+            print(f"  {e}", file=sys.stderr)
+    for path, found in by_file.items():  # a path spelt otherwise by a reader
+        print(f"{path}: {len(found)} problem(s)", file=sys.stderr)
+        for e in found:
+            print(f"  {e}", file=sys.stderr)
+    return 1 if error.errors else 0
 
 
 def _migrate(args: argparse.Namespace) -> int:
@@ -331,55 +508,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     try:
         if args.command == "report":
-            with _about(args.file):
-                graph = load(args.file)
+            graph = _read(args.files)
             print(report(graph, format=args.format, implied=args.implied), end="")
             return 0
         if args.command == "validate":
-            status = 0
-            for path in args.files:
-                try:
-                    errors = validate(path)
-                except OSError as exc:
-                    print(f"{path}: {exc.strerror or exc}", file=sys.stderr)
-                    status = 1
-                    continue
-                except (ClaimGraphError, ValueError) as exc:
-                    print(f"{path}: {_message(exc).removeprefix('error: ')}", file=sys.stderr)
-                    status = 1
-                    continue
-                if errors:
-                    status = 1
-                    print(f"{path}: {len(errors)} problem(s)", file=sys.stderr)
-                    for e in errors:
-                        print(f"  {e}", file=sys.stderr)
-                else:
-                    print(f"ok: {path}")
-            return status
+            return _validate(args.files)
         if args.command == "view":
-            from . import formats
             from .view import view
 
-            with _about(args.file):
-                foreign = formats.format_of(args.file, sniff=True)
-                graph = formats.read(args.file, foreign) if foreign else load(args.file)
+            graph = _read(args.files)
             with _about(args.output):
                 view(graph, args.output, title=args.title, sources=args.sources)
             print(f"wrote {args.output}: {len(graph.statement_records)} statements")
             return 0
         if args.command == "migrate":
             return _migrate(args)
-        if args.command in ("import", "export"):
+        if args.command in ("import", "export", "merge"):
             return _convert(args)
         if args.command == "draft":
             return _draft(args)
         print(json.dumps(schema(args.format), indent=2, ensure_ascii=False))
         return 0
     except _FileError as exc:
-        print(_message(exc.error, exc.path), file=sys.stderr)
+        print(_message(_for_the_command_line(exc.error), exc.path), file=sys.stderr)
         return 1
     except (ClaimGraphError, OSError, ValueError) as exc:
-        print(_message(exc), file=sys.stderr)
+        print(_message(_for_the_command_line(exc)), file=sys.stderr)
         return 1
 
 

@@ -255,6 +255,7 @@ class StatementFilter:
         missing: Callable[[str, frozenset[str]], Collection[str]],
         sides: Callable[[], Collection[str]],
         side_of: Callable[[str], str],
+        held: Callable[[str], Iterable[str]] | None = None,
     ) -> None:
         """Refuse ids the backend does not hold, and sides that are not sides.
 
@@ -267,6 +268,9 @@ class StatementFilter:
             The ids of the sides (asked only when a side filter is given).
         side_of : callable
             The side of an actor (to name it when a side filter names a member).
+        held : callable, optional
+            ``held(type)``: the ids of that record type the backend holds (asked only to
+            suggest the id meant, when one is missing).
 
         Raises
         ------
@@ -284,7 +288,7 @@ class StatementFilter:
         ):
             if ids:
                 for i in sorted(missing(type, ids)):
-                    raise not_found(i, what)
+                    raise not_found(i, what, held(type) if held is not None else ())
         if self.sides:
             known = set(sides())
             for s in sorted(self.sides - known):

@@ -158,6 +158,9 @@ class _Held:
         g = self._graph
         return {i: g.side(i) for i in ids if i in g._actors}
 
+    def ids(self, record_type: str) -> Iterable[str]:
+        return self._graph._views[record_type].keys()
+
 
 def _networkx_graph(records: Mapping[str, Record]) -> nx.MultiDiGraph[str]:
     """A new frozen networkx graph of the records, made with networkx's public API.
@@ -369,7 +372,7 @@ class ClaimGraph:
         """
         rec = self._records.get(id)
         if rec is None:
-            raise rules.not_found(id)
+            raise rules.not_found(id, known=self._records)
         return rec
 
     def _record(self, id: str) -> Record | None:
@@ -852,7 +855,7 @@ class ClaimGraph:
         if cached is not None:
             return cached
         if actor not in self._actors:
-            raise rules.not_found(actor, "actor")
+            raise rules.not_found(actor, "actor", self._actors)
         cache = self._side_cache
         # the forest gives each actor at most one successor: its depth-first preorder is the
         # membership chain, up to the side (the root); stop where a side is known already
@@ -925,7 +928,7 @@ class ClaimGraph:
     def members(self, side: str) -> list[str]:
         """Ids of every actor whose side is ``side`` (including the side itself), sorted."""
         if side not in self._actors:
-            raise rules.not_found(side, "actor")
+            raise rules.not_found(side, "actor", self._actors)
         if self._forest.out_degree(side):
             return []  # a member of another actor: the side of none
         return sorted({side, *nx.ancestors(self._forest, side)})

@@ -72,6 +72,7 @@ from .models import (
     Text,
     check_text,
 )
+from .wording import normalize_text
 from .writer import SECTIONS, Format, dumps, save
 from .writer import format_of as _format_of
 
@@ -690,6 +691,13 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
             take(rec, table.lines[key])
     declared = set(doc.get("propositions") or ())
     published_of = {r.id: r.published for r in records if isinstance(r, Source)}
+    # inline wording that is a declared proposition's, normalised, is that proposition
+    wordings: dict[str, str] = {}
+    for held in records:
+        if type(held) is Proposition:
+            wordings.setdefault(normalize_text(held.text), held.id)
+    for _slot, pid, pfields, _raw, _line in pending:  # those whose event time is wording
+        wordings.setdefault(normalize_text(pfields["text"]), pid)
 
     def statement(raw: Any, label: str, source: str | None, item_line: int) -> None:
         line = getattr(raw, "line", None) or item_line
@@ -706,7 +714,11 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
         field_name = next((k for k in SHORTHANDS if getattr(st, k) is not None), "proposition")
         prop = getattr(st, field_name)
         stance = SHORTHANDS.get(field_name) or st.stance
-        if prop not in declared and any(c.isspace() for c in prop.strip()):
+        if prop in declared or not any(c.isspace() for c in prop.strip()):
+            pass  # an id
+        elif (found := wordings.get(normalize_text(prop))) is not None:
+            prop = found
+        else:
             inline = build(label, None, raw, lambda: Proposition(text=prop))
             if inline is None:
                 return

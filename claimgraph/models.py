@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import re
-import unicodedata
 from enum import Enum
 from typing import Annotated, Any, ClassVar, Literal, get_args
 
@@ -45,6 +43,7 @@ from pydantic_core import PydanticCustomError, core_schema
 from . import display
 from .dates import PartialDate, date_bounds
 from .exceptions import ErrorDetail, InvalidDataError
+from .wording import normalize_text, slugify
 
 __all__ = [
     "RECORD_TYPES",
@@ -260,34 +259,6 @@ def default_certainty(hedge: str | None) -> Certainty:
     ('hedged', 'certain')
     """
     return "certain" if hedge is None else "hedged"
-
-
-_SLUG_RE = re.compile(r"[^a-z0-9]+")
-_SPACE_RE = re.compile(r"\s+")
-_PUNCT_STRIP = " \t\n.!?;:,\"'“”‘’«»"
-
-
-def slugify(text: str) -> str:
-    """A lowercase ASCII slug of ``text`` (empty if nothing is left).
-
-    Examples
-    --------
-    >>> slugify("Government of Türkiye")
-    'government-of-turkiye'
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return _SLUG_RE.sub("-", ascii_text.lower()).strip("-")[:80]
-
-
-def normalize_text(text: str) -> str:
-    """Normalise a wording for matching: case-folded, single spaces, no outer punctuation.
-
-    Examples
-    --------
-    >>> normalize_text("  Militants are  sheltered on Afghan soil. ")
-    'militants are sheltered on afghan soil'
-    """
-    return _SPACE_RE.sub(" ", unicodedata.normalize("NFC", text)).strip(_PUNCT_STRIP).casefold()
 
 
 def derive_id(prefix: str, *parts: object) -> str:
@@ -541,8 +512,8 @@ class Withdrawal(BaseModel):
     A statement with a ``withdrawn`` no longer stands: the current queries leave it out,
     ``as_of`` a date before the withdrawal keeps it, and ``withdrawn=True`` (the history)
     keeps everything. ``by`` is the actor who withdrew it (by default the statement's own
-    actor); ``source`` the source that carries the withdrawal (a clarification, an outlet's
-    correction notice) — given alone, it says the source withdrew its account. A withdrawal
+    actor, or the outlet that took its account back); ``source`` the source that carries
+    the withdrawal (a clarification, a correction notice, a briefing). A withdrawal
     with a ``correction`` (the statement that replaces it) is a correction, one without is a
     retraction. In a file, ``withdrawn: 2025-10-02`` is short for ``{date: 2025-10-02}`` and
     ``withdrawn: true`` is a withdrawal of unknown date.
@@ -563,7 +534,7 @@ class Withdrawal(BaseModel):
         default=None, description="Id of the actor who withdrew it (default: its own actor)."
     )
     source: Id | None = Field(
-        default=None, description="Id of the source that carries (or makes) the withdrawal."
+        default=None, description="Id of the source that carries the withdrawal."
     )
     correction: Id | None = Field(
         default=None, description="Id of the statement that corrects (replaces) it."

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any, Literal, cast
 
 from . import display
@@ -477,8 +477,18 @@ class Positions:
 
 
 # --------------------------------------------------------------------------- statements
+def _held_ids(backend: QueryBackend, type: str) -> Iterable[str]:
+    """The ids of one record type (actor, proposition, source) that ``backend`` holds."""
+    views: dict[str, Mapping[str, Any]] = {
+        "actor": backend.actors,
+        "proposition": backend.propositions,
+        "source": backend.sources,
+    }
+    return views[type]
+
+
 def _checked(backend: QueryBackend, f: StatementFilter) -> StatementFilter:
-    f.check(backend.missing_ids, backend.sides, backend.side)
+    f.check(backend.missing_ids, backend.sides, backend.side, partial(_held_ids, backend))
     return f
 
 
@@ -1468,13 +1478,10 @@ class Retraction:
         return self.withdrawal.date
 
     @property
-    def by(self) -> str | None:
-        """The actor who withdrew it: the one named, else the statement's own actor —
-        unless only a source is named (the source withdrew its account): then None."""
+    def by(self) -> str:
+        """The actor who withdrew it: the one named, else the statement's own actor."""
         w = self.withdrawal
-        if w.by is not None:
-            return w.by
-        return None if w.source is not None else self.statement.actor
+        return w.by if w.by is not None else self.statement.actor
 
     def explanation(self, graph: QueryBackend) -> str:
         """One sentence saying who withdrew what, when, and what replaced it.
@@ -1496,22 +1503,19 @@ class Retraction:
           trucks” (2025-10-21).']
         """
         s, w = self.statement, self.withdrawal
-        names = graph.names([s.actor, *([w.by] if w.by else [])])
-        texts = graph.texts(
-            [s.proposition, *([self.correction.proposition] if self.correction else [])]
-        )
+        c = self.correction
+        names = graph.names([s.actor, self.by])
+        texts = graph.texts([s.proposition, *([c.proposition] if c else [])])
         who = names.get(s.actor, s.actor)
         what = f"statement{_when(s.said)} that {_quote(texts.get(s.proposition, s.proposition))}"
-        if w.by is not None and w.by != s.actor:
-            head = f"{names.get(w.by, w.by)} withdrew {who}'s {what}"
-        elif w.by is None and w.source is not None:
-            src = graph.sources.get(w.source)
-            where = (src.publisher or src.title or src.id) if src else w.source
-            head = f"{where} withdrew its account of {who}'s {what}"
+        if self.by != s.actor:
+            head = f"{names.get(self.by, self.by)} withdrew {who}'s {what}"
         else:
             head = f"{who} withdrew its {what}"
         head += f" on {w.date}" if w.date else " (date unknown)"
-        c = self.correction
+        if w.source is not None:
+            src = graph.sources.get(w.source)
+            head += f", in {(src.title or src.publisher or src.id) if src else w.source}"
         if c is None:
             return head + "."
         said = f"{c.stance} {_quote(texts.get(c.proposition, c.proposition))}{_when(c.said)}"

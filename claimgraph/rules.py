@@ -18,6 +18,7 @@ store answers each with one query.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar, cast
@@ -42,6 +43,7 @@ __all__ = [
     "build",
     "changed_sides",
     "check",
+    "did_you_mean",
     "check_update",
     "combine",
     "not_found",
@@ -86,6 +88,10 @@ class Existing(Protocol):
     def sides(self, ids: Collection[str]) -> Mapping[str, str]:
         """The side of each id among ``ids`` that is a held actor."""
         ...
+
+    # optional: ``ids(record_type)``, every held id of one record type, asked only to
+    # suggest a correction for an unknown reference (see did_you_mean); a backend
+    # without it gets suggestions from the batch alone
 
 
 @dataclass
@@ -192,13 +198,71 @@ def a(noun: str) -> str:
     return ("an " if noun[0] in "aeiou" else "a ") + noun
 
 
-def not_found(id: str, noun: str = "record") -> NotFoundError:
+def not_found(id: str, noun: str = "record", known: Iterable[str] = ()) -> NotFoundError:
     """The error for an id that no record (or no record of one type) has, in every backend.
+
+    ``known`` are the ids held (of that type): the closest is suggested
+    (:func:`did_you_mean`). It is read only here, so a backend may pass a lazy iterable.
 
     >>> str(not_found("qatar", "actor"))
     "no actor with id 'qatar' in the graph"
+    >>> print(not_found("pk-informaton-ministry", "actor", ["pk-information-ministry"]))
+    no actor with id 'pk-informaton-ministry' in the graph (did you mean 'pk-information-ministry'?)
     """
-    return NotFoundError(f"no {noun} with id '{id}' in the graph")
+    return NotFoundError(f"no {noun} with id '{id}' in the graph{did_you_mean(id, known)}")
+
+
+SUGGEST_CUTOFF = 0.75
+"""How alike (:class:`difflib.SequenceMatcher` ratio) an id must be to be suggested."""
+_SUGGEST_POOL = 2_000
+"""Past this many ids (of a similar length), only the nearest in sorted order, forwards and
+backwards, are compared (:mod:`difflib` costs some microseconds per id)."""
+
+
+def did_you_mean(id: str, known: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the id among ``known`` closest to ``id``, or ``""``.
+
+    An id equal but for case wins; else the most alike by :mod:`difflib` (ratio at least
+    :data:`SUGGEST_CUTOFF`; ties go to the first in sorted order, so every backend
+    suggests the same id whatever order it lists its ids in).
+
+    >>> did_you_mean("Pakistan", ["pakistan", "afghanistan"])
+    " (did you mean 'pakistan'?)"
+    >>> did_you_mean("nobody", ["pakistan", "afghanistan"])
+    ''
+    """
+    import difflib
+
+    folded = id.casefold()
+    same_case: list[str] = []
+    pool: list[str] = []
+    slack = max(2, len(id) // 4)
+    n = len(id)
+    for c in known:
+        if c == id:
+            continue
+        if c.casefold() == folded:
+            same_case.append(c)
+        elif abs(len(c) - n) <= slack:
+            pool.append(c)
+    if same_case:
+        return f" (did you mean '{min(same_case)}'?)"
+    if len(pool) > _SUGGEST_POOL:
+        pool = _neighbours(id, pool, _SUGGEST_POOL // 4)
+    close = difflib.get_close_matches(id, sorted(pool), n=1, cutoff=SUGGEST_CUTOFF)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _neighbours(id: str, pool: list[str], k: int) -> list[str]:
+    """The ``2k`` ids of ``pool`` nearest to ``id`` in sorted order (a shared start), and the
+    ``2k`` nearest when read backwards (a shared end): a typo leaves one of the two."""
+    out: set[str] = set()
+    for key in (id, id[::-1]):
+        ordered = sorted(pool) if key is id else sorted(c[::-1] for c in pool)
+        at = bisect.bisect_left(ordered, key)
+        near = ordered[max(0, at - k) : at + k]
+        out.update(near if key is id else (c[::-1] for c in near))
+    return list(out)
 
 
 def describe(rec: Record) -> str:
@@ -426,7 +490,7 @@ def check(
     ``wait``, a record naming an id that is not held waits (in ``out.deferred``, with the
     records that need it) instead of being an error: the id may come later in the input.
     """
-    _check_references(out, existing, set(ignore))
+    _check_references(out, existing, set(ignore), suggest=not wait)
     _check_cycles(out, existing)
     if not wait:
         out.report_missing()
@@ -451,7 +515,15 @@ def check(
     out.others[:] = [r for r in out.others if r.id not in deferred]
 
 
-def _check_references(out: Plan, existing: Existing, ignore: set[str]) -> None:
+_SUGGESTED_REFERENCES = 50
+"""How many distinct unknown ids of one batch get a suggestion (the error path of a huge
+batch of wrong ids stays quick). A batch checked with ``wait=True`` gets none: what it
+waits for is not an error yet."""
+
+
+def _check_references(
+    out: Plan, existing: Existing, ignore: set[str], *, suggest: bool = True
+) -> None:
     batch = out.batch
     # the bulk: statements whose actor, proposition and sources are in the batch or known
     # to be held are checked with a few dict lookups; the rest through references()
@@ -484,6 +556,24 @@ def _check_references(out: Plan, existing: Existing, ignore: set[str]) -> None:
     need = {t for _rec, rs in refs for _f, _t, t in rs if t not in batch and t not in known}
     found = existing.types(need) if need else {}
     problems = out._references
+    hints: dict[tuple[str, str], str] = {}
+    pools: dict[str, list[str]] = {}
+
+    def hint(ttype: str, target: str) -> str:
+        """`` (did you mean ...?)`` for an unknown id, for the first few of them."""
+        key = (ttype, target)
+        if key not in hints:
+            if not suggest or len(hints) >= _SUGGESTED_REFERENCES:
+                return ""
+            pool = pools.get(ttype)
+            if pool is None:
+                held = getattr(existing, "ids", None)
+                pool = [i for i, r in batch.items() if r.record_type == ttype]
+                pool += [i for i in (held(ttype) if held is not None else ()) if i not in batch]
+                pools[ttype] = pool
+            hints[key] = did_you_mean(target, pool)
+        return hints[key]
+
     for rec, rs in refs:
         for fld, ttype, target in rs:
             b = batch.get(target)
@@ -495,7 +585,7 @@ def _check_references(out: Plan, existing: Existing, ignore: set[str]) -> None:
                     (
                         ErrorDetail(
                             "unknown_reference",
-                            f"{ttype} '{target}' is not in the graph",
+                            f"{ttype} '{target}' is not in the graph{hint(ttype, target)}",
                             describe(rec),
                             fld,
                             record_id=rec.id,

@@ -533,6 +533,9 @@ class _Held:
         held = self._store.side_map()
         return {i: held[i] for i in ids if i in held}
 
+    def ids(self, record_type: str) -> Iterator[str]:
+        return self._store._ids(record_type)
+
 
 class _Records(Mapping[str, _R]):
     """A read-only mapping of one record type's id → record, read from the store on use."""
@@ -547,7 +550,7 @@ class _Records(Mapping[str, _R]):
             raise ClaimGraphError(f"the store '{store.path}' is closed")
         found = store._fetch(self._type, [id])
         if not found:
-            raise rules.not_found(id, self._type)
+            raise rules.not_found(id, self._type, store._ids(self._type))
         return cast(_R, found[0])
 
     def __contains__(self, id: object) -> bool:
@@ -920,11 +923,18 @@ class Store:
         with self.snapshot():
             found = self._lookup([id])
             if id not in found:
-                raise rules.not_found(id)
+                raise rules.not_found(id, known=self._ids())
             return self._fetch(found[id][0], [id])[0]
 
     def __contains__(self, id: object) -> bool:
         return isinstance(id, str) and bool(self._lookup([id]))
+
+    def _ids(self, record_type: str | None = None) -> Iterator[str]:
+        """Every stored id of one record type (of every type: None), read as it is used;
+        for the suggestion of an error (:func:`claimgraph.rules.did_you_mean`)."""
+        for t in (record_type,) if record_type is not None else _TYPES:
+            for (rid,) in self._conn.execute(f"SELECT id FROM {t}"):  # noqa: S608 - constant table names
+                yield rid
 
     def _lookup(self, ids: Collection[str]) -> dict[str, tuple[str, int, bytes]]:
         """id → (type, seq, hash) of those ``ids`` that are stored, in any table."""
@@ -961,7 +971,7 @@ class Store:
         """
         row = self._conn.execute("SELECT side FROM actor WHERE id = ?", (actor,)).fetchone()
         if row is None:
-            raise rules.not_found(actor, "actor")
+            raise rules.not_found(actor, "actor", self._ids("actor"))
         side: str = row[0]
         return side
 
@@ -1261,7 +1271,7 @@ class Store:
         with self._writing() as conn:
             found = self._lookup([id])
             if id not in found:
-                raise rules.not_found(id)
+                raise rules.not_found(id, known=self._ids())
             rtype, rseq, _h = found[id]
             old = self._fetch(rtype, [id])[0]
             new = rules.updated(old, changes)
@@ -1801,7 +1811,7 @@ class Store:
         ['dispute']
         """
         f = StatementFilter.parse(**{"withdrawn": True, **filters})
-        f.check(self.missing_ids, self.sides, self.side)
+        f.check(self.missing_ids, self.sides, self.side, lambda t: self._ids(t))
         where, params = self._where(f)
         with self.snapshot(), _gc_paused():
             if not where:

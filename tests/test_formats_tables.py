@@ -58,18 +58,34 @@ def test_reimporting_the_same_rows_changes_nothing(example_graph: cg.ClaimGraph)
     assert result_graph is g and g == snapshot
 
 
-def test_propositions_match_ignoring_case_space_and_punctuation() -> None:
+def test_propositions_match_ignoring_case_space_and_outer_punctuation() -> None:
     g = tables.from_rows(
         [
             {"actor": "A", "text": "Pakistan rejected Kabul's offer."},
-            {"actor": "B", "text": "  pakistan   REJECTED kabuls offer ", "stance": "denies"},
-            {"actor": "C", "text": "Pakistan rejected Kabul’s offer!"},
+            {"actor": "B", "text": "  pakistan   REJECTED kabul's offer ", "stance": "denies"},
+            {"actor": "C", "text": "“Pakistan rejected Kabul’s offer!”"},
         ]
     )
     assert len(g.propositions) == 1
     [p] = g.propositions.values()
     assert p.text == "Pakistan rejected Kabul's offer."  # the first wording is kept
     assert {s.actor for s in g.statements_about(p.id)} == {"a", "b", "c"}
+
+
+def test_inner_punctuation_makes_another_wording_as_in_yaml() -> None:
+    """One normalisation everywhere: a comma inside is kept by the sheet as by YAML."""
+    rows = [
+        {"actor": "A", "text": "Talks, then peace."},
+        {"actor": "B", "text": "Talks then peace.", "stance": "denies"},
+    ]
+    g = tables.from_rows(rows)
+    y = cg.loads(
+        "claimgraph: 1\nactors: {a: A, b: B}\nstatements:\n"
+        "  - {actor: a, asserts: 'Talks, then peace.'}\n"
+        "  - {actor: b, denies: Talks then peace.}\n",
+        format="yaml",
+    )
+    assert len(g.propositions) == len(y.propositions) == 2
 
 
 def test_actors_match_by_id_name_or_alias(example_graph: cg.ClaimGraph) -> None:

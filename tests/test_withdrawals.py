@@ -46,7 +46,7 @@ statements:
     withdrawn: {date: 2025-10-21, correction: fix}
   - {id: fix, actor: reporter, asserts: trucks, said: 2025-10-21}
   - {id: denial, actor: ministry, denies: closed, said: 2025-10-20}
-  # a story the wire itself retracted (the source withdrew it), date unknown
+  # a story the wire itself retracted, in its correction notice; date unknown
   - {id: story-claim, actor: wire, asserts: shelled, said: 2025-10-22,
      withdrawn: {source: story}}
   - {id: m-shelled, actor: ministry, denies: shelled, said: 2025-10-23}
@@ -222,7 +222,7 @@ def test_retractions_are_listed_and_explained(backend: cg.ClaimGraph) -> None:
     found = cg.retractions(backend)
     assert [(r.statement.id, r.kind, r.by) for r in found] == [
         ("claim", "correction", "reporter"),
-        ("story-claim", "retraction", None),  # the source withdrew it
+        ("story-claim", "retraction", "wire"),
         ("retracted", "retraction", "reporter"),
         ("pulled", "retraction", "editor"),
     ]
@@ -233,8 +233,8 @@ def test_retractions_are_listed_and_explained(backend: cg.ClaimGraph) -> None:
         " only” (2025-10-21)."
     )
     assert found[1].explanation(backend) == (
-        "A wire withdrew its account of A wire service's statement (2025-10-22) that “The"
-        " crossing was shelled” (date unknown)."
+        "A wire service withdrew its statement (2025-10-22) that “The crossing was shelled”"
+        " (date unknown), in A wire."
     )
     assert [r.statement.id for r in cg.retractions(backend, actor="reporter")] == [
         "claim",

@@ -68,7 +68,6 @@ from ..models import (
 )
 from . import _lines_of_items, _located
 from ._safe import atomic_write, load_json, read_bytes
-from .tables import match_key
 
 __all__ = [
     "from_claimreview",
@@ -262,10 +261,10 @@ class _Builder:
         self.actor_by_name: dict[str, str] = {}
         self.source_by_url: dict[str, str] = {}
         for p in self.into.propositions.values():
-            self.prop_by_text.setdefault(match_key(p.text), p.id)
+            self.prop_by_text.setdefault(normalize_text(p.text), p.id)
         for a in self.into.actors.values():
             for name in (a.name, *a.aliases):
-                self.actor_by_name.setdefault(match_key(name), a.id)
+                self.actor_by_name.setdefault(normalize_text(name), a.id)
         for src in self.into.sources.values():
             if src.url:
                 self.source_by_url.setdefault(src.url, src.id)
@@ -317,7 +316,7 @@ class _Builder:
         name = self.text(node.get("name") if isinstance(node, dict) else node, label, field)
         if name is None:
             return None
-        found = self.actor_by_name.get(match_key(name))
+        found = self.actor_by_name.get(normalize_text(name))
         if found is not None:
             return found
         types = _types(node)
@@ -328,11 +327,11 @@ class _Builder:
         if actor is None:
             return None
         aid = self.keep(actor)
-        self.actor_by_name[match_key(name)] = aid
+        self.actor_by_name[normalize_text(name)] = aid
         return aid
 
     def proposition(self, text: str, label: str, field: str) -> str | None:
-        key = match_key(text) or normalize_text(text)
+        key = normalize_text(text)
         pid = self.prop_by_text.get(key)
         if pid is None:
             prop = self.make(Proposition, label, field, text=text)

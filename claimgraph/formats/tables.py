@@ -71,8 +71,9 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Hashable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
@@ -95,6 +96,7 @@ from ..models import (
     StatementKind,
     default_certainty,
 )
+from ..wording import normalize_text, unique_slug
 from ._safe import atomic_write, current_limits, refuse
 
 if TYPE_CHECKING:
@@ -102,12 +104,16 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COLUMNS",
+    "SYNONYMS",
+    "column_of",
     "from_dataframe",
     "from_rows",
+    "header_key",
     "match_key",
     "read_csv",
     "to_dataframe",
     "to_rows",
+    "unknown_column_advice",
     "write_csv",
 ]
 
@@ -141,6 +147,7 @@ COLUMNS: tuple[str, ...] = (
     "note",
 )
 """The columns of a statement table, in the order they are written."""
+_COLUMN_SET = frozenset(COLUMNS)
 
 _DATE_COLUMNS = ("happened", "happened_until", "said", "published")
 _EVENT_COLUMNS = ("happened", "happened_until", "happened_as", "place")
@@ -154,7 +161,6 @@ _STANCES: dict[str, str] = {
     "report": "reports",
     "relays": "reports",  # the YAML shorthand's word
 }
-_PUNCT_OR_SPACE = re.compile(r"[\W_]+", re.UNICODE)
 
 _FORMULA_START = frozenset("=+-@\t\r")
 """What a cell must not start with, lest a spreadsheet read it as a formula (OWASP)."""
@@ -168,15 +174,121 @@ Extra = Literal["error", "ignore"]
 
 
 def match_key(text: str) -> str:
-    """The key texts are matched by: case, spaces and punctuation ignored.
+    """The key texts are matched by: :func:`claimgraph.normalize_text`, the one
+    normalisation of wordings and names (case, spacing and outer punctuation ignored,
+    inner punctuation kept).
 
     Examples
     --------
-    >>> match_key("Pakistan rejected Kabul's offer.") == match_key("pakistan rejected kabuls offer")
+    >>> match_key("Pakistan rejected Kabul’s offer.") == match_key("pakistan rejected kabuls offer")
     True
     """
-    folded = unicodedata.normalize("NFKC", text).casefold().replace("'", "").replace("’", "")
-    return _PUNCT_OR_SPACE.sub(" ", folded).strip()
+    return normalize_text(text)
+
+
+SYNONYMS: dict[str, str] = {
+    "id": "statement",
+    "statement_id": "statement",
+    "speaker": "actor",
+    "who": "actor",
+    "actor_id": "actor",
+    "speaker_id": "actor",
+    "said_by": "actor",
+    "speaker_name": "actor_name",
+    "actor_type": "actor_kind",
+    "speaker_kind": "actor_kind",
+    "speaker_type": "actor_kind",
+    "party": "side",
+    "party_name": "side_name",
+    "proposition_id": "proposition",
+    "claim_id": "proposition",
+    "claim": "text",
+    "wording": "text",
+    "proposition_text": "text",
+    "claim_text": "text",
+    "type": "kind",
+    "statement_kind": "kind",
+    "speech_act": "kind",
+    "date": "said",
+    "when": "said",
+    "said_on": "said",
+    "source_id": "source",
+    "url": "source_url",
+    "link": "source_url",
+    "title": "source_title",
+    "headline": "source_title",
+    "source_type": "source_kind",
+    "outlet": "publisher",
+    "publication": "publisher",
+    "newspaper": "publisher",
+    "media": "publisher",
+    "published_on": "published",
+    "publication_date": "published",
+    "pub_date": "published",
+    "quotation": "quote",
+    "verbatim": "quote",
+    "replies_to": "responds_to",
+    "in_reply_to": "responds_to",
+    "response_to": "responds_to",
+    "notes": "note",
+    "comment": "note",
+    "comments": "note",
+}
+"""Other headings people give the columns (after :func:`header_key`) → the column."""
+
+_HEADER_SEP = re.compile(r"[\s_\-./]+")
+
+
+def header_key(heading: str) -> str:
+    """A column heading as it is matched: case folded, spaces, ``-``, ``_``, ``.`` and ``/``
+    between its words as one ``_``.
+
+    Examples
+    --------
+    >>> header_key(" Source URL "), header_key("Actor-Name"), header_key("STANCE")
+    ('source_url', 'actor_name', 'stance')
+    """
+    return _HEADER_SEP.sub("_", unicodedata.normalize("NFKC", heading).casefold()).strip("_")
+
+
+def column_of(heading: str) -> str | None:
+    """The column a heading names: a column of :data:`COLUMNS` or one of its
+    :data:`SYNONYMS`, in any case and spacing (None when it names none).
+
+    Examples
+    --------
+    >>> column_of("Speaker"), column_of("Stance"), column_of("Outlet"), column_of("Mood")
+    ('actor', 'stance', 'publisher', None)
+    """
+    key = header_key(heading)
+    if key in _COLUMN_SET:
+        return key
+    return SYNONYMS.get(key)
+
+
+def unknown_column_advice(heading: str, *, command_line: bool = False) -> str:
+    """What the error for an unknown column ``heading`` advises: a mapping in Python
+    (``mapping={...}``), ``--map`` on the command line.
+
+    Examples
+    --------
+    >>> print(unknown_column_advice("Stanse", command_line=True))  # doctest: +NORMALIZE_WHITESPACE
+    unknown column 'Stanse' (did you mean 'stance'?); read it as a column with
+    --map 'Stanse=COLUMN', or ignore it with --map 'Stanse='
+    """
+    import difflib
+
+    close = difflib.get_close_matches(header_key(heading), [*COLUMNS, *SYNONYMS], n=1, cutoff=0.7)
+    hint = f" (did you mean {column_of(close[0])!r}?)" if close else ""
+    if command_line:
+        return (
+            f"unknown column {heading!r}{hint}; read it as a column with"
+            f" --map '{heading}=COLUMN', or ignore it with --map '{heading}='"
+        )
+    return (
+        f"unknown column {heading!r}{hint}; map it to a column"
+        f" (mapping={{{heading!r}: 'text'}}), or to None to ignore it"
+    )
 
 
 def _needs_guard(text: str) -> bool:
@@ -512,7 +624,8 @@ def from_rows(
     """
     names = _check_mapping(mapping)
     columns = {ours: theirs for theirs, ours in names.items() if ours is not None}
-    numbered = ((i, None, _rename(r, names)) for i, r in enumerate(rows))
+    rename = _Renamer(names, columns)
+    numbered = ((i, None, rename(r)) for i, r in enumerate(rows))
     return _import(numbered, into=into, extra=extra, path=None, columns=columns)
 
 
@@ -567,7 +680,8 @@ def read_csv(
         with io.TextIOWrapper(capped, encoding="utf-8-sig", newline="") as f:
             reader = csv.DictReader(f, delimiter=delimiter)
             rows = _csv_rows(reader, where, lim.max_string)
-            numbered = ((i, n, _rename(r, names)) for i, n, r in rows)
+            rename = _Renamer(names, columns)
+            numbered = ((i, n, rename(r)) for i, n, r in rows)
             return _import(
                 numbered, into=into, extra=extra, path=where, columns=columns, decode=_unguard
             )
@@ -683,8 +797,9 @@ def from_dataframe(
     names = _check_mapping(mapping, extra_names=[f"{c}_precision" for c in _DATE_COLUMNS])
     columns = {ours: theirs for theirs, ours in names.items() if ours is not None}
     rows: list[tuple[Hashable, int | None, dict[str, Any]]] = []
+    rename = _Renamer(names, columns)
     for label, rec in zip(df.index, df.to_dict(orient="records"), strict=True):
-        row = _rename(rec, names)
+        row = rename(rec)
         for col in _DATE_COLUMNS:
             prec = f"{col}_precision"
             if prec not in row:
@@ -719,16 +834,49 @@ def _check_mapping(
     return out
 
 
-def _rename(raw: Mapping[Any, Any], names: Mapping[str, str | None]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for col, value in raw.items():
-        if col is None:
-            continue
-        key = str(col)
-        name = names[key] if key in names else key.strip()
-        if name is not None:
-            out[name] = value
-    return out
+class _Renamer:
+    """Rows keyed by the sheet's headings → rows keyed by column.
+
+    A heading is read as ``names`` maps it (exactly, else in any case and spacing), else as
+    the column or synonym it names (:func:`column_of`); any other heading is kept, stripped,
+    for :func:`_import` to report. ``columns`` collects column → the heading it came from,
+    so that errors name the heading the user wrote.
+    """
+
+    def __init__(self, names: Mapping[str, str | None], columns: dict[str, str]) -> None:
+        self.names = names
+        self.folded = {header_key(k): v for k, v in names.items()}
+        self.columns = columns
+        self.cache: dict[str, str | None] = {}
+
+    def resolve(self, key: str) -> str | None:
+        if key in self.names:
+            return self.names[key]
+        folded = header_key(key)
+        if folded in self.folded:
+            ours = self.folded[folded]
+        else:
+            ours = column_of(key)
+            if ours is None:
+                return key.strip()
+        if ours is not None and ours != key:
+            self.columns.setdefault(ours, key)
+        return ours
+
+    def __call__(self, raw: Mapping[Any, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        cache = self.cache
+        for col, value in raw.items():
+            if col is None:
+                continue
+            key = str(col)
+            if key in cache:
+                name = cache[key]
+            else:
+                name = cache[key] = self.resolve(key)
+            if name is not None:
+                out[name] = value
+        return out
 
 
 def _blank(value: Any) -> bool:
@@ -761,6 +909,53 @@ def _cell(value: Any) -> str | None:
     return str(value).strip()
 
 
+def _source_slug(given: Mapping[str, str | None]) -> tuple[str, str]:
+    """The words of a new source's readable id, and the key its hash suffix is made from.
+
+    The outlet (the publisher, else the URL's host) and the last part of the URL's path,
+    else the outlet, the date and the title: ``arab-news-pakistan-afghanistan-talks``.
+
+    Examples
+    --------
+    >>> _source_slug({"url": "https://www.arabnews.com/node/2621541/pakistan",
+    ...               "publisher": "Arab News"})[0]
+    'Arab News pakistan'
+    >>> _source_slug({"url": "https://www.dawn.com/news/1953911"})[0]
+    'dawn.com 1953911'
+    """
+    url, publisher = given.get("url"), given.get("publisher")
+    if url:
+        parts = urlsplit(url)
+        host = parts.netloc.rsplit("@", 1)[-1].split(":")[0].removeprefix("www.")
+        segments = [seg for seg in parts.path.split("/") if seg]
+        last = segments[-1].rsplit(".", 1)[0] if segments else ""
+        if last.lower() in ("index", "amp", ""):
+            last = segments[-2] if len(segments) > 1 else ""
+        return " ".join(w for w in (publisher or host, last) if w), url
+    words = [given.get("publisher"), given.get("published"), given.get("title")]
+    return " ".join(w for w in words if w), "\x1f".join(w or "" for w in words)
+
+
+class _Taken:
+    """The ids in use during an import, as a container (for :func:`unique_slug`)."""
+
+    def __init__(self, importer: _Importer) -> None:
+        self.importer = importer
+
+    def __contains__(self, rid: object) -> bool:
+        return isinstance(rid, str) and self.importer.taken(rid)
+
+
+class _Also:
+    """Two containers as one."""
+
+    def __init__(self, a: Container[str], b: Container[str]) -> None:
+        self.a, self.b = a, b
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.a or item in self.b
+
+
 class _Importer:
     """Matches rows to existing records and creates the rest."""
 
@@ -773,6 +968,7 @@ class _Importer:
         for a in self.actors.values():
             self._index_actor(a)
         self.new_actors: dict[str, Actor] = {}
+        self.named: set[str] = set()  # ids this import made from names: not ids to match
         self.actor_rows: dict[str, tuple[Hashable, int | None]] = {}
         self.props: dict[str, Proposition] = dict(into.propositions)
         self.prop_keys: dict[str, str] = {}
@@ -786,6 +982,10 @@ class _Importer:
         self.statements: list[tuple[Statement, Hashable, int | None]] = []
         self.columns: dict[str, str] = {}
 
+    def taken(self, rid: str) -> bool:
+        """Whether ``rid`` is the id of a record, in the graph or made by this import."""
+        return rid in self.graph or rid in self.actors or rid in self.props or rid in self.sources
+
     def _index_actor(self, a: Actor) -> None:
         for name in (a.name, *a.aliases):
             self.actor_names.setdefault(match_key(name), a.id)
@@ -797,7 +997,7 @@ class _Importer:
         self.errors.append(ErrorDetail(code, message, f"row {label}", column, self.path, line))
 
     def find_actor(self, value: str) -> str | None:
-        if value in self.actors:
+        if value in self.actors and value not in self.named:
             return value
         return self.actor_names.get(match_key(value))
 
@@ -844,6 +1044,10 @@ class _Importer:
             fields["kind"] = kind
         try:
             actor = Actor(**fields)
+            if "id" not in fields and self.taken(actor.id):  # "[deleted]" beside "deleted"
+                actor = actor.model_copy(
+                    update={"id": unique_slug(actor.name, _Taken(self), prefix="actor-")}
+                )
         except ValidationError as exc:
             for e in exc.errors():
                 col = {"kind": "actor_kind", "name": name_field, "id": field}.get(
@@ -852,6 +1056,8 @@ class _Importer:
                 self.error(e["type"], e["msg"], label, line, col)
             return None
         self.actors[actor.id] = self.new_actors[actor.id] = actor
+        if "id" not in fields:
+            self.named.add(actor.id)
         self.actor_rows[actor.id] = (label, line)
         self._index_actor(actor)
         return actor.id
@@ -860,6 +1066,8 @@ class _Importer:
         self, row: dict[str, str | None], label: Hashable, line: int | None
     ) -> str | None:
         pid, text = row.get("proposition"), row.get("text")
+        if text is None and pid is not None and pid not in self.props and " " in pid.strip():
+            pid, text = None, pid  # a wording in the proposition column, as YAML allows
         if pid is None and text is None:
             self.error("missing", "every row needs a proposition or its text", label, line, "text")
             return None
@@ -886,8 +1094,10 @@ class _Importer:
         found = self.prop_keys.get(match_key(text))
         if found is not None and pid is None:
             return found
+        if pid is None:
+            pid = unique_slug(text, _Taken(self), prefix="p-")
         try:
-            prop = Proposition(text=text, **({"id": pid} if pid is not None else {}))
+            prop = Proposition(text=text, id=pid)
         except ValidationError as exc:
             for e in exc.errors():
                 col = "proposition" if e["loc"] and e["loc"][0] == "id" else "text"
@@ -913,8 +1123,11 @@ class _Importer:
         if found is None and sid is None and url is not None:
             found = self.source_urls.get(url)
         if found is None:
+            if sid is None:
+                slug, key = _source_slug(given)
+                sid = unique_slug(slug, _Taken(self), prefix="src-", key=key)
             try:
-                src = Source(**given, **({"id": sid} if sid is not None else {}))
+                src = Source(**given, id=sid)
             except ValidationError as exc:
                 for e in exc.errors():
                     f = str(e["loc"][0]) if e["loc"] else "source"
@@ -1098,6 +1311,39 @@ class _Importer:
         self.props[pid] = self.new_props[pid] = prop
         return True
 
+    def rename_clashes(self) -> None:
+        """Give another id to each proposition or source this import named, that a
+        statement of a later row turned out to hold (the ids are read row by row)."""
+        given = {st.id for st, _, _ in self.statements} - set(self.graph.statement_records)
+        props = [pid for pid in self.new_props if pid in given]
+        srcs = [sid for sid in self.new_sources if sid in given]
+        if not props and not srcs:
+            return
+        taken = _Taken(self)
+        moved: dict[str, str] = {}
+        for pid in props:
+            prop = self.new_props.pop(pid)
+            del self.props[pid]
+            new = unique_slug(prop.text, _Also(taken, given), prefix="p-")
+            self.props[new] = self.new_props[new] = prop.model_copy(update={"id": new})
+            moved[pid] = new
+        for sid in srcs:
+            src = self.new_sources.pop(sid)
+            del self.sources[sid]
+            slug, key = _source_slug({k: str(v) for k, v in src.model_dump().items() if v})
+            new = unique_slug(slug, _Also(taken, given), prefix="src-", key=key)
+            self.sources[new] = self.new_sources[new] = src.model_copy(update={"id": new})
+            moved[sid] = new
+        for i, (st, label, line) in enumerate(self.statements):
+            reports = tuple(
+                r.model_copy(update={"source": moved[r.source]}) if r.source in moved else r
+                for r in st.reports
+            )
+            if st.proposition in moved or reports != st.reports:
+                update: dict[str, Any] = {"reports": reports}
+                update["proposition"] = moved.get(st.proposition, st.proposition)
+                self.statements[i] = (st.model_copy(update=update), label, line)
+
     def apply_sides(self) -> None:
         """Resolve the side columns, once every actor named in the actor column is known."""
         sides: dict[str, tuple[str, Hashable]] = {}
@@ -1140,14 +1386,14 @@ def _import(
     into: ClaimGraph | None,
     extra: Extra,
     path: str | None,
-    columns: Mapping[str, str],
+    columns: dict[str, str],
     decode: Callable[[Any], str | None] | None = None,
 ) -> ClaimGraph:
     """Import numbered rows; ``decode`` turns a cell into its value (default: stripped)."""
     graph = into if into is not None else ClaimGraph()
     decode = decode or _cell
     imp = _Importer(graph, path)
-    imp.columns = dict(columns)
+    imp.columns = columns  # filled as the headings are read
     known = set(COLUMNS)
     reported: set[str] = set()
     for label, line, raw in rows:
@@ -1157,10 +1403,10 @@ def _import(
                 if extra == "error" and name not in reported:
                     imp.error(
                         "unknown_column",
-                        f"unknown column {name!r} (map it to a column, or to None to ignore it)",
+                        unknown_column_advice(name),
                         label,
                         line,
-                        None,
+                        name,
                     )
                 reported.add(name)
                 continue
@@ -1180,6 +1426,7 @@ def _import(
             f"{where}: {len(imp.errors)} problem(s) in the table; nothing was imported",
             imp.errors,
         )
+    imp.rename_clashes()
     records: list[Record] = [
         *imp.new_actors.values(),
         *imp.new_sources.values(),
