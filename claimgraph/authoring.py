@@ -24,12 +24,14 @@ The models here describe that format; :mod:`claimgraph.io` turns it into records
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from .dates import DATE_PATTERN, parse_partial_date
+from .dates import DATE_PATTERN, is_partial_date, parse_partial_date, resolve_date
+from .exceptions import InvalidDataError
 from .models import (
     ActorKind,
     Certainty,
@@ -59,7 +61,9 @@ FORMAT_VERSION = 2
 """The version of the file formats (native JSON and YAML authoring) this release writes.
 
 Version 2 added neutral reports (stance ``reports``, ``relays:``), hedges (``certainty``,
-``hedge``) and withdrawals (``withdrawn``). Every version-1 file is a valid version-2 file;
+``hedge``), withdrawals (``withdrawn``), a proposition's event time and place
+(``happened``, ``happened_until``, ``happened_as``, ``place``) and a report's ``said_as``
+(how the source worded a relative date). Every version-1 file is a valid version-2 file;
 ``claimgraph migrate`` rewrites its version (an older release refuses a version-2 file
 with a located error instead of misreading it)."""
 
@@ -90,6 +94,45 @@ AuthoringDate = Annotated[
 ]
 """A partial date as written in YAML: a bare year may be a number."""
 
+_ISO_LIKE = re.compile(r"^\s*\d{4}(\W|$)")
+
+
+def _date_or_wording(value: Any) -> Any:
+    """A partial date, or news wording ("last month") to resolve against a source's date.
+
+    Text that looks like an ISO date but is not one ("2025-13") is refused as a bad date,
+    so a typo is not taken for wording."""
+    if isinstance(value, str) and not is_partial_date(value) and not _ISO_LIKE.match(value):
+        try:
+            resolve_date(value, None)  # wording it reads, with or without a source's date?
+        except InvalidDataError as exc:
+            err = exc.errors[0]
+            if err.code != "relative_date_unresolved":
+                raise PydanticCustomError(err.code, err.message) from None
+        return value
+    return parse_partial_date(value)
+
+
+AuthoringWhen = Annotated[
+    str,
+    BeforeValidator(_date_or_wording),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": DATE_PATTERN},
+                {"type": "integer", "minimum": 1, "maximum": 9999},
+                {"type": "string", "minLength": 1},
+            ],
+            "description": "A date of year, month or day precision (2025, 2025-10, 2025-10-19),"
+            " an ISO 8601 timestamp, or news wording resolved against the reporting source's"
+            ' publication date ("yesterday", "on Saturday", "last month", "two days ago",'
+            ' "on Oct. 19"; see claimgraph.dates.resolve_date).',
+        }
+    ),
+]
+"""A date as an author may write it: a partial date, or relative wording (kept as text here;
+:mod:`claimgraph.io` resolves it against the publication date of the reporting source)."""
+
 
 class _Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -111,6 +154,14 @@ class AuthoringProposition(_Entry):
     text: NonEmptyText
     contradicts: IdList = ()
     implies: IdList = ()
+    happened: AuthoringWhen | None = Field(
+        default=None,
+        description="When it happened (or began): a partial date, or wording resolved against"
+        " the publication date of the source of the first statement about it.",
+    )
+    happened_until: AuthoringWhen | None = None
+    happened_as: Text | None = None
+    place: Text | None = None
     note: Text | None = None
 
 
@@ -119,6 +170,7 @@ class AuthoringReport(_Entry):
 
     source: Id
     quote: Text | None = None
+    said_as: Text | None = None
 
 
 SHORTHANDS: dict[str, Stance] = {"asserts": "asserts", "denies": "denies", "relays": "reports"}
@@ -146,7 +198,16 @@ class AuthoringStatement(_Entry):
     proposition: Text | None = None
     stance: Stance | None = None
     kind: StatementKind | None = None
-    said: AuthoringDate | None = None
+    said: AuthoringWhen | None = Field(
+        default=None,
+        description="When it was said: a partial date, or wording resolved against the"
+        " publication date of the source it sits under (or of its first report).",
+    )
+    said_as: Text | None = Field(
+        default=None,
+        description="When it was said as the enclosing source (or the first report) words it;"
+        " filled in when said is relative wording.",
+    )
     certainty: Certainty | None = None
     hedge: Text | None = None
     quote: Text | None = None

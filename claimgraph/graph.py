@@ -595,7 +595,7 @@ class ClaimGraph:
             kinds[rid] = None
 
     def _share_reports(self, rec: Statement) -> None:
-        """Let statements share equal quote-less reports (one per source, not per statement).
+        """Let statements share equal bare reports (one per source, not per statement).
 
         Reports are frozen, so sharing changes no value; it saves a model per report.
         """
@@ -606,7 +606,7 @@ class ClaimGraph:
         shared = []
         changed = False
         for r in reports:
-            if r.quote is None:
+            if r.quote is None and r.said_as is None:  # the report is its source alone
                 have = pool.get(r.source)
                 if have is None:
                     pool[r.source] = r

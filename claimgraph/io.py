@@ -45,6 +45,7 @@ from .authoring import (
     AuthoringSource,
     AuthoringStatement,
 )
+from .dates import DateSpan, covering_date, is_partial_date, resolve_date
 from .exceptions import ErrorDetail, FileFormatError, InvalidDataError
 from .formats._safe import (
     DEFAULT_LIMITS,
@@ -599,11 +600,51 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
     title = doc.get("title")
     out.title = _title(out, None if title is None else str(title), lambda: doc.lines["title"])
     lines: list[int] = []
-    records = out.records
+    records: list[Record | None] = []
+    pending: list[tuple[int, str, dict[str, Any], Any, int]] = []
+    """Propositions whose event time is relative wording: (slot, id, fields, node, line)."""
+    first_source: dict[str, str] = {}
+    """Proposition id → the source of the first statement about it that has one."""
 
-    def take(rec: Record, line: int) -> None:
+    def take(rec: Record | None, line: int) -> None:
         records.append(rec)
         lines.append(line)
+
+    def resolve(
+        value: str, source: str | None, label: str, rid: str | None, field: str, node: Any
+    ) -> DateSpan | None:
+        """``value`` resolved against ``source``'s publication date, or a located error."""
+        published = None if source is None else published_of.get(source)
+        try:
+            return resolve_date(value, published)
+        except InvalidDataError as exc:
+            code, message = exc.errors[0].code, exc.errors[0].message
+        if code == "relative_date_unresolved":
+            if source is None:
+                where = (
+                    "no statement about it is reported by a source"
+                    if label.startswith("proposition")
+                    else "it is not under a source and has no reports"
+                )
+                hint = "report it in a source with a 'published:' date"
+            else:
+                where = (
+                    f"source '{source}' has no publication date"
+                    if source in published_of
+                    else f"source '{source}' is not in this file"
+                )
+                hint = "give the source a 'published:' date"
+            code, message = (
+                "relative_date_unresolved",
+                f"the relative date {value!r} cannot be resolved: {where} ({hint}, or write"
+                " the date itself)",
+            )
+        else:
+            message += f" (resolved against source '{source}', published {published})"
+        out.add(ErrorDetail(code, message, label, field, out.path, _line_in(node, (field,)), rid))
+        if rid:
+            out.bad_ids.add(rid)
+        return None
 
     def build(
         label: str,
@@ -630,6 +671,13 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
                 data = {k: v for k, v in data.items() if k != "statements"}
             try:
                 fields = auth_cls.model_validate(data).model_dump(exclude_unset=True)
+                if section == "propositions" and any(
+                    fields.get(f) is not None and not is_partial_date(fields[f])
+                    for f in _EVENT_DATES
+                ):  # relative wording: resolved once the statements about it are read
+                    pending.append((len(records), str(key), fields, raw, table.lines[key]))
+                    take(None, table.lines[key])
+                    continue
                 rec = rec_cls(id=key, **fields)
             except ValidationError as exc:
                 key_line = table.lines[key]
@@ -642,11 +690,14 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
                 continue
             take(rec, table.lines[key])
     declared = set(doc.get("propositions") or ())
+    published_of = {r.id: r.published for r in records if isinstance(r, Source)}
     # inline wording that is a declared proposition's, normalised, is that proposition
     wordings: dict[str, str] = {}
-    for rec in records:
-        if type(rec) is Proposition:
-            wordings.setdefault(normalize_text(rec.text), rec.id)
+    for held in records:
+        if type(held) is Proposition:
+            wordings.setdefault(normalize_text(held.text), held.id)
+    for _slot, pid, pfields, _raw, _line in pending:  # those whose event time is wording
+        wordings.setdefault(normalize_text(pfields["text"]), pid)
 
     def statement(raw: Any, label: str, source: str | None, item_line: int) -> None:
         line = getattr(raw, "line", None) or item_line
@@ -673,26 +724,42 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
                 return
             take(inline, _line_in(raw, (field_name,)) or line)
             prop = inline.id
-        reports = []
-        if source is not None:
-            reports.append(Report(source=source, quote=st.quote))
-        elif st.quote is not None:
-            out.add(
-                ErrorDetail(
-                    "quote_without_source",
-                    "a quote belongs to a source: put the statement under 'sources:' or"
-                    " use 'reports: [{source: ..., quote: ...}]'",
-                    label,
-                    "quote",
-                    out.path,
-                    _line_in(raw, ("quote",)),
-                    rid,
+        base = source if source is not None else (st.reports[0].source if st.reports else None)
+        said, said_as = st.said, st.said_as
+        if said is not None and not is_partial_date(said):
+            # wording: resolved against the source, and kept as that source's wording
+            span = resolve(said, base, label, rid, "said", raw)
+            if span is None:
+                return
+            said, said_as = covering_date(span), said_as or said
+        for key in ("quote", "said_as"):
+            # a said_as of a statement not under a source is its first report's
+            if (
+                source is None
+                and getattr(st, key) is not None
+                and not (key == "said_as" and st.reports)
+            ):
+                out.add(
+                    ErrorDetail(
+                        f"{key}_without_source",
+                        f"a {key} belongs to a source: put the statement under 'sources:' or"
+                        f" use 'reports: [{{source: ..., {key}: ...}}]'",
+                        label,
+                        key,
+                        out.path,
+                        _line_in(raw, (key,)),
+                        rid,
+                    )
                 )
-            )
-            if rid:
-                out.bad_ids.add(rid)
-            return
-        reports += [Report(source=r.source, quote=r.quote) for r in st.reports]
+                if rid:
+                    out.bad_ids.add(rid)
+                return
+        reports = [Report(source=r.source, quote=r.quote, said_as=r.said_as) for r in st.reports]
+        if source is not None:
+            reports.insert(0, Report(source=source, quote=st.quote, said_as=said_as))
+        elif said_as is not None:  # resolved against the first report: its wording
+            first = reports[0]
+            reports[0] = Report(source=first.source, quote=first.quote, said_as=said_as)
         fields: dict[str, Any] = {
             "actor": st.actor,
             "proposition": prop,
@@ -700,10 +767,14 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
             "reports": reports,
             "responds_to": st.responds_to,
         }
-        for name in ("id", "kind", "said", "certainty", "hedge", "withdrawn", "note"):
+        for name in ("id", "kind", "certainty", "hedge", "withdrawn", "note"):
             value = getattr(st, name)
             if value is not None:
                 fields[name] = value
+        if said is not None:
+            fields["said"] = said
+        if base is not None:
+            first_source.setdefault(prop, base)
         rec = build(label, rid, raw, lambda: Statement(**fields))
         if rec is not None:
             take(rec, line)
@@ -738,8 +809,36 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
         )
         if rev is not None:
             take(rev, getattr(item, "line", None) or doc.lines["reviews"])
+    for slot, pid, fields, raw, _line in pending:
+        label = f"proposition '{pid}'"
+        wording = []
+        for name in _EVENT_DATES:
+            value = fields.get(name)
+            if value is None or is_partial_date(value):
+                continue
+            span = resolve(value, first_source.get(pid), label, pid, name, raw)
+            if span is None:
+                break
+            wording.append(value)
+            start, until = span
+            if name == "happened":
+                fields["happened"] = start
+                if until is not None and "happened_until" not in fields:
+                    fields["happened_until"] = until
+            else:
+                fields["happened_until"] = until or start
+        else:
+            fields.setdefault("happened_as", " – ".join(wording))
+            records[slot] = build(label, pid, raw, partial(Proposition, id=pid, **fields))
+    kept = [i for i, rec in enumerate(records) if rec is not None]
+    out.records = [r for r in records if r is not None]
+    lines = [lines[i] for i in kept]
     out.record_line = lines.__getitem__
     return out
+
+
+_EVENT_DATES = ("happened", "happened_until")
+"""A proposition's event dates, which the authoring format may give as relative wording."""
 
 
 # ---------------------------------------------------------------------------- loading

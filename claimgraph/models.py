@@ -402,12 +402,22 @@ class Proposition(_Record):
     ``contradicts`` declares propositions that cannot be true together with this one;
     ``implies`` declares propositions that are true whenever this one is.
 
+    What it is about can carry its *event time* and *place*: ``happened`` (a partial date:
+    when it happened, or began), ``happened_until`` (when it ended, for a range),
+    ``happened_as`` (the wording a relative date was resolved from, e.g. "on Saturday")
+    and ``place`` ("Poonch"). These are not part of the derived id: the same claim with
+    and without its date is one proposition.
+
     Examples
     --------
     >>> a = Proposition(text="Pakistan rejected Kabul's offer.")
     >>> b = Proposition(text="  pakistan rejected kabul's offer ")
     >>> a.id == b.id
     True
+    >>> c = Proposition(text="Militants attacked a checkpoint.", happened="2025-10-11",
+    ...                 place="Kurram")
+    >>> c.happened, c.place
+    ('2025-10-11', 'Kurram')
     """
 
     record_type: ClassVar[str] = "proposition"
@@ -419,9 +429,52 @@ class Proposition(_Record):
     implies: tuple[Id, ...] = Field(
         default=(), description="Ids of propositions that are true whenever this one is."
     )
+    happened: PartialDate | None = Field(
+        default=None,
+        description="When what it is about happened (or began, with happened_until).",
+    )
+    happened_until: PartialDate | None = Field(
+        default=None, description="When what it is about ended, for an event over a range."
+    )
+    happened_as: Text | None = Field(
+        default=None,
+        description='The event time as the source worded it ("on Saturday", "last month").',
+    )
+    place: Text | None = Field(default=None, description="Where what it is about happened.")
 
     def _derived_id(self) -> str:
         return derive_id("p-", id_key(self.text))  # stable across releases (see id_key)
+
+    @model_validator(mode="after")
+    def _event_range(self) -> Proposition:
+        until = self.happened_until
+        if until is None:
+            return self
+        if self.happened is None:
+            raise PydanticCustomError(
+                "until_without_start",
+                "happened_until ({until}) needs happened: when did it begin?",
+                {"until": until},
+            )
+        if date_bounds(until)[1] < date_bounds(self.happened)[0]:
+            raise PydanticCustomError(
+                "happened_range_reversed",
+                "happened_until ({until}) is before happened ({happened})",
+                {"until": until, "happened": self.happened},
+            )
+        return self
+
+    @property
+    def event_span(self) -> tuple[str, str] | None:
+        """First and last day (``YYYY-MM-DD``) its event time covers, or ``None``.
+
+        >>> Proposition(text="Talks.", happened="2025-10", happened_until="2025-11-06").event_span
+        ('2025-10-01', '2025-11-06')
+        """
+        if self.happened is None:
+            return None
+        lo = date_bounds(self.happened)[0]
+        return lo, date_bounds(self.happened_until or self.happened)[1]
 
     def references(self) -> list[tuple[str, str, str]]:
         return [("contradicts", "proposition", p) for p in self.contradicts] + [
@@ -431,6 +484,10 @@ class Proposition(_Record):
 
 class Report(BaseModel):
     """One source's account of a statement, with its verbatim quote where there is one.
+
+    ``said_as`` keeps how this source worded when it was said, where the statement's
+    ``said`` was resolved from relative wording ("yesterday", against the source's
+    publication date; see :func:`claimgraph.dates.resolve_date`).
 
     Examples
     --------
@@ -442,6 +499,11 @@ class Report(BaseModel):
 
     source: Id = Field(description="Id of the source.")
     quote: Text | None = Field(default=None, description="The words as the source quotes them.")
+    said_as: Text | None = Field(
+        default=None,
+        description='When it was said, as this source words it ("yesterday", "on Saturday"):'
+        " kept when the statement's said was resolved from it.",
+    )
 
 
 class Withdrawal(BaseModel):

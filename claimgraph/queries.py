@@ -559,11 +559,17 @@ def statements(
         return graph.matching(_checked(graph, f))
 
 
-def timeline(graph: QueryBackend, **filters: Any) -> list[Statement]:
-    """Statements in the order they were said (undated ones last).
+def timeline(
+    graph: QueryBackend, *, by: Literal["said", "event"] = "said", **filters: Any
+) -> list[Statement]:
+    """Statements in the order they were said, or in the order of the events they are about.
 
     Takes the same filters as :func:`statements`; usually ``proposition=``, ``actor=`` or
-    ``side=``.
+    ``side=``. ``by="said"`` (the default) orders by when each statement was said;
+    ``by="event"`` by when what its proposition is about happened
+    (:attr:`Proposition.happened <claimgraph.Proposition.happened>`, a range by its
+    start, then its end), statements about the same event by when they were said.
+    Undated ones come last either way.
 
     Examples
     --------
@@ -571,8 +577,23 @@ def timeline(graph: QueryBackend, **filters: Any) -> list[Statement]:
     >>> g = cg.load(cg.example_path())
     >>> [s.said for s in cg.timeline(g, actor="pk-defense-minister")][:1]
     ['2025-11-05']
+    >>> _ = g.add_proposition(id="attack", text="Militants attacked a border post.",
+    ...                       happened="2025-10-11", place="Kurram")
+    >>> _ = g.add_statement(id="pk-attack", actor="pakistan", proposition="attack",
+    ...                     said="2025-11-06")
+    >>> cg.timeline(g, by="event", side="pakistan")[0].id
+    'pk-attack'
     """
-    return sorted(statements(graph, **filters), key=_key)
+    found = statements(graph, **filters)
+    if by == "said":
+        return sorted(found, key=_key)
+    if by != "event":
+        raise InvalidArgumentError(f"timeline: by={by!r}; order by 'said' or 'event'")
+    props = graph.propositions
+    spans: dict[str, tuple[str, str]] = {}
+    for pid in {s.proposition for s in found}:
+        spans[pid] = props[pid].event_span or (_UNDATED, _UNDATED)
+    return sorted(found, key=lambda s: (*spans[s.proposition], s.said or _UNDATED, s.id))
 
 
 # --------------------------------------------------------------------------- contradictions

@@ -382,7 +382,9 @@ def _finish(obj: Any, values: dict[str, Any], d: dict[str, Any]) -> None:
 
 def _report(d: dict[str, Any]) -> Report:
     r = _new(Report)
-    _set(r, "__dict__", {"source": d["source"], "quote": d.get("quote")})
+    _set(
+        r, "__dict__", {"source": d["source"], "quote": d.get("quote"), "said_as": d.get("said_as")}
+    )
     key = tuple(d)
     fields = _FIELDS_SET.get(key) or _FIELDS_SET.setdefault(key, set(key))
     _set(r, "__pydantic_fields_set__", fields)

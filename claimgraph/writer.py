@@ -151,6 +151,8 @@ def _dump_yaml(graph: ClaimGraph) -> str:
             first = reports.pop(0)
             if first.quote is not None:
                 entry["quote"] = first.quote
+            if first.said_as is not None:
+                entry["said_as"] = first.said_as
         if reports:
             entry["reports"] = [r.model_dump(exclude_none=True) for r in reports]
         if st.responds_to:

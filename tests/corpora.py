@@ -2,7 +2,8 @@
 
 :func:`corpora` draws small, valid corpora that reach every corner the queries have: several
 sides with membership chains (and actors belonging to two parents), sources derived from
-others, propositions declaring ``contradicts`` and ``implies`` (cycles included), statements
+others, propositions declaring ``contradicts`` and ``implies`` (cycles included) and dated
+(a partial date or a range) and placed events, statements
 of every stance and kind, dated at every precision (and undated), reported with and without
 quotes, answering earlier statements. :func:`filters` draws statement filters over one corpus.
 
@@ -283,12 +284,19 @@ def corpora(draw: st.DrawFn, max_statements: int = 16) -> list[cg.Record]:
     props = [f"q{i}" for i in range(n_props)]
     others = st.sampled_from(props)
     for p in props:
+        happened = draw(SAID)
+        until = draw(SAID) if happened is not None else None
+        if until is not None and cg.date_bounds(until)[1] < cg.date_bounds(str(happened))[0]:
+            happened, until = until, happened  # a range runs forwards
         records.append(
             cg.Proposition(
                 id=p,
                 text=f"Claim {p}: {draw(TEXT)}.",
                 contradicts=draw(st.lists(others.filter(lambda q, p=p: q != p), max_size=2)),
                 implies=draw(st.lists(others, max_size=2)),
+                happened=happened,
+                happened_until=until,
+                place=draw(st.none() | st.sampled_from(["Kurram", "Kabul", "Chaman"])),
             )
         )
 
@@ -297,7 +305,11 @@ def corpora(draw: st.DrawFn, max_statements: int = 16) -> list[cg.Record]:
         when = draw(SAID)
         reports = (
             [
-                {"source": src, "quote": draw(st.none() | TEXT)}
+                {
+                    "source": src,
+                    "quote": draw(st.none() | TEXT),
+                    "said_as": draw(st.none() | st.sampled_from(["yesterday", "on Saturday"])),
+                }
                 for src in draw(st.lists(st.sampled_from(sources), max_size=2, unique=True))
             ]
             if sources

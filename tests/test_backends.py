@@ -135,6 +135,7 @@ def same_statements(b: Built, order: list[str], **kw: Any) -> None:
     if not b.batched:  # batches may make records wait for what they name: another order
         assert got == want, kw
     assert b.backend.timeline(**kw) == b.reference.timeline(**kw), kw
+    assert b.backend.timeline(by="event", **kw) == b.reference.timeline(by="event", **kw), kw
 
 
 def contradiction_cases(graph: cg.ClaimGraph) -> list[dict[str, Any]]:

@@ -150,7 +150,7 @@ actors:
 propositions: {p: P}
 statements:
   - {id: s1, actor: b, asserts: p}
-  - {id: s2, actor: a, asserts: p, said: Oct 2025}
+  - {id: s2, actor: a, asserts: p, said: 2025-14}
 """
 
 

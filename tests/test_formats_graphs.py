@@ -37,6 +37,20 @@ def rich_graph(example_graph: cg.ClaimGraph) -> cg.ClaimGraph:
         date="2025-11",
         url="https://example.org/fc",
     )
+    g.add_proposition(
+        id="border-attack",
+        text="Militants attacked a border post.",
+        happened="2025-10-11",
+        happened_until="2025-10-12",
+        happened_as="last weekend",
+        place="Kurram",
+    )
+    g.add_statement(
+        actor="pakistan",
+        proposition="border-attack",
+        said="2025-10-13",
+        reports=[{"source": "reprint", "said_as": "yesterday"}],
+    )
     return g
 
 

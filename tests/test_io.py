@@ -510,7 +510,7 @@ sources:
       - actor: pakistan
         proposition: p
         stance: maybe
-        said: Oct 2025
+        said: 2025-02-30
 statements:
   - {actor: pakistan, asserts: p, quote: a quote needs a source}
   - {actor: afghanistan, denies: p}
@@ -561,7 +561,7 @@ def test_validate_three_problems_three_details(dedent_file: Writer) -> None:
         statements:
           - {id: s1, actor: b, asserts: p}
           - {id: s2, actor: a, asserts: p, said: 2025-02}
-          - {id: s3, actor: a, asserts: p, said: Oct 2025}
+          - {id: s3, actor: a, asserts: p, said: 2025-14}
         """,
     )
     assert [(e.code, e.record, e.field, e.line) for e in cg.validate(path)] == [

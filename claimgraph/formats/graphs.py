@@ -9,7 +9,7 @@ Gephi can filter and colour by it:
   ``side`` of their actor and the proposition's ``text``; actors carry ``name``, ``kind``
   and ``side``; sources, propositions and reviews carry their fields;
 - every edge has ``relation`` (said_by, about, reported_in, ...; the edge key too), and
-  ``reported_in`` edges carry the ``quote``.
+  ``reported_in`` edges carry the ``quote`` and the report's ``said_as``.
 
 Because nothing but computed attributes (``label``, ``side``, a statement's ``text``) is
 added, :func:`from_networkx` rebuilds the claim graph exactly, so these files round-trip.
@@ -127,10 +127,15 @@ def to_networkx(graph: ClaimGraph) -> nx.MultiDiGraph[str]:
             attrs["side"] = graph.side(rec.actor)
             attrs["text"] = graph.propositions[rec.proposition].text
         out.add_node(rec.id, **attrs)
+    records = graph.statement_records
     for u, v, key, d in graph.nx.edges(keys=True, data=True):
         attrs = {"relation": key}
         if d.get("quote") is not None:
             attrs["quote"] = d["quote"]
+        if key == "reported_in":  # a report's wording of when it was said
+            said_as = next((r.said_as for r in records[u].reports if r.source == v), None)
+            if said_as is not None:
+                attrs["said_as"] = said_as
         out.add_edge(u, v, key=key, **attrs)
     return out
 
@@ -181,7 +186,13 @@ def from_networkx(flat: nx.Graph[Any], *, path: str | None = None) -> ClaimGraph
                 message = f"a relation must be a string, not {_show(rel)}"
                 errors.append(ErrorDetail("not_relation", message, where, "relation", path))
             elif rel == "reported_in":
-                reports.append({"source": str(target), "quote": edata.get("quote")})
+                reports.append(
+                    {
+                        "source": str(target),
+                        "quote": edata.get("quote"),
+                        "said_as": edata.get("said_as"),
+                    }
+                )
             elif rel in _EDGE_FIELDS and rel in cls.model_fields:
                 fields.setdefault(rel, []).append(str(target))
         if reports:

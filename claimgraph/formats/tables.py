@@ -13,9 +13,14 @@ the same ``statement`` id), in the columns of :data:`COLUMNS`:
 | ``side_name`` | the side's display name |
 | ``proposition`` | the proposition's id |
 | ``text`` | the proposition's wording |
+| ``happened`` | when what the proposition is about happened (or began): a date, or wording |
+| ``happened_until`` | when it ended, for an event over a range |
+| ``happened_as`` | the event time as worded (filled in when ``happened`` is wording) |
+| ``place`` | where it happened |
 | ``stance`` | ``asserts``, ``denies`` or ``reports`` (a neutral report; blank: asserts) |
 | ``kind`` | claim, denial, demand, offer, ... (blank: from the stance) |
-| ``said`` | when it was said: ``2025``, ``2025-10``, ``2025-10-19``, ... |
+| ``said`` | when it was said: ``2025``, ``2025-10``, ``2025-10-19``, ..., or wording |
+| ``said_as`` | when it was said as the row's source words it (filled in when ``said`` is wording) |
 | ``hedge`` | the hedging cue as worded ("suggested", "allegedly"): the statement is hedged |
 | ``certainty`` | ``certain`` or ``hedged`` (blank: hedged with a hedge, else certain) |
 | ``source`` | the source's id |
@@ -27,6 +32,12 @@ the same ``statement`` id), in the columns of :data:`COLUMNS`:
 | ``quote`` | the verbatim words as this source quotes them |
 | ``responds_to`` | ids of the statements it answers, separated by ``;`` |
 | ``note`` | the analyst's note on the statement |
+
+Wording in ``said``, ``happened`` and ``happened_until`` ("yesterday", "on Saturday", "last
+month"; see :func:`claimgraph.dates.resolve_date`) is resolved against the row's
+``published`` date, and the wording is kept in ``said_as`` / ``happened_as``. A
+proposition created by the import takes its event columns from the first row that gives
+them; other rows must agree (code ``mismatch``).
 
 Importing matches before it creates: an actor by id, then by name or alias; a proposition
 by id, then by its wording with case, spaces and punctuation ignored; a source by id, then
@@ -66,7 +77,7 @@ from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
-from ..dates import parse_partial_date
+from ..dates import DateSpan, covering_date, is_partial_date, parse_partial_date, resolve_date
 from ..exceptions import (
     ErrorDetail,
     FileFormatError,
@@ -115,9 +126,14 @@ COLUMNS: tuple[str, ...] = (
     "side_name",
     "proposition",
     "text",
+    "happened",
+    "happened_until",
+    "happened_as",
+    "place",
     "stance",
     "kind",
     "said",
+    "said_as",
     "hedge",
     "certainty",
     "source",
@@ -133,7 +149,10 @@ COLUMNS: tuple[str, ...] = (
 """The columns of a statement table, in the order they are written."""
 _COLUMN_SET = frozenset(COLUMNS)
 
-_DATE_COLUMNS = ("said", "published")
+_DATE_COLUMNS = ("happened", "happened_until", "said", "published")
+_EVENT_COLUMNS = ("happened", "happened_until", "happened_as", "place")
+_ISO_LIKE = re.compile(r"^\s*\d{4}(\W|$)")
+"""A cell that looks like an ISO date is read as one (a typo is a bad date, not wording)."""
 _ENUM_COLUMNS = frozenset({"stance", "kind", "actor_kind", "source_kind"})
 _STANCES: dict[str, str] = {
     **{s: s for s in STANCES},
@@ -376,6 +395,10 @@ def to_rows(graph: ClaimGraph) -> list[dict[str, Any]]:
             side_name=actors[side].name,
             proposition=prop.id,
             text=prop.text,
+            happened=prop.happened,
+            happened_until=prop.happened_until,
+            happened_as=prop.happened_as,
+            place=prop.place,
             stance=st.stance,
             kind=str(st.kind),
             said=st.said,
@@ -397,6 +420,7 @@ def to_rows(graph: ClaimGraph) -> list[dict[str, Any]]:
                 publisher=src.publisher,
                 published=src.published,
                 quote=rep.quote,
+                said_as=rep.said_as,
             )
             rows.append(row)
     return rows
@@ -418,7 +442,7 @@ def write_csv(graph: ClaimGraph, path: str | os.PathLike[str]) -> None:
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "statements.csv"
     >>> tables.write_csv(cg.load(cg.example_path()), path)
     >>> path.read_text(encoding="utf-8").splitlines()[0]
-    'statement,actor,actor_name,actor_kind,side,side_name,proposition,text,stance,kind,...'
+    'statement,actor,actor_name,actor_kind,side,side_name,proposition,text,happened,...'
     """
     rows = to_rows(graph)
 
@@ -770,7 +794,7 @@ def from_dataframe(
     True
     """
     pdm = _pandas()
-    names = _check_mapping(mapping, extra_names=("said_precision", "published_precision"))
+    names = _check_mapping(mapping, extra_names=[f"{c}_precision" for c in _DATE_COLUMNS])
     columns = {ours: theirs for theirs, ours in names.items() if ours is not None}
     rows: list[tuple[Hashable, int | None, dict[str, Any]]] = []
     rename = _Renamer(names, columns)
@@ -1155,10 +1179,21 @@ class _Importer:
             stance = norm
         if actor is None or prop is None:
             return
+        published = None if source is None else self.sources[source].published
+        if not self.events(prop, raw, published, label, line):
+            return
         fields: dict[str, Any] = {"actor": actor, "proposition": prop}
         for f in ("kind", "said", "hedge", "certainty", "note"):
             if raw.get(f) is not None:
                 fields[f] = raw[f]
+        said = raw.get("said")
+        said_as: str | None = raw.get("said_as")
+        if said is not None and not is_partial_date(said) and not _ISO_LIKE.match(said):
+            span = self.resolve(said, published, label, line, "said")
+            if span is None:
+                return
+            fields["said"] = covering_date(span)
+            said_as = said_as or said
         if stance is not None:
             fields["stance"] = stance
         if raw.get("statement") is not None:
@@ -1166,9 +1201,14 @@ class _Importer:
         if raw.get("responds_to") is not None:
             fields["responds_to"] = _split_ids(raw["responds_to"] or "")
         if source is not None:
-            fields["reports"] = [{"source": source, "quote": raw.get("quote")}]
+            fields["reports"] = [{"source": source, "quote": raw.get("quote"), "said_as": said_as}]
         elif raw.get("quote") is not None:
             self.error("missing", "a quote needs a source", label, line, "quote")
+            return
+        elif said_as is not None:
+            self.error(
+                "missing", "said_as (a source's wording) needs a source", label, line, "said_as"
+            )
             return
         try:
             st = Statement(**fields)
@@ -1180,6 +1220,96 @@ class _Importer:
                 self.error(e["type"], e["msg"], label, line, {"id": "statement"}.get(loc, loc))
             return
         self.statements.append((st, label, line))
+
+    def resolve(
+        self, value: str, published: str | None, label: Hashable, line: int | None, col: str
+    ) -> DateSpan | None:
+        """Wording such as "yesterday" resolved against the row's publication date."""
+        try:
+            return resolve_date(value, published)
+        except InvalidDataError as exc:
+            err = exc.errors[0]
+            hint = (
+                " (give the row a 'published' date, or write the date itself)"
+                if err.code == "relative_date_unresolved"
+                else ""
+            )
+            self.error(err.code, err.message + hint, label, line, col)
+            return None
+
+    def events(
+        self,
+        pid: str,
+        raw: dict[str, str | None],
+        published: str | None,
+        label: Hashable,
+        line: int | None,
+    ) -> bool:
+        """Give proposition ``pid`` the event columns of a row; False after an error.
+
+        A proposition created by this import takes them from its first row that has
+        them; any other row (or a proposition already in the graph) must agree."""
+        given = {c: raw[c] for c in _EVENT_COLUMNS if raw.get(c) is not None}
+        if not given:
+            return True
+        wording = []
+        for col in ("happened", "happened_until"):
+            value = given.get(col)
+            if value is None or is_partial_date(value) or _ISO_LIKE.match(value):
+                continue
+            span = self.resolve(value, published, label, line, col)
+            if span is None:
+                return False
+            wording.append(value)
+            if col == "happened":
+                given["happened"] = span[0]
+                if span[1] is not None:
+                    given.setdefault("happened_until", span[1])
+            else:
+                given["happened_until"] = span[1] or span[0]
+        if wording:
+            given.setdefault("happened_as", " – ".join(wording))
+        have = self.props[pid]
+        new = {}
+        for col, value in given.items():
+            old = getattr(have, col)
+            if old is None:
+                new[col] = value
+            elif old != (
+                parse_partial_date(value)
+                if col in _DATE_COLUMNS and is_partial_date(value)
+                else value
+            ):
+                self.error(
+                    "mismatch",
+                    f"proposition '{pid}' has {col} {old!r}, not {value!r}",
+                    label,
+                    line,
+                    col,
+                )
+                return False
+        if not new:
+            return True
+        if pid not in self.new_props:
+            self.error(
+                "mismatch",
+                f"proposition '{pid}' is already in the graph without {', '.join(new)}: update"
+                " it there (graph.update) rather than in a row",
+                label,
+                line,
+                next(iter(new)),
+            )
+            return False
+        try:
+            prop = Proposition(**{**have.model_dump(exclude_defaults=True), **new})
+        except ValidationError as exc:
+            for e in exc.errors():
+                # the range checks (no field of their own) are about happened_until
+                col = str(e["loc"][0]) if e["loc"] else "happened_until"
+                self.error(e["type"], e["msg"], label, line, col)
+            return False
+        self.props[pid] = self.new_props[pid] = prop
+        return True
 
     def rename_clashes(self) -> None:
         """Give another id to each proposition or source this import named, that a
