@@ -26,7 +26,7 @@ from typing import Literal, cast
 
 from ..exceptions import InvalidArgumentError
 from ._lexicon import Cue, hedges, index
-from ._text import TITLES, Tokens, quotes, sentences, tokenize
+from ._text import TITLES, Tokens, prefix_end, quotes, sentences, tokenize
 
 __all__ = ["Attribution", "Span", "attributions"]
 
@@ -71,9 +71,13 @@ class Attribution:
         The speech act, a :class:`claimgraph.StatementKind` value ("claim", "denial",
         "demand", "offer", ...).
     hedged : bool
-        Whether the cue or its sentence sounds unsure ("suggested", "allegedly").
+        Whether the cue or its sentence sounds unsure ("suggested", "allegedly", "may have").
     sentence : Span
         The sentence (or the sentences a quotation runs across) it was found in.
+    hedge : Span or None
+        The words that make it unsure, when ``hedged``: the cue itself ("suggested"), a
+        hedging adverb of its sentence ("reportedly", "allegedly"), a negated cue ("did not
+        deny") or a modal of the content ("may have", "might"); ``None`` when it is not.
     """
 
     source: Span | None
@@ -84,6 +88,7 @@ class Attribution:
     act: str
     hedged: bool
     sentence: Span
+    hedge: Span | None = None
 
 
 # ---------------------------------------------------------------------------- word lists
@@ -437,6 +442,8 @@ _LEAD_ACTS = (
     (re.compile(r"^(?:we|i)\s+(?:\w+\s+)?(?:propose|suggest)\b", re.I), "proposal"),
     (re.compile(r"^(?:we|i)\s+(?:\w+\s+)?(?:will|promise|pledge|vow)\b", re.I), "commitment"),
 )
+_MODALS = frozenset({"may", "might", "could"})
+_NOT_AFTER_MODAL = frozenset({"to", "the", "a", "an", "and", "or", "of", "i", "we", "you", "also"})
 _MODAL_DEMAND = re.compile(r"\b(?:should|must|ought to|has to|have to|needs? to)\b", re.I)
 
 
@@ -558,12 +565,20 @@ class _Reader:
     def read(self) -> list[Attribution]:
         out: list[Attribution] = []
         last_direct: tuple[int, Attribution] | None = None
+        text = self.text
+        starts = self.toks.starts
         for u, (a, b) in enumerate(self.units()):
             if a >= b or self.headline(a, b):
                 continue
+            s = starts[a]
+            if s == 0 or text[s - 1] == "\n":
+                p = prefix_end(text, s)
+                if p > s:  # "Assalamu Alaikum - …", "ISLAMABAD (Reuters) - …"
+                    a = bisect_left(starts, p)
+                    if a >= b:
+                        continue
             found = self.unit(a, b)
             used = [(x.content.start, x.content.end) for x in found]
-            starts = self.toks.starts
             ql = self.quote_list
             for q in range(bisect_left(self.quote_opens, a), len(ql)):
                 o, c = ql[q]
@@ -577,8 +592,16 @@ class _Reader:
                 # a quotation nobody was found for: the previous speaker goes on
                 if last_direct is not None and u - last_direct[0] <= 2 and o == a:
                     prev = last_direct[1]
-                    content = self.span(*self.trimmed(o + 1, c))
+                    c0, c1 = self.trimmed(o + 1, c)
+                    content = self.span(c0, c1)
                     act = _lead_act(content.text) or prev.act
+                    # the cue's own hedge ("suggested") goes on; the quote's modals are its own
+                    own = self.modal(c0, c1)
+                    hedge = (
+                        prev.hedge
+                        if prev.hedge is not None and prev.hedge == prev.cue
+                        else None if own is None else self.span(*own)
+                    )
                     found.append(
                         Attribution(
                             prev.source,
@@ -587,8 +610,9 @@ class _Reader:
                             "direct",
                             prev.stance,
                             act,
-                            prev.hedged,
+                            hedge is not None,
                             self.span(a, b),
+                            hedge,
                         )
                     )
             for x in found:
@@ -610,6 +634,13 @@ class _Reader:
         return bool(words) and sum(w[0].isupper() for w in words) * 2 >= len(words)
 
     # -- noun phrases
+    def spaced(self, k: int) -> bool:
+        """Whether token ``k`` stands apart from the tokens around it (" - ")."""
+        toks = self.toks
+        return (k == 0 or toks.starts[k] > toks.ends[k - 1]) and (
+            k + 1 >= len(toks) or toks.starts[k + 1] > toks.ends[k]
+        )
+
     def np_back(self, j: int, a: int) -> tuple[int, int] | None:
         """The noun phrase ending at token ``j`` (inclusive), not before ``a``."""
         t = self.toks.text
@@ -621,6 +652,8 @@ class _Reader:
         while k >= a and n < 12:
             w = low[k]
             tk = t[k]
+            if w == "-" and self.spaced(k):
+                break  # "Breaking News - Kabul": a dash between words, not inside a name
             if w in ("’s", "'s", "-", "&") or (w == "." and k > a and low[k - 1] in _HONORIFICS):
                 pass
             elif not _wordlike(tk) or w in _NP_STOP:
@@ -655,6 +688,8 @@ class _Reader:
         k = i
         while k < b and k - i < 12:
             w = low[k]
+            if w == "-" and self.spaced(k):
+                break
             if w in ("’s", "'s", "-", "&", "of", "for"):
                 k += 1
                 continue
@@ -745,8 +780,11 @@ class _Reader:
         found: list[Attribution] = []
         unit_span: Span | None = None
         hedges = self.hedges
-        hedged_unit = not hedges.isdisjoint(low[a:b]) and any(
-            low[k] in hedges and not inq[k] for k in range(a, b)
+        # the hedging adverbs of the unit outside quotations ("allegedly", "reportedly")
+        hedge_at = (
+            []
+            if hedges.isdisjoint(low[a:b])
+            else [k for k in range(a, b) if low[k] in hedges and not inq[k]]
         )
         cands = self.cands
         ci = bisect_left(cands, a)
@@ -772,16 +810,18 @@ class _Reader:
                     continue
             if unit_span is None:
                 unit_span = self.span(a, b)
-            got = self.one(i, j, cue, a, b, found, unit_span, hedged_unit)
+            got = self.one(i, j, cue, a, b, found, unit_span, hedge_at)
             if got is not None:
                 found.append(got)
             done = j
         if self.nouns:
-            found += self.noun_cues(a, b, unit_span, hedged_unit)
+            found += self.noun_cues(a, b, unit_span, hedge_at)
             found.sort(key=lambda x: x.cue.start)
         return found
 
-    def noun_cues(self, a: int, b: int, unit: Span | None, hedged: bool) -> list[Attribution]:
+    def noun_cues(
+        self, a: int, b: int, unit: Span | None, hedge_at: list[int]
+    ) -> list[Attribution]:
         """ "Al-Bashir's claim that …", "accusations from Kabul that …": a noun and its
         holder."""
         low = self.toks.lower
@@ -812,6 +852,7 @@ class _Reader:
                 unit = self.span(a, b)
             act, stance = _NOUN_CUES[low[i]]
             content = self.span(c0, c1)
+            hedge = self.hedge_near(i, hedge_at) or self.modal(c0, c1)
             out.append(
                 Attribution(
                     self.span(*src),
@@ -820,8 +861,9 @@ class _Reader:
                     "indirect",
                     stance,
                     act,
-                    hedged,
+                    hedge is not None,
                     unit,
+                    None if hedge is None else self.span(*hedge),
                 )
             )
         return out
@@ -849,7 +891,7 @@ class _Reader:
         b: int,
         found: list[Attribution],
         unit: Span,
-        hedged_unit: bool,
+        hedge_at: list[int],
     ) -> Attribution | None:
         e = cue.entry
         toks = self.toks
@@ -857,7 +899,7 @@ class _Reader:
         t = toks.text
         stance: Stance = e.stance  # type: ignore[assignment]
         act = e.act
-        hedged = e.hedged or hedged_unit
+        hedge: tuple[int, int] | None = (i, j) if e.hedged else None
         kind: Kind = "indirect"
         src: tuple[int, int] | None = None
         content: tuple[int, int] | None = None
@@ -880,14 +922,16 @@ class _Reader:
         else:
             # the auxiliaries and adverbs before the cue
             k = i - 1
-            negated = False
+            negated = -1  # the negation before the cue ("did not deny"), if any
             while k >= a:
                 w = low[k]
                 if w in _AUX or (
                     w.endswith("ly") and w not in _LY_WORDS and len(w) > 3 and t[k][0].islower()
                 ):
-                    negated = negated or w in _NEG
-                    hedged = hedged or w in self.hedges
+                    if w in _NEG:
+                        negated = k
+                    if hedge is None and w in self.hedges:
+                        hedge = (k, k + 1)  # "reportedly told"
                     k -= 1
                     continue
                 break
@@ -904,10 +948,11 @@ class _Reader:
                 and low[j] == "to"
             ):
                 return None  # "agreed to extend the ceasefire": an act, not speech
-            if negated:
-                hedged = True
-                if stance == "denies":
+            if negated >= 0:
+                hedge = hedge or (negated, j)
+                if stance == "denies":  # "did not deny": no denial, an unsure assertion
                     stance = "asserts"
+                    act = "claim" if act == "denial" else act
             fwd = j
             rel_content: tuple[int, int] | None = None
             if k >= a and low[k] in _PRONOUNS and low[k] != "who":
@@ -978,7 +1023,49 @@ class _Reader:
             act = "demand"
         if act == "characterization" and _NEG_EVAL.search(cspan.text):
             stance = "denies"
-        return Attribution(self.span(*src), self.span(i, j), cspan, kind, stance, act, hedged, unit)
+        hedge = hedge or self.hedge_near(i, hedge_at) or self.modal(*content)
+        return Attribution(
+            self.span(*src),
+            self.span(i, j),
+            cspan,
+            kind,
+            stance,
+            act,
+            hedge is not None,
+            unit,
+            None if hedge is None else self.span(*hedge),
+        )
+
+    @staticmethod
+    def hedge_near(i: int, hedge_at: list[int]) -> tuple[int, int] | None:
+        """The hedging adverb of the unit nearest to token ``i``, if there is one."""
+        if not hedge_at:
+            return None
+        k = min(hedge_at, key=lambda x: abs(x - i))
+        return k, k + 1
+
+    def modal(self, c0: int, c1: int) -> tuple[int, int] | None:
+        """A hedge inside a content: "may have", "might", "could have", "possibly".
+
+        Not "may have to" (an obligation), nor "May" (the month).
+        """
+        low = self.toks.lower
+        t = self.toks.text
+        hedges = self.hedges
+        for x in range(c0, c1):
+            w = low[x]
+            if w in hedges:
+                return x, x + 1
+            if w not in _MODALS or t[x][0] != w[0]:
+                continue
+            nxt = low[x + 1] if x + 1 < c1 else ""
+            if nxt in ("have", "well", "not", "be"):
+                if x + 2 < c1 and low[x + 2] == "to":
+                    continue  # "may have to"
+                return x, x + 2
+            if w != "could" and nxt.isalpha() and nxt not in _NOT_AFTER_MODAL:
+                return x, x + 1
+        return None
 
     def tok_range(self, s: Span) -> tuple[int, int]:
         starts = self.toks.starts

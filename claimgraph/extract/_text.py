@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Tokens", "quotes", "sentences", "tokenize"]
+__all__ = ["Tokens", "prefix_end", "quotes", "sentences", "tokenize"]
 
 _TOKEN_RE = re.compile(
     r"[^\W_]+(?:[-‐‑.][^\W_]+)*"  # words, with inner hyphens and dots (U.S, 3.5, cross-border)
@@ -224,3 +224,32 @@ def _find_close(text: str, k: int, close: str) -> int:
         if not after.isalpha():
             return c
         k = c + 1
+
+
+_PREFIX_RE = re.compile(r"([^\n]{1,80}?)[ \t]+[-–—][ \t]+(?=[A-Z“\"‘«])")
+_PREFIX_WORD = re.compile(r"[(),]*(?:[A-Z][\w’'.\-]*|\d[\w,.:/]*|of|and|de|al|el|la)[(),:]*$")
+
+
+def prefix_end(text: str, start: int) -> int:
+    """Where a line starting at ``start`` begins after a greeting or a dateline prefix.
+
+    A prefix is a few words in title case or capitals, with dates and a parenthesised
+    agency, before a spaced dash: "Assalamu Alaikum - ", "ISLAMABAD (Reuters) - ",
+    "KABUL, Nov. 5 — ". It names nobody who speaks, so no source may run into it.
+    ``start`` itself when the line has none.
+
+    Examples
+    --------
+    >>> t = "ISLAMABAD, Nov. 5 (AP) - Pakistan said no."
+    >>> t[prefix_end(t, 0):]
+    'Pakistan said no.'
+    >>> prefix_end("The deal - signed today - holds.", 0)
+    0
+    """
+    m = _PREFIX_RE.match(text, start)
+    if m is None:
+        return start
+    words = m.group(1).split()
+    if len(words) > 8 or not all(_PREFIX_WORD.match(w) for w in words):
+        return start
+    return m.end()
