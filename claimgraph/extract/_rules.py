@@ -22,10 +22,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, cast
 
 from ..exceptions import InvalidArgumentError
-from ._lexicon import Cue, hedges, index
+from ._lexicon import Cue, hedges, index, inflections
 from ._text import TITLES, Tokens, prefix_end, quotes, sentences, tokenize
 
 __all__ = ["Attribution", "Span", "attributions"]
@@ -370,6 +371,25 @@ for _words, _act, _stance in (
     for _w in _words.split():
         _NOUN_CUES.setdefault(_w, (_act, _stance))  # type: ignore[arg-type]  # literal
 
+_ACTS = frozenset({"agreement", "offer", "rejection", "commitment", "proposal", "other"})
+"""Acts that are deeds as much as words: inside what someone else is reported to say
+("… said Kabul agreed to …") they are no attribution of their own; an accusation, a denial or
+a demand there is ("police said the minister's wife accused the activists of …")."""
+_NOUN_NEXT = frozenset(
+    "about of on from for in were are remain remains have had was consistent".split()
+)
+"""Words after an s-form or base form ("reports", "claims") that make it a noun."""
+_TIMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight"
+    " week month year weekend morning evening night afternoon".split()
+)
+_TIME_LEAD = frozenset({"on", "in", "last", "this", "late", "early", "next", "earlier"})
+_HOLDERLESS = frozenset(
+    "claim claims allegation allegations accusation accusations charge charges assertion"
+    " assertions suggestion suggestions denial denials".split()
+)
+"""Nouns that attribute a that-clause even when the text names nobody ("allegations that
+Iran …"): the attribution's source is then ``None``."""
 _CLAUSE_BREAK = frozenset(
     [
         "but",
@@ -442,6 +462,18 @@ _LEAD_ACTS = (
     (re.compile(r"^(?:we|i)\s+(?:\w+\s+)?(?:propose|suggest)\b", re.I), "proposal"),
     (re.compile(r"^(?:we|i)\s+(?:\w+\s+)?(?:will|promise|pledge|vow)\b", re.I), "commitment"),
 )
+_BASE_VERBS = frozenset(
+    "say tell deny insist argue assert contend maintain reiterate confirm acknowledge admit"
+    " allege accuse urge suggest believe think predict add explain declare agree disagree"
+    " dismiss reject condemn stress emphasize emphasise concede recall warn announce expect"
+    " claim".split()
+)
+"""Base forms that follow a subject with no auxiliary ("police say", "officials deny"),
+never a noun there (unlike "report", "state" or "charge")."""
+_PASSIVE_NO_AGENT = frozenset(
+    "say report believe allege rumor rumour think claim understand know suspect".split()
+)
+"""Verbs whose agentless passive attributes ("is said to", "are reported to")."""
 _MODALS = frozenset({"may", "might", "could"})
 _NOT_AFTER_MODAL = frozenset({"to", "the", "a", "an", "and", "or", "of", "i", "we", "you", "also"})
 _MODAL_DEMAND = re.compile(r"\b(?:should|must|ought to|has to|have to|needs? to)\b", re.I)
@@ -505,21 +537,30 @@ class _Reader:
         self.quote_end: dict[int, int] = {}  # closing token -> opening token
         starts = self.toks.starts
         self.quotes = quotes(text)
+        # quotes never closed (to the end of their paragraph): their ``close`` is the token
+        # after them, which is no closing mark
+        self.open_ended: set[int] = set()
         for qs, qe in self.quotes:
             o = bisect_left(starts, qs)
-            c = bisect_left(starts, qe - 1)
-            if o >= n or c >= n or c <= o:
+            closed = text[qe - 1] in _CLOSE_MARKS
+            c = bisect_left(starts, qe - 1 if closed else qe)
+            if o >= n or (closed and c >= n) or c <= o:
                 continue
             self.inq[o] = 2
             self.inq[o + 1 : c] = b"\x01" * (c - o - 1)
-            self.inq[c] = 3
             self.quote_at[o] = (o, c)
-            self.quote_end[c] = o
+            if closed:
+                self.inq[c] = 3
+                self.quote_end[c] = o
+            else:
+                self.open_ended.add(o)
         self.quote_list = sorted(self.quote_at.values())
         self.quote_opens = [o for o, _ in self.quote_list]
         idx = self.index
         self.cands = [i for i, w in enumerate(self.toks.lower) if w in idx]
         self.nouns = [i for i, w in enumerate(self.toks.lower) if w in _NOUN_CUES]
+        unsure = _MODALS | self.hedges
+        self.modal_at = [i for i, w in enumerate(self.toks.lower) if w in unsure]
 
     # -- spans
     def span(self, i: int, j: int) -> Span:
@@ -584,9 +625,10 @@ class _Reader:
                 o, c = ql[q]
                 if o >= b:
                     break
-                if c >= b or c - o < 3:
+                open_ended = o in self.open_ended
+                if c > b or (c == b and not open_ended) or c - o < 3:
                     continue
-                qs, qe = starts[o], self.toks.ends[c]
+                qs, qe = starts[o], self.toks.ends[c - 1 if open_ended else c]
                 if any(s < qe and qs < e for s, e in used):
                     continue
                 # a quotation nobody was found for: the previous speaker goes on
@@ -745,6 +787,20 @@ class _Reader:
                     c = self.match(k, b)
                     if c is not None and c.tag in ("past", "s") and c.entry.form != "prep":
                         return j
+                # "… and officials said …", ", and Kabul said …": a new attribution's frame
+                if j + 1 < b and (t[j - 1] == "," or low[j + 1] in _PRONOUNS or t[j + 1][0].islower()):
+                    k = self.np_fwd(j + 1, b)
+                    if k > j + 1:
+                        while k < b and (low[k] in _AUX or low[k].endswith("ly")):
+                            k += 1
+                        c = self.match(k, b) if k < b and t[k][0].islower() else None
+                        if (
+                            c is not None
+                            and c.tag in ("past", "s")
+                            and c.entry.form != "prep"
+                            and c.entry.act != "agreement"
+                        ):
+                            return j
             j += 1
         return b
 
@@ -803,7 +859,11 @@ class _Reader:
             j = i + len(cue.words)
             if cue.entry.form in ("verb", "pverb") and not self.verb_ok(i, a, cue):
                 continue
-            if found and cue.entry.frame not in ("clause", "tell"):
+            if (
+                found
+                and cue.entry.frame not in ("clause", "tell")
+                and (self.actions or cue.entry.act in _ACTS)
+            ):
                 # an action inside what someone else is reported to say is no attribution
                 s = toks.starts[i]
                 if any(x.content.start <= s < x.content.end for x in found):
@@ -835,6 +895,7 @@ class _Reader:
                 continue
             src: tuple[int, int] | None = None
             f = i + 1
+            t = self.toks.text
             if i - 1 > a and low[i - 1] in ("’s", "'s"):
                 src = self.np_back(i - 2, a)
             elif f < b and low[f] in ("from", "by"):
@@ -842,7 +903,19 @@ class _Reader:
                 if e > f + 1:
                     src = (f + 1, e)
                     f = e
-            if src is None or f >= b or low[f] != "that":
+            elif i - 1 > a and (
+                t[i - 1][0].isupper() or (t[i - 1] == "." and t[i - 2][0].isupper())
+            ):
+                # "U.S. charges that …", "U.S. and British accusations that …"
+                h = i - 1
+                while h - 1 > a and (t[h - 1][0].isupper() or low[h - 1] in ("and", ".")):
+                    h -= 1
+                while low[h] in ("and", "."):
+                    h += 1
+                src = (h, i)
+            if f >= b or low[f] != "that" or (f + 1 < b and low[f + 1] in _NP_STOP):
+                continue  # no that-clause, or a relative one ("the claims that were made")
+            if src is None and low[i] not in _HOLDERLESS:
                 continue
             end = self.end_fwd(f + 1, b, False)
             c0, c1 = self.trimmed(f + 1, end)
@@ -855,7 +928,7 @@ class _Reader:
             hedge = self.hedge_near(i, hedge_at) or self.modal(c0, c1)
             out.append(
                 Attribution(
-                    self.span(*src),
+                    None if src is None else self.span(*src),
                     self.span(i, i + 1),
                     content,
                     "indirect",
@@ -870,17 +943,32 @@ class _Reader:
 
     def verb_ok(self, i: int, a: int, cue: Cue) -> bool:
         """Whether the verb form at ``i`` is used as a verb here (not "the claim")."""
-        prev = self.toks.lower[i - 1] if i > a else ""
-        if prev in _DETS:
-            return False
+        low = self.toks.lower
+        prev = low[i - 1] if i > a else ""
+        if prev in _DETS or prev[:1].isdigit():
+            return False  # "the claim", "15 suspected militants"
+        if (
+            cue.tag in ("s", "base")
+            and cue.entry.cue not in _BASE_VERBS
+            and len(cue.words) == 1
+            and i + 1 < len(low)
+            and low[i + 1] in _NOUN_NEXT
+        ):
+            return False  # "reports about", "two other suspects remain": nouns
         if cue.tag == "base":
             if prev == "to":
                 return False
-            if prev not in _BASE_OK_BEFORE and not (
-                prev.endswith("s") and prev.isalpha() and self.toks.text[i - 1][0].islower()
+            if (
+                prev not in _BASE_OK_BEFORE
+                and not (
+                    prev.endswith("s") and prev.isalpha() and self.toks.text[i - 1][0].islower()
+                )
+                # "police say", "Officials say": a verb that is no noun, after its subject
+                and not (cue.words[0] in _BASE_VERBS and _wordlike(self.toks.text[i - 1]))
             ):
                 return False
-        return not (i == a and self.toks.text[i][0].isupper() and cue.tag != "ing")
+        # "the United States", "Said" opening a sentence: a name or a capital, no cue
+        return not (self.toks.text[i][0].isupper() and (i > a or cue.tag != "ing"))
 
     def one(
         self,
@@ -937,7 +1025,7 @@ class _Reader:
                 break
             if e.form != "fixed" and cue.tag in ("past", "pp"):
                 if any(low[x] in _BE for x in range(k + 1, i)):
-                    return None  # agentless passive ("was agreed", "is said to")
+                    return self.passive(i, j, k, cue, a, b, unit, hedge)
                 if j < b and low[j] == "by":
                     return None  # "a deal proposed by the president"
             progressive = cue.tag == "ing" and any(low[x] in _BE for x in range(k + 1, i))
@@ -974,6 +1062,8 @@ class _Reader:
                 return None
             else:
                 src = self.np_back(k, a) if k >= a else None
+                if src is not None and low[src[1] - 1] in _TIMES:
+                    src = self.before_time(src, a)
                 if src is None and k >= a and t[k] == ",":
                     appos = self.np_back(k - 1, a)
                     if appos is not None:
@@ -1036,6 +1126,79 @@ class _Reader:
             None if hedge is None else self.span(*hedge),
         )
 
+    def before_time(self, src: tuple[int, int], a: int) -> tuple[int, int]:
+        """A source without the time after it: "officials last week", "the faction on
+        Tuesday" (whose subject is before "on")."""
+        low = self.toks.lower
+        s0, s1 = src
+        e = s1 - 1
+        if e > s0 and low[e - 1] in _TIME_LEAD:
+            return s0, e - 1  # "officials last week"
+        if e == s0 and s0 - 1 > a and low[s0 - 1] in _TIME_LEAD:
+            return self.np_back(s0 - 2, a) or src  # "the faction on Tuesday"
+        return src
+
+    def passive(
+        self,
+        i: int,
+        j: int,
+        k: int,
+        cue: Cue,
+        a: int,
+        b: int,
+        unit: Span,
+        hedge: tuple[int, int] | None,
+    ) -> Attribution | None:
+        """A passive cue: "the report was challenged by Mr. Babitsky" (the source after
+        ``by``, the subject the content), "they are reported to have …" (no source)."""
+        low = self.toks.lower
+        e = cue.entry
+        src: tuple[int, int] | None = None
+        if j < b and low[j] == "by":
+            s1 = self.np_fwd(j + 1, b)
+            if s1 == j + 1:
+                return None
+            src = (j + 1, s1)
+            if s1 < b and low[s1] == "that":  # "was told by officials that …"
+                content = self.trimmed(s1 + 1, self.end_fwd(s1 + 1, b, False))
+            else:
+                subject = self.np_back(k, a) if k >= a else None
+                if subject is None or low[subject[0]] in _PRONOUNS:
+                    return None
+                content = subject
+        elif (
+            j < b
+            and low[j] == "to"
+            and cue.words[0] in self._passive_forms()
+            and e.stance != "denies"
+        ):
+            content = self.trimmed(j, self.end_fwd(j, b, False))  # "is said to …"
+        else:
+            return None  # "was agreed": an agentless passive says nobody
+        if content[1] - content[0] < 2:
+            return None
+        return Attribution(
+            None if src is None else self.span(*src),
+            self.span(i, j),
+            self.span(*content),
+            "indirect",
+            e.stance,  # type: ignore[arg-type]  # a Stance: the lexicon is checked on load
+            e.act,
+            hedge is not None,
+            unit,
+            None if hedge is None else self.span(*hedge),
+        )
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def _passive_forms() -> frozenset[str]:
+        return frozenset(
+            f
+            for lemma in _PASSIVE_NO_AGENT
+            for f, tag in inflections(lemma).items()
+            if tag in ("past", "pp")
+        )
+
     @staticmethod
     def hedge_near(i: int, hedge_at: list[int]) -> tuple[int, int] | None:
         """The hedging adverb of the unit nearest to token ``i``, if there is one."""
@@ -1052,7 +1215,11 @@ class _Reader:
         low = self.toks.lower
         t = self.toks.text
         hedges = self.hedges
-        for x in range(c0, c1):
+        at = self.modal_at
+        for q in range(bisect_left(at, c0), len(at)):
+            x = at[q]
+            if x >= c1:
+                break
             w = low[x]
             if w in hedges:
                 return x, x + 1
@@ -1108,6 +1275,8 @@ class _Reader:
                     return quoted, "direct", True
         complement = False
         for x in range(f, min(b, f + 8)):
+            if low[x] == "that" and frame == "np" and x > f:
+                break  # "denied the claims that …": the noun and its clause are the object
             if low[x] == "that":
                 f = x + 1
                 complement = True

@@ -161,13 +161,19 @@ def quotes(text: str) -> list[tuple[int, int]]:
     Curly (“…”), straight ("…"), single curly (‘…’) and guillemet («…») quotes; a quote
     left open at the end of a paragraph goes on when the next paragraph opens with a quote
     mark (the news convention for a quotation of several paragraphs). A ’ inside a word or
-    after an ``s`` ("Afghans’ view") is an apostrophe, not a closing mark.
+    after an ``s`` ("Afghans’ view") is an apostrophe, not a closing mark. A “ may be closed
+    by a straight " and the other way round (text pasted from several sources); a “, « or "
+    that is never closed runs to the end of its paragraph (its ``end`` is there, with no
+    closing mark), so that the words inside are still the quoted speaker's.
 
     Examples
     --------
     >>> t = 'He said “no, ‘never’ again.” Then "yes".'
     >>> [t[a:b] for a, b in quotes(t)]
     ['“no, ‘never’ again.”', '"yes"']
+    >>> t = 'He said: “We said no.\nThey left.'
+    >>> [t[a:b] for a, b in quotes(t)]
+    ['“We said no.']
     """
     out: list[tuple[int, int]] = []
     i = 0
@@ -178,12 +184,16 @@ def quotes(text: str) -> list[tuple[int, int]]:
         if j < 0:
             break
         close = _OPEN_CLOSE[text[j]]
+        other = _OTHER_CLOSE.get(text[j])
         k = j + 1
         end = -1
         while True:
-            c = _find_close(text, k, close) if close == "’" else find(close, k)
             nl = find("\n", k)
-            if c >= 0 and (nl < 0 or c < nl):
+            stop = n if nl < 0 else nl
+            c = _find_close(text, k, close) if close == "’" else find(close, k, stop)
+            if c < 0 and other is not None:
+                c = find(other, k, stop)
+            if c >= 0 and c < stop:
                 end = c + 1
                 break
             if nl < 0:
@@ -197,12 +207,36 @@ def quotes(text: str) -> list[tuple[int, int]]:
                 continue
             break
         if end < 0:
-            i = j + 1
-            continue
+            if close == "’" or not _opens_unclosed(text, j):
+                i = j + 1
+                continue
+            end = _para_end(text, k)  # never closed: the rest of its paragraph
         if end - j > 2:
             out.append((j, end))
         i = end
     return out
+
+
+_OTHER_CLOSE = {"“": '"', '"': "”"}
+
+
+def _opens_unclosed(text: str, j: int) -> bool:
+    """Whether the mark at ``j`` that is never closed opens a quotation all the same: a “
+    or « always, a straight " after a space, a colon or the line's start, before a word."""
+    if text[j] != '"':
+        return True
+    before = text[j - 1] if j else "\n"
+    after = text[j + 1] if j + 1 < len(text) else " "
+    return (before.isspace() or before in ":(") and after.isalnum()
+
+
+def _para_end(text: str, k: int) -> int:
+    """The end of the paragraph ``k`` is in, without its trailing spaces."""
+    nl = text.find("\n", k)
+    e = len(text) if nl < 0 else nl
+    while e > k and text[e - 1].isspace():
+        e -= 1
+    return e
 
 
 _OPEN_RE = re.compile(r"[“«\"„]|(?:(?<=^)|(?<=[\s(\[—–-]))‘")
