@@ -171,7 +171,7 @@ def quotes(text: str) -> list[tuple[int, int]]:
     >>> t = 'He said “no, ‘never’ again.” Then "yes".'
     >>> [t[a:b] for a, b in quotes(t)]
     ['“no, ‘never’ again.”', '"yes"']
-    >>> t = 'He said: “We said no.\nThey left.'
+    >>> t = 'He said: “We said no.\\nThey left.'
     >>> [t[a:b] for a, b in quotes(t)]
     ['“We said no.']
     """
