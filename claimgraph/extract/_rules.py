@@ -476,7 +476,8 @@ _PASSIVE_NO_AGENT = frozenset(
 """Verbs whose agentless passive attributes ("is said to", "are reported to")."""
 _MODALS = frozenset({"may", "might", "could"})
 _NOT_AFTER_MODAL = frozenset({"to", "the", "a", "an", "and", "or", "of", "i", "we", "you", "also"})
-_MODAL_DEMAND = re.compile(r"\b(?:should|must|ought to|has to|have to|needs? to)\b", re.I)
+_MUST = frozenset({"should", "must"})
+_MUST_TO = frozenset({"ought", "has", "have", "need", "needs"})
 
 
 def _wordlike(t: str) -> bool:
@@ -560,7 +561,9 @@ class _Reader:
         self.cands = [i for i, w in enumerate(self.toks.lower) if w in idx]
         self.nouns = [i for i, w in enumerate(self.toks.lower) if w in _NOUN_CUES]
         unsure = _MODALS | self.hedges
-        self.modal_at = [i for i, w in enumerate(self.toks.lower) if w in unsure]
+        low = self.toks.lower
+        self.modal_at = [i for i, w in enumerate(low) if w in unsure]
+        self.must_at = [i for i, w in enumerate(low) if w in _MUST or w in _MUST_TO]
 
     # -- spans
     def span(self, i: int, j: int) -> Span:
@@ -1109,7 +1112,7 @@ class _Reader:
         lead = _lead_act(cspan.text)
         if lead is not None:
             act = lead
-        elif kind != "direct" and act == "claim" and _MODAL_DEMAND.search(cspan.text):
+        elif kind != "direct" and act == "claim" and self.obliges(*content):
             act = "demand"
         if act == "characterization" and _NEG_EVAL.search(cspan.text):
             stance = "denies"
@@ -1206,6 +1209,18 @@ class _Reader:
             return None
         k = min(hedge_at, key=lambda x: abs(x - i))
         return k, k + 1
+
+    def obliges(self, c0: int, c1: int) -> bool:
+        """Whether a content says what must be: "should", "must", "has to", "needs to"."""
+        low = self.toks.lower
+        at = self.must_at
+        for q in range(bisect_left(at, c0), len(at)):
+            x = at[q]
+            if x >= c1:
+                return False
+            if low[x] in _MUST or (x + 1 < c1 and low[x + 1] == "to"):
+                return True
+        return False
 
     def modal(self, c0: int, c1: int) -> tuple[int, int] | None:
         """A hedge inside a content: "may have", "might", "could have", "possibly".
