@@ -566,6 +566,8 @@ def draft_yaml(text: str, *, source: Source | Mapping[str, Any] | None = None) -
         src["title"] = lines_[0][prefix_end(lines_[0], 0) :]  # not "Assalamu Alaikum - "
     published = src.get("published")
     atts = _Reader(text, actions=True).read() if text.strip() else []
+    atts, charged = _charges(atts)
+    made: dict[int, _Stmt] = {}  # id() of an attribution -> its (first) statement
     actors = _Actors(text)
     props: dict[str, str] = {}  # key (normalised) -> canonical wording
     stmts: list[_Stmt] = []
@@ -601,7 +603,14 @@ def draft_yaml(text: str, *, source: Source | Mapping[str, Any] | None = None) -
             f" cue {att.cue.start}-{att.cue.end}, content {att.content.start}-{att.content.end}"
         ]
         # what the content refers back to: "those claims", "the Afghan account", "it"
-        target = _antecedent(content, ids, stmts, actors)
+        inner = charged.get(id(att))
+        target = None
+        if inner is not None:  # "denied U.S. charges that he …": what the charge says
+            target = made.get(id(inner))
+            if target is None:
+                content = inner.content.text
+        if target is None:
+            target = _antecedent(content, ids, stmts, actors)
         quote: str | None = None
         if att.kind == "direct":
             quote = att.content.text
@@ -652,22 +661,22 @@ def draft_yaml(text: str, *, source: Source | Mapping[str, Any] | None = None) -
                 sid = f"{base}-{n}"
                 n += 1
             used_ids.add(sid)
-            stmts.append(
-                _Stmt(
-                    sid,
-                    aid,
-                    key,
-                    stance,
-                    kind,
-                    hedge,
-                    said,
-                    quote,
-                    responds,
-                    "; ".join(notes),
-                    att.sentence.text,
-                    att,
-                )
+            stmt_ = _Stmt(
+                sid,
+                aid,
+                key,
+                stance,
+                kind,
+                hedge,
+                said,
+                quote,
+                responds,
+                "; ".join(notes),
+                att.sentence.text,
+                att,
             )
+            made.setdefault(id(att), stmt_)
+            stmts.append(stmt_)
     return _write(src, actors, props, stmts)
 
 
@@ -685,6 +694,37 @@ def _infinitive(content: str, att: Attribution) -> str:
         return content
     neg = "not " if m.group("neg") else ""
     return f"{m.group('np')} should {neg}{m.group('vp')}"
+
+
+def _charges(atts: list[Attribution]) -> tuple[list[Attribution], dict[int, Attribution]]:
+    """The denials whose content is a charge found inside it ("denied U.S. charges that he
+    …"): each maps (by ``id()``) to that charge, which is moved before it so that the denial
+    answers the charge's own statement."""
+    charged: dict[int, Attribution] = {}
+    order = list(atts)
+    for outer in atts:
+        if outer.stance != "denies":
+            continue
+        oc = outer.content
+        for inner in atts:
+            if (
+                inner is not outer
+                and inner.cue.text.lower() in _CHARGE_NOUNS
+                and oc.start <= inner.cue.start < inner.content.start
+                and inner.content.end <= oc.end
+                and inner.cue.start - oc.start < 40
+            ):
+                charged[id(outer)] = inner
+                order.remove(inner)
+                order.insert(order.index(outer), inner)
+                break
+    return order, charged
+
+
+_CHARGE_NOUNS = frozenset(
+    "claim claims allegation allegations accusation accusations charge charges assertion"
+    " assertions suggestion suggestions".split()
+)
 
 
 def _antecedent(content: str, ids: list[str], stmts: list[_Stmt], actors: _Actors) -> _Stmt | None:
