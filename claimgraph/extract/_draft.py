@@ -18,11 +18,11 @@ from typing import Any
 
 import yaml
 
+from ..authoring import STANCE_KEYS
 from ..dates import parse_partial_date
 from ..exceptions import InvalidArgumentError
 from ..graph import ClaimGraph
 from ..io import loads
-from ..authoring import STANCE_KEYS
 from ..models import Source, normalize_text, slugify
 from ._rules import Attribution, _Reader
 from ._text import prefix_end
@@ -722,8 +722,20 @@ def _charges(atts: list[Attribution]) -> tuple[list[Attribution], dict[int, Attr
 
 
 _CHARGE_NOUNS = frozenset(
-    "claim claims allegation allegations accusation accusations charge charges assertion"
-    " assertions suggestion suggestions".split()
+    [
+        "claim",
+        "claims",
+        "allegation",
+        "allegations",
+        "accusation",
+        "accusations",
+        "charge",
+        "charges",
+        "assertion",
+        "assertions",
+        "suggestion",
+        "suggestions",
+    ]
 )
 
 

@@ -376,17 +376,64 @@ _ACTS = frozenset({"agreement", "offer", "rejection", "commitment", "proposal", 
 ("… said Kabul agreed to …") they are no attribution of their own; an accusation, a denial or
 a demand there is ("police said the minister's wife accused the activists of …")."""
 _NOUN_NEXT = frozenset(
-    "about of on from for in were are remain remains have had was consistent".split()
+    [
+        "about",
+        "of",
+        "on",
+        "from",
+        "for",
+        "in",
+        "were",
+        "are",
+        "remain",
+        "remains",
+        "have",
+        "had",
+        "was",
+        "consistent",
+    ]
 )
 """Words after an s-form or base form ("reports", "claims") that make it a noun."""
 _TIMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight"
-    " week month year weekend morning evening night afternoon".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "week",
+        "month",
+        "year",
+        "weekend",
+        "morning",
+        "evening",
+        "night",
+        "afternoon",
+    ]
 )
 _TIME_LEAD = frozenset({"on", "in", "last", "this", "late", "early", "next", "earlier"})
 _HOLDERLESS = frozenset(
-    "claim claims allegation allegations accusation accusations charge charges assertion"
-    " assertions suggestion suggestions denial denials".split()
+    [
+        "claim",
+        "claims",
+        "allegation",
+        "allegations",
+        "accusation",
+        "accusations",
+        "charge",
+        "charges",
+        "assertion",
+        "assertions",
+        "suggestion",
+        "suggestions",
+        "denial",
+        "denials",
+    ]
 )
 """Nouns that attribute a that-clause even when the text names nobody ("allegations that
 Iran …"): the attribution's source is then ``None``."""
@@ -463,15 +510,61 @@ _LEAD_ACTS = (
     (re.compile(r"^(?:we|i)\s+(?:\w+\s+)?(?:will|promise|pledge|vow)\b", re.I), "commitment"),
 )
 _BASE_VERBS = frozenset(
-    "say tell deny insist argue assert contend maintain reiterate confirm acknowledge admit"
-    " allege accuse urge suggest believe think predict add explain declare agree disagree"
-    " dismiss reject condemn stress emphasize emphasise concede recall warn announce expect"
-    " claim".split()
+    [
+        "say",
+        "tell",
+        "deny",
+        "insist",
+        "argue",
+        "assert",
+        "contend",
+        "maintain",
+        "reiterate",
+        "confirm",
+        "acknowledge",
+        "admit",
+        "allege",
+        "accuse",
+        "urge",
+        "suggest",
+        "believe",
+        "think",
+        "predict",
+        "add",
+        "explain",
+        "declare",
+        "agree",
+        "disagree",
+        "dismiss",
+        "reject",
+        "condemn",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "concede",
+        "recall",
+        "warn",
+        "announce",
+        "expect",
+        "claim",
+    ]
 )
 """Base forms that follow a subject with no auxiliary ("police say", "officials deny"),
 never a noun there (unlike "report", "state" or "charge")."""
 _PASSIVE_NO_AGENT = frozenset(
-    "say report believe allege rumor rumour think claim understand know suspect".split()
+    [
+        "say",
+        "report",
+        "believe",
+        "allege",
+        "rumor",
+        "rumour",
+        "think",
+        "claim",
+        "understand",
+        "know",
+        "suspect",
+    ]
 )
 """Verbs whose agentless passive attributes ("is said to", "are reported to")."""
 _MODALS = frozenset({"may", "might", "could"})
@@ -645,7 +738,9 @@ class _Reader:
                     hedge = (
                         prev.hedge
                         if prev.hedge is not None and prev.hedge == prev.cue
-                        else None if own is None else self.span(*own)
+                        else None
+                        if own is None
+                        else self.span(*own)
                     )
                     found.append(
                         Attribution(
@@ -791,7 +886,9 @@ class _Reader:
                     if c is not None and c.tag in ("past", "s") and c.entry.form != "prep":
                         return j
                 # "… and officials said …", ", and Kabul said …": a new attribution's frame
-                if j + 1 < b and (t[j - 1] == "," or low[j + 1] in _PRONOUNS or t[j + 1][0].islower()):
+                if j + 1 < b and (
+                    t[j - 1] == "," or low[j + 1] in _PRONOUNS or t[j + 1][0].islower()
+                ):
                     k = self.np_fwd(j + 1, b)
                     if k > j + 1:
                         while k < b and (low[k] in _AUX or low[k].endswith("ly")):
