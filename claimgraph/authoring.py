@@ -40,10 +40,13 @@ from .models import (
     Stance,
     StatementKind,
     Text,
+    Withdrawal,
+    withdrawal_shorthand,
 )
 
 __all__ = [
     "FORMAT_VERSION",
+    "READ_VERSIONS",
     "AuthoringActor",
     "AuthoringFile",
     "AuthoringProposition",
@@ -52,8 +55,16 @@ __all__ = [
     "AuthoringStatement",
 ]
 
-FORMAT_VERSION = 1
-"""The version of the file formats (native JSON and YAML authoring) this release writes."""
+FORMAT_VERSION = 2
+"""The version of the file formats (native JSON and YAML authoring) this release writes.
+
+Version 2 added neutral reports (stance ``reports``, ``relays:``), hedges (``certainty``,
+``hedge``) and withdrawals (``withdrawn``). Every version-1 file is a valid version-2 file;
+``claimgraph migrate`` rewrites its version (an older release refuses a version-2 file
+with a located error instead of misreading it)."""
+
+READ_VERSIONS: tuple[int, ...] = (1, 2)
+"""The file format versions this release reads."""
 
 
 def _listify(value: Any) -> Any:
@@ -141,6 +152,7 @@ class AuthoringStatement(_Entry):
     quote: Text | None = None
     reports: tuple[AuthoringReport, ...] = ()
     responds_to: IdList = ()
+    withdrawn: Annotated[Withdrawal | None, BeforeValidator(withdrawal_shorthand)] = None
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -192,7 +204,9 @@ class AuthoringFile(_Entry):
         json_schema_extra={"title": "claimgraph YAML authoring file"},
     )
 
-    claimgraph: Literal[1] = Field(description="The format version; this release writes 1.")
+    claimgraph: Literal[1, 2] = Field(
+        description="The format version; this release writes 2 and reads 1 and 2."
+    )
     title: Text | None = None
     actors: dict[
         Id,

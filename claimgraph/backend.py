@@ -15,9 +15,11 @@ relations between propositions, and the records by id (:class:`Lookup`). Query *
 (what a dispute is, what an agreement is, how contradictions are ranked and explained) live
 only in :mod:`claimgraph.queries`.
 
-Dates: every primitive that takes ``since`` and ``until`` (normalised partial dates, or
-``None``) keeps only the statements whose date span overlaps ``[since, until]``, exactly as
-:func:`claimgraph.dates.overlaps` says; with both ``None`` it keeps every statement.
+Windows: every primitive that takes a :class:`~claimgraph.filters.Window` reads only the
+statements it keeps — those whose date span overlaps ``[since, until]`` (exactly as
+:func:`claimgraph.dates.overlaps` says), that stand (not withdrawn; or stood on
+``as_of``), unless the window asks for the history — exactly as
+:meth:`Window.keeps <claimgraph.filters.Window.keeps>` says.
 
 Examples
 --------
@@ -26,7 +28,8 @@ Examples
 >>> g = cg.load(cg.example_path())
 >>> isinstance(g, QueryBackend)
 True
->>> sorted(g.stance_sides(None, None)["militants-sheltered"][1])
+>>> from claimgraph.filters import Window
+>>> sorted(g.stance_sides(Window())["militants-sheltered"][1])
 ['afghanistan']
 """
 
@@ -40,7 +43,7 @@ from .exceptions import NotFoundError
 from .models import Actor, Proposition, Source, Statement
 
 if TYPE_CHECKING:
-    from .filters import StatementFilter
+    from .filters import StatementFilter, Window
 
 __all__ = [
     "CountRow",
@@ -107,40 +110,37 @@ class QueryBackend(Lookup, Protocol):
         """The statements that match a (checked) filter, in the order they were added."""
         ...
 
+    def statements_with_ids(self, ids: Collection[str]) -> dict[str, Statement]:
+        """Statement id → statement, for those of ``ids`` the backend holds."""
+        ...
+
     def stance_sides(
         self,
-        since: str | None,
-        until: str | None,
+        w: Window,
         *,
         min_asserting: int = 0,
         undenied: bool = False,
     ) -> Mapping[str, tuple[Collection[str], Collection[str]]]:
         """Proposition id → (sides asserting it, sides denying it), for every proposition
-        with a statement in the date range — only those asserted by at least
+        with a statement in the window — only those asserted by at least
         ``min_asserting`` sides, and (``undenied``) denied by none."""
         ...
 
-    def stance_counts(
-        self, props: Collection[str], since: str | None, until: str | None
-    ) -> list[CountRow]:
-        """The counts of some propositions (those with a statement in the date range)."""
+    def stance_counts(self, props: Collection[str], w: Window) -> list[CountRow]:
+        """The counts of some propositions (those with a statement in the window)."""
         ...
 
-    def opposed(
-        self, since: str | None, until: str | None, proposition: str | None
-    ) -> list[CountRow]:
-        """The counts of every proposition both asserted and denied in the date range (or
+    def opposed(self, w: Window, proposition: str | None) -> list[CountRow]:
+        """The counts of every proposition both asserted and denied in the window (or
         of ``proposition`` alone, if it is), in any order."""
         ...
 
-    def tallies(
-        self, props: Collection[str], since: str | None, until: str | None
-    ) -> dict[tuple[str, str], dict[str, int]]:
+    def tallies(self, props: Collection[str], w: Window) -> dict[tuple[str, str], dict[str, int]]:
         """(proposition, stance) → side → how many statements, for some propositions."""
         ...
 
     def first_said(
-        self, positions: Collection[tuple[str, str, str]], since: str | None, until: str | None
+        self, positions: Collection[tuple[str, str, str]], w: Window
     ) -> dict[tuple[str, str, str], str | None]:
         """(proposition, stance, side) → the earliest date said among its statements."""
         ...
@@ -148,10 +148,9 @@ class QueryBackend(Lookup, Protocol):
     def position_statements(
         self,
         positions: Mapping[tuple[str, str], Collection[str] | None],
-        since: str | None,
-        until: str | None,
+        w: Window,
     ) -> Iterable[tuple[str, str, Statement]]:
-        """``(stance, side, statement)`` for every statement in the date range that takes
+        """``(stance, side, statement)`` for every statement in the window that takes
         one of these positions: ``(proposition, stance)`` → the sides wanted (``None``:
         every side). The side is that of the statement's actor; any order.
 

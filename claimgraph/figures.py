@@ -32,6 +32,7 @@ from ._atomic import atomic_write
 from .dates import date_bounds
 from .display import STANCE_COLORS
 from .exceptions import InvalidArgumentError, MissingDependencyError, NotFoundError
+from .filters import Window
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -239,7 +240,7 @@ def draw_network(
     if simple.number_of_nodes() == 0:
         return fig
     pos = nx.spring_layout(simple, seed=seed, k=1.6 / max(simple.number_of_nodes(), 1) ** 0.5)
-    stance_sides = graph.stance_sides(None, None)
+    stance_sides = graph.stance_sides(Window())
     for u, v in simple.edges():
         if u in graph.actors and v in graph.actors:
             (x0, y0), (x1, y1) = pos[u], pos[v]

@@ -24,15 +24,22 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, cast
 
-from .dates import parse_partial_date
+from .dates import date_bounds, overlaps, parse_partial_date
 from .exceptions import InvalidArgumentError, InvalidDataError
-from .models import CERTAINTIES, StatementKind
+from .models import CERTAINTIES, Statement, StatementKind
 from .models import STANCES as _STANCES
 from .rules import not_found
 
-__all__ = ["CONTRADICTION_KINDS", "STANCES", "StatementFilter", "contradiction_filter"]
+__all__ = [
+    "CONTRADICTION_KINDS",
+    "STANCES",
+    "StatementFilter",
+    "Window",
+    "Withdrawn",
+    "contradiction_filter",
+]
 
 STANCES = _STANCES
 """The stances a statement can take."""
@@ -60,6 +67,12 @@ def _date(value: Any, name: str) -> str | None:
         raise InvalidDataError(f"{name}: {exc}") from None
 
 
+def _withdrawn(value: Any) -> Withdrawn:
+    if type(value) is not bool and value != "only":
+        raise InvalidArgumentError(f"withdrawn must be True, False or 'only', not {value!r}")
+    return cast(Withdrawn, value)
+
+
 def _nearest(value: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.5)
     return f"; did you mean {close[0]!r}?" if close else ""
@@ -70,6 +83,79 @@ def _one_of(name: str, value: str, choices: Collection[str], what: str) -> Inval
         f"{name}: {value!r} is not {what}{_nearest(value, choices)}"
         f" (use one of {', '.join(sorted(choices))})"
     )
+
+
+Withdrawn = bool | Literal["only"]
+"""Which statements a query reads as to withdrawals: ``False`` (those that stand), ``True``
+(all: the history) or ``"only"`` (the withdrawn ones)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """Which statements a query reads: said in a date range, standing on a day, or all.
+
+    The one definition of the date and withdrawal rules that every backend primitive
+    applies (:meth:`keeps` in memory; the store writes the same rule in SQL):
+
+    - ``since``/``until``: keep dated statements whose date span overlaps the range.
+    - By default only the statements that stand: a withdrawn one (see
+      :class:`~claimgraph.Withdrawal`) is left out.
+    - ``as_of`` (a partial date; its last day counts): what stood on that day — statements
+      said by then (undated ones too) and not withdrawn by then. A partial date counts
+      from its first day: a statement said in "2025-10" stood on 2025-10-05, one withdrawn
+      in "2025-10" no longer did; a withdrawal of unknown date counts from the start.
+    - ``withdrawn=True``: the history; withdrawn statements are kept.
+    - ``withdrawn="only"``: only the withdrawn statements (withdrawn by ``as_of``, if given).
+
+    Examples
+    --------
+    >>> from claimgraph import Statement
+    >>> s = Statement(actor="a", proposition="p", said="2025-10-01", withdrawn="2025-10-02")
+    >>> Window().keeps(s), Window(as_of="2025-10-01").keeps(s), Window(withdrawn=True).keeps(s)
+    (False, True, True)
+    >>> Window(as_of="2025-09").keeps(s)  # not said yet
+    False
+    >>> Window(withdrawn="only").keeps(s), Window(as_of="2025-10-01", withdrawn="only").keeps(s)
+    (True, False)
+    """
+
+    since: str | None = None
+    until: str | None = None
+    as_of: str | None = None
+    withdrawn: Withdrawn = False
+
+    @property
+    def dated(self) -> bool:
+        """Whether only statements overlapping a date range are kept."""
+        return self.since is not None or self.until is not None
+
+    @property
+    def current(self) -> bool:
+        """Whether this is the default window: every statement that stands today."""
+        return not self.dated and self.as_of is None and self.withdrawn is False
+
+    @property
+    def day(self) -> str | None:
+        """The last day of ``as_of`` (``YYYY-MM-DD``), or None."""
+        return None if self.as_of is None else date_bounds(self.as_of)[1]
+
+    def stands(self, s: Statement) -> bool:
+        """Whether a statement is read in this window, its ``since``/``until`` aside: said
+        by ``as_of``, and standing then (or withdrawn then, for ``withdrawn="only"``)."""
+        day = self.day
+        if day is not None and s.said is not None and date_bounds(s.said)[0] > day:
+            return False
+        if self.withdrawn is True:
+            return True
+        w = s.withdrawn
+        gone = w is not None and (day is None or w.date is None or date_bounds(w.date)[0] <= day)
+        return gone if self.withdrawn == "only" else not gone
+
+    def keeps(self, s: Statement) -> bool:
+        """Whether a statement is read in this window."""
+        if self.dated and not overlaps(s.said, self.since, self.until):
+            return False
+        return self.stands(s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +172,11 @@ class StatementFilter:
         Keep only statements made with that certainty (``"certain"`` leaves hedged ones out).
     since, until : str or None
         Partial dates (normalised): keep dated statements overlapping ``[since, until]``.
+    as_of : str or None
+        A partial date (normalised): what stood on that day (see :class:`Window`).
+    withdrawn : bool or "only"
+        Keep withdrawn statements too (``True``: the history), or only them (``"only"``);
+        by default they are left out.
     """
 
     actors: frozenset[str] | None = None
@@ -97,6 +188,8 @@ class StatementFilter:
     sources: frozenset[str] | None = None
     since: str | None = None
     until: str | None = None
+    as_of: str | None = None
+    withdrawn: Withdrawn = False
 
     @classmethod
     def parse(
@@ -111,6 +204,8 @@ class StatementFilter:
         source: str | Iterable[str] | None = None,
         since: Any = None,
         until: Any = None,
+        as_of: Any = None,
+        withdrawn: Withdrawn = False,
     ) -> StatementFilter:
         """The filters given as keyword arguments, with kinds, stance and dates checked.
 
@@ -119,7 +214,9 @@ class StatementFilter:
         InvalidArgumentError
             A kind or stance that does not exist, naming the nearest valid one.
         InvalidDataError
-            ``since`` or ``until`` that is not a partial date.
+            ``since``, ``until`` or ``as_of`` that is not a partial date.
+        InvalidArgumentError
+            ``withdrawn`` that is not True, False or "only".
         """
         kinds = _as_set(kind)
         for k in sorted(kinds or ()):
@@ -139,12 +236,19 @@ class StatementFilter:
             sources=_as_set(source),
             since=_date(since, "since"),
             until=_date(until, "until"),
+            as_of=_date(as_of, "as_of"),
+            withdrawn=_withdrawn(withdrawn),
         )
 
     @property
     def dated(self) -> bool:
         """Whether the filter keeps only statements overlapping a date range."""
         return self.since is not None or self.until is not None
+
+    @property
+    def window(self) -> Window:
+        """The dates and withdrawals of the filter, as the backends' primitives take them."""
+        return Window(self.since, self.until, self.as_of, self.withdrawn)
 
     def check(
         self,
@@ -196,6 +300,8 @@ def contradiction_filter(
     proposition: str | None,
     since: Any,
     until: Any,
+    as_of: Any = None,
+    withdrawn: Withdrawn = False,
 ) -> tuple[set[str], StatementFilter]:
     """The arguments of the contradiction queries: the kinds wanted, and the filter.
 
@@ -211,5 +317,12 @@ def contradiction_filter(
         raise _one_of("kind", str(kind), CONTRADICTION_KINDS, "a kind of contradiction")
     if between is not None and (isinstance(between, str) or len(between) != 2):
         raise InvalidArgumentError(f"between must name two sides, not {between!r}")
-    f = StatementFilter.parse(side=between, proposition=proposition, since=since, until=until)
+    f = StatementFilter.parse(
+        side=between,
+        proposition=proposition,
+        since=since,
+        until=until,
+        as_of=as_of,
+        withdrawn=withdrawn,
+    )
     return ({kind} if kind else set(CONTRADICTION_KINDS)), f

@@ -44,7 +44,7 @@ from .rules import describe as _describe
 if TYPE_CHECKING:
     from os import PathLike
 
-    from .filters import StatementFilter
+    from .filters import StatementFilter, Window
     from .queries import Agreement, Contradiction, Positions
 
 __all__ = ["EDGE_TYPES", "ClaimGraph", "MergeResult"]
@@ -61,6 +61,9 @@ EDGE_TYPES: tuple[str, ...] = (
     "reviews",
     "reviewed_by",
     "reviews_statement",
+    "withdrawn_by",
+    "withdrawn_in",
+    "corrected_by",
 )
 """The relations of the graph. Edge ``u → v`` reads "u <relation> v"."""
 
@@ -83,6 +86,14 @@ def _out_edges(rec: Record) -> list[tuple[str, str, str | None]]:
         ]
         edges += [("reported_in", r.source, r.quote) for r in rec.reports]
         edges += [("responds_to", s, None) for s in rec.responds_to]
+        w = rec.withdrawn
+        if w is not None:
+            if w.by is not None:
+                edges.append(("withdrawn_by", w.by, None))
+            if w.source is not None:
+                edges.append(("withdrawn_in", w.source, None))
+            if w.correction is not None:
+                edges.append(("corrected_by", w.correction, None))
         return edges
     if isinstance(rec, Actor):
         edges = [("member_of", a, None) for a in rec.member_of]
@@ -228,6 +239,7 @@ class ClaimGraph:
         # stance → how many statements take it (so a filter on a rare stance, such as
         # neutral reports, starts from the propositions' stance lists, not from every statement)
         self._stance_n: list[int] = [0] * len(STANCES)
+        self._withdrawn_n = 0  # how many statements are withdrawn (the windows then filter)
         # actor id → its statements
         self._said_by: dict[str, list[Statement]] = {}
         # relation → target id → ids of the records that refer to it by that relation (in
@@ -609,6 +621,8 @@ class ClaimGraph:
             slot = _SLOT[rec.stance]
             pair[slot].append(rec)
             self._stance_n[slot] += 1
+            if rec.withdrawn is not None:
+                self._withdrawn_n += 1
             said = self._said_by.get(rec.actor)
             if said is None:
                 said = self._said_by[rec.actor] = []
@@ -622,7 +636,7 @@ class ClaimGraph:
                 bucket[1].append(rec)
             if self._prop_sides_ok:
                 self._note_side(rec)
-            if not rec.reports and not rec.responds_to:
+            if not rec.reports and not rec.responds_to and rec.withdrawn is None:
                 return  # nothing for the referrer indexes (said_by, about: indexed above)
         elif isinstance(rec, Proposition) and (rec.contradicts or rec.implies):
             self._related[rid] = None
@@ -691,8 +705,12 @@ class ClaimGraph:
                 before = len(group)
                 group[:] = [x for x in group if x.id != rid]
                 self._stance_n[slot] -= before - len(group)
+                if rec.withdrawn is not None and before > len(group):
+                    self._withdrawn_n -= 1
                 if not any(pair):
                     del self._stances[rec.proposition]
+                    self._prop_sides.pop(rec.proposition, None)
+                elif not pair[0] and not pair[1]:  # only neutral reports left: no position
                     self._prop_sides.pop(rec.proposition, None)
                 elif self._prop_sides_ok:
                     side = self.side
@@ -1020,6 +1038,11 @@ class ClaimGraph:
         """Actor id → side id for every actor (read-only)."""
         return MappingProxyType(self._side_map())
 
+    def statements_with_ids(self, ids: Collection[str]) -> dict[str, Statement]:
+        """Statement id → statement, for those of ``ids`` in the graph."""
+        held = self._statements
+        return {i: held[i] for i in ids if i in held}
+
     def missing_ids(self, type: str, ids: Collection[str]) -> list[str]:
         """The ids among ``ids`` of no record of ``type`` in the graph."""
         return self._missing(type, ids)
@@ -1080,7 +1103,7 @@ class ClaimGraph:
         if dated:
             candidates.append(("dates", self.statements_between(since_d, until_d), True))
         if stance is not None:
-            slot = _SLOT[stance]
+            slot = STANCES.index(stance)
             n = self._stance_n[slot]
             if not candidates or n < min(len(c[1]) for c in candidates):
                 pool_ = [s for t in self._stances.values() for s in t[slot]] if n else []
@@ -1108,41 +1131,52 @@ class ClaimGraph:
             checks.append(lambda s: any(r.source in sources for r in s.reports))
         if dated and used != "dates":
             checks.append(lambda s: overlaps(s.said, since_d, until_d))
+        window = f.window
+        if (
+            window.as_of is not None
+            or window.withdrawn == "only"
+            or (window.withdrawn is False and self._withdrawn_n)
+        ):
+            checks.append(window.stands)
         out = [s for s in pool if all(check(s) for check in checks)] if checks else list(pool)
         return out if ordered else self._in_order(out)
 
-    def _split(
-        self, p: str, since: str | None, until: str | None
-    ) -> tuple[list[Statement], list[Statement]]:
-        """(assertions, denials) of a proposition said within the date range."""
+    def _reads_all(self, w: Window) -> bool:
+        """Whether the window keeps every statement held (so the indexes answer as they are)."""
+        if w.dated or w.as_of is not None:
+            return False
+        return w.withdrawn is True or (w.withdrawn is False and not self._withdrawn_n)
+
+    def _split(self, p: str, w: Window) -> tuple[list[Statement], list[Statement]]:
+        """(assertions, denials) of a proposition read in the window."""
         yes, no, _neutral = self._stances.get(p, _NO_STANCES)
-        if since is None and until is None:
+        if self._reads_all(w):
             return yes, no
-        return (
-            [s for s in yes if overlaps(s.said, since, until)],
-            [s for s in no if overlaps(s.said, since, until)],
-        )
+        keep = w.keeps
+        return [s for s in yes if keep(s)], [s for s in no if keep(s)]
 
     def stance_sides(
         self,
-        since: str | None,
-        until: str | None,
+        w: Window,
         *,
         min_asserting: int = 0,
         undenied: bool = False,
     ) -> Mapping[str, tuple[Collection[str], Collection[str]]]:
-        """Proposition id → (sides asserting it, sides denying it) in the date range (only
+        """Proposition id → (sides asserting it, sides denying it) in the window (only
         those asserted by ``min_asserting`` sides or more and, if ``undenied``, denied by
         none)."""
         out: dict[str, tuple[Collection[str], Collection[str]]] = {}
-        if since is None and until is None:
-            for p, (y, n) in self._stance_sides().items():
+        if self._reads_all(w):
+            index = self._stance_sides()  # an entry per proposition some side takes a stance on
+            if min_asserting <= 0 and not undenied:
+                return MappingProxyType(index)  # type: ignore[arg-type]  # lists of two
+            for p, (y, n) in index.items():
                 if (y or n) and len(y) >= min_asserting and not (undenied and n):
                     out[p] = (y, n)
             return out
         side_of = self._side_map()
         for p in self._stances:
-            yes, no = self._split(p, since, until)
+            yes, no = self._split(p, w)
             if (yes or no) and not (undenied and no):
                 ys = tuple(dict.fromkeys(side_of[s.actor] for s in yes))
                 if len(ys) >= min_asserting:
@@ -1150,13 +1184,13 @@ class ClaimGraph:
         return out
 
     def stance_counts(
-        self, props: Collection[str], since: str | None, until: str | None
+        self, props: Collection[str], w: Window
     ) -> list[tuple[str, str | None, str | None, int, int]]:
-        """The counts of some propositions (those with a statement in the date range)."""
+        """The counts of some propositions (those with a statement in the window)."""
         side_of = self._side_map()
         out = []
         for p in props:
-            yes, no = self._split(p, since, until)
+            yes, no = self._split(p, w)
             if yes or no:
                 ys = {side_of[s.actor] for s in yes}
                 ns = {side_of[s.actor] for s in no}
@@ -1164,13 +1198,13 @@ class ClaimGraph:
         return out
 
     def opposed(
-        self, since: str | None, until: str | None, proposition: str | None
+        self, w: Window, proposition: str | None
     ) -> list[tuple[str, str | None, str | None, int, int]]:
-        """The counts of every proposition both asserted and denied in the date range."""
-        if proposition is not None or since is not None or until is not None:
+        """The counts of every proposition both asserted and denied in the window."""
+        if proposition is not None or not self._reads_all(w):
             wanted = [p for p, (yes, no, _n) in self._stances.items() if yes and no]
             props = wanted if proposition is None else [proposition]
-            return [r for r in self.stance_counts(props, since, until) if r[3] and r[4]]
+            return [r for r in self.stance_counts(props, w) if r[3] and r[4]]
         # from the side index, inlined: a million statements' worth
         stance_sides = self._stance_sides()
         out: list[tuple[str, str | None, str | None, int, int]] = []
@@ -1189,16 +1223,12 @@ class ClaimGraph:
                 )
         return out
 
-    def tallies(
-        self, props: Collection[str], since: str | None, until: str | None
-    ) -> dict[tuple[str, str], dict[str, int]]:
+    def tallies(self, props: Collection[str], w: Window) -> dict[tuple[str, str], dict[str, int]]:
         """(proposition, stance) → side → how many statements, for some propositions."""
         side_of = self._side_map()
         out: dict[tuple[str, str], dict[str, int]] = {}
         for p in props:
-            for stance, group in zip(
-                ("asserts", "denies"), self._split(p, since, until), strict=True
-            ):
+            for stance, group in zip(("asserts", "denies"), self._split(p, w), strict=True):
                 if group:
                     t = out[p, stance] = {}
                     for s in group:
@@ -1207,13 +1237,13 @@ class ClaimGraph:
         return out
 
     def first_said(
-        self, positions: Collection[tuple[str, str, str]], since: str | None, until: str | None
+        self, positions: Collection[tuple[str, str, str]], w: Window
     ) -> dict[tuple[str, str, str], str | None]:
         """(proposition, stance, side) → the earliest date said among its statements."""
         side_of = self._side_map()
         out: dict[tuple[str, str, str], str | None] = {}
         for p, stance, sd in positions:
-            group = self._split(p, since, until)[stance != "asserts"]
+            group = self._split(p, w)[stance != "asserts"]
             dates = [s.said for s in group if s.said and side_of[s.actor] == sd]
             out[p, stance, sd] = min(dates) if dates else None
         return out
@@ -1221,14 +1251,13 @@ class ClaimGraph:
     def position_statements(
         self,
         positions: Mapping[tuple[str, str], Collection[str] | None],
-        since: str | None,
-        until: str | None,
+        w: Window,
     ) -> Iterator[tuple[str, str, Statement]]:
         """``(stance, side, statement)`` for every statement taking one of these positions
         (a proposition and a stance; only of the given sides, when a collection is given)."""
         side_of = self._side_map()
         for (p, stance), only in positions.items():
-            for s in self._split(p, since, until)[stance != "asserts"]:
+            for s in self._split(p, w)[stance != "asserts"]:
                 sd = side_of[s.actor]
                 if only is None or sd in only:
                     yield stance, sd, s

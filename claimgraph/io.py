@@ -36,6 +36,7 @@ from pydantic import (
 from ._gc import gc_paused
 from .authoring import (
     FORMAT_VERSION,
+    READ_VERSIONS,
     SHORTHANDS,
     AuthoringActor,
     AuthoringFile,
@@ -85,6 +86,8 @@ __all__ = [
     "schema",
     "validate",
 ]
+
+_READS = " and ".join(map(str, READ_VERSIONS))  # "1 and 2", for messages
 
 RecordType = RecordClass
 _SECTIONS = SECTIONS
@@ -301,11 +304,10 @@ def _parse_json(text: str, path: str | None) -> _Parsed:
             1,
         )
     version = doc.get("version")
-    if type(version) is not int or version != FORMAT_VERSION:  # not True, not 1.0
+    if type(version) is not int or version not in READ_VERSIONS:  # not True, not 1.0
         raise out.fail(
             "format_version",
-            f"unsupported format version {version!r}: this claimgraph reads version"
-            f" {FORMAT_VERSION}",
+            f"unsupported format version {version!r}: this claimgraph reads versions {_READS}",
             _line_of_key(text, "version"),
         )
     known = {"format", "version", "title"} | {s for s, _ in _SECTIONS}
@@ -563,11 +565,11 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
             1,
         )
     version = doc["claimgraph"]
-    if type(version) is not int or version != FORMAT_VERSION:  # not `yes`, not 1.0
+    if type(version) is not int or version not in READ_VERSIONS:  # not `yes`, not 1.0
         raise out.fail(
             "format_version",
-            f"unsupported format version {doc['claimgraph']!r}: this claimgraph reads version"
-            f" {FORMAT_VERSION}",
+            f"unsupported format version {doc['claimgraph']!r}: this claimgraph reads versions"
+            f" {_READS}",
             doc.lines["claimgraph"],
         )
     sections = {"claimgraph", "title", "actors", "propositions", "sources", "statements", "reviews"}
@@ -686,7 +688,7 @@ def _parse_yaml(text: str, path: str | None) -> _Parsed:
             "reports": reports,
             "responds_to": st.responds_to,
         }
-        for name in ("id", "kind", "said", "certainty", "hedge", "note"):
+        for name in ("id", "kind", "said", "certainty", "hedge", "withdrawn", "note"):
             value = getattr(st, name)
             if value is not None:
                 fields[name] = value
@@ -832,7 +834,7 @@ def _parse_json_lines(text: str, path: str | None) -> _Parsed | Literal[False] |
         or set(head) - {"format", "version", "title"}
         or head.get("format") != "claimgraph"
         or type(version) is not int
-        or version != FORMAT_VERSION
+        or version not in READ_VERSIONS
         or not isinstance(head.get("title", ""), str)
     ):
         return None
@@ -917,7 +919,7 @@ def _parse_json_fast(text: str, path: str | None) -> _Parsed | None:
         doc = _FAST_ADAPTER.validate_json(text)
     except ValidationError:
         return None
-    if doc.version != FORMAT_VERSION:
+    if doc.version not in READ_VERSIONS:
         return None
     out = _Parsed(path)
     out.title = doc.title
@@ -1056,7 +1058,9 @@ class NativeFile(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"title": "claimgraph JSON file"})
 
     format: Literal["claimgraph"]
-    version: Literal[1] = Field(description="The format version; this release writes 1.")
+    version: Literal[1, 2] = Field(
+        description="The format version; this release writes 2 and reads 1 and 2."
+    )
     title: Text | None = None
     actors: list[Actor] = []
     sources: list[Source] = []

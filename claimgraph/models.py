@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 import unicodedata
@@ -29,6 +30,7 @@ from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     GetCoreSchemaHandler,
@@ -41,7 +43,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
 from . import display
-from .dates import PartialDate
+from .dates import PartialDate, date_bounds
 from .exceptions import ErrorDetail, InvalidDataError
 
 __all__ = [
@@ -63,6 +65,7 @@ __all__ = [
     "Statement",
     "StatementKind",
     "Text",
+    "Withdrawal",
     "derive_id",
     "normalize_text",
     "slugify",
@@ -470,6 +473,62 @@ class Report(BaseModel):
     quote: Text | None = Field(default=None, description="The words as the source quotes them.")
 
 
+class Withdrawal(BaseModel):
+    """A statement's retraction or correction: who withdrew it, when, and what replaces it.
+
+    A statement with a ``withdrawn`` no longer stands: the current queries leave it out,
+    ``as_of`` a date before the withdrawal keeps it, and ``withdrawn=True`` (the history)
+    keeps everything. ``by`` is the actor who withdrew it (by default the statement's own
+    actor); ``source`` the source that carries the withdrawal (a clarification, an outlet's
+    correction notice) — given alone, it says the source withdrew its account. A withdrawal
+    with a ``correction`` (the statement that replaces it) is a correction, one without is a
+    retraction. In a file, ``withdrawn: 2025-10-02`` is short for ``{date: 2025-10-02}`` and
+    ``withdrawn: true`` is a withdrawal of unknown date.
+
+    Examples
+    --------
+    >>> w = Withdrawal(date="2025-10-02", correction="clarified")
+    >>> w.kind, w.date
+    ('correction', '2025-10-02')
+    >>> Withdrawal().kind
+    'retraction'
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, cache_strings="all")
+
+    date: PartialDate | None = Field(default=None, description="When it was withdrawn.")
+    by: Id | None = Field(
+        default=None, description="Id of the actor who withdrew it (default: its own actor)."
+    )
+    source: Id | None = Field(
+        default=None, description="Id of the source that carries (or makes) the withdrawal."
+    )
+    correction: Id | None = Field(
+        default=None, description="Id of the statement that corrects (replaces) it."
+    )
+    note: Text | None = Field(default=None, description="Free-text note by the analyst.")
+
+    @property
+    def kind(self) -> Literal["retraction", "correction"]:
+        """``correction`` when a statement replaces the withdrawn one, else ``retraction``."""
+        return "retraction" if self.correction is None else "correction"
+
+
+def withdrawal_shorthand(value: Any) -> Any:
+    """``withdrawn: <date>`` and ``withdrawn: true`` as the withdrawal they stand for.
+
+    >>> withdrawal_shorthand("2025-10-02"), withdrawal_shorthand(True)
+    ({'date': '2025-10-02'}, {})
+    """
+    if value is True:
+        return {}
+    if value is False:
+        return None
+    if isinstance(value, (str, datetime.date)):
+        return {"date": value}
+    return value
+
+
 class Statement(_Record):
     """One actor's speech act about a proposition.
 
@@ -478,6 +537,7 @@ class Statement(_Record):
     ``kind`` says what speech act it is (claim, denial, demand, offer, ...).
     ``said`` is when it was said, as a partial date. ``reports`` lists the sources that
     report it, each with its verbatim quote; ``responds_to`` lists the statements it answers.
+    ``withdrawn`` (a :class:`Withdrawal`) records its retraction or correction.
 
     Examples
     --------
@@ -519,6 +579,11 @@ class Statement(_Record):
     responds_to: tuple[Id, ...] = Field(
         default=(), description="Ids of the statements it responds to."
     )
+    withdrawn: Annotated[Withdrawal | None, BeforeValidator(withdrawal_shorthand)] = Field(
+        default=None,
+        description="Its retraction or correction, if it was withdrawn (a date is short for"
+        " {date: ...}; true for a withdrawal of unknown date).",
+    )
 
     def _derived_id(self) -> str:
         return derive_id("st-", self.actor, self.proposition, self.stance, self.kind, self.said)
@@ -541,6 +606,24 @@ class Statement(_Record):
                     {"source": r.source},
                 )
             seen.add(r.source)
+        w = self.withdrawn
+        if w is not None:
+            if w.correction is not None and w.correction == self.id and self.id:
+                raise PydanticCustomError(
+                    "corrects_itself",
+                    "statement '{id}' cannot be its own correction",
+                    {"id": self.id},
+                )
+            if (
+                w.date is not None
+                and self.said is not None
+                and date_bounds(w.date)[1] < date_bounds(self.said)[0]
+            ):
+                raise PydanticCustomError(
+                    "withdrawn_before_said",
+                    "withdrawn on {date}, before it was said ({said})",
+                    {"date": w.date, "said": self.said},
+                )
         return self
 
     @property
@@ -552,6 +635,14 @@ class Statement(_Record):
         refs = [("actor", "actor", self.actor), ("proposition", "proposition", self.proposition)]
         refs += [(f"reports.{i}.source", "source", r.source) for i, r in enumerate(self.reports)]
         refs += [("responds_to", "statement", s) for s in self.responds_to]
+        w = self.withdrawn
+        if w is not None:
+            if w.by is not None:
+                refs.append(("withdrawn.by", "actor", w.by))
+            if w.source is not None:
+                refs.append(("withdrawn.source", "source", w.source))
+            if w.correction is not None:
+                refs.append(("withdrawn.correction", "statement", w.correction))
         return refs
 
 

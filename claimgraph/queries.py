@@ -16,15 +16,15 @@ Results are the public types below whatever backend made them, and pickle withou
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Literal, cast
 
 from . import display
 from .backend import CountRow, Lookup, QueryBackend, RecordSnapshot
-from .exceptions import ClaimGraphError, ReadOnlyError
-from .filters import StatementFilter, contradiction_filter
-from .models import Statement
+from .exceptions import ClaimGraphError, InvalidArgumentError, ReadOnlyError
+from .filters import StatementFilter, Window, Withdrawn, contradiction_filter
+from .models import Statement, Withdrawal
 
 __all__ = [
     "Agreement",
@@ -34,6 +34,8 @@ __all__ = [
     "agreements",
     "contradictions",
     "positions",
+    "Retraction",
+    "retractions",
     "statements",
     "timeline",
 ]
@@ -463,6 +465,8 @@ def statements(
     source: str | Iterable[str] | None = None,
     since: Any = None,
     until: Any = None,
+    as_of: Any = None,
+    withdrawn: Withdrawn = False,
 ) -> list[Statement]:
     """Statements matching every given filter, in the order they were added.
 
@@ -478,6 +482,11 @@ def statements(
         ``"certain"`` leaves hedged statements ("suggested", "allegedly") out.
     since, until : partial date, optional
         Keep dated statements whose date span overlaps ``[since, until]``.
+    as_of : partial date, optional
+        What stood on that day: statements said by then and not withdrawn by then.
+    withdrawn : bool or "only", default False
+        Read withdrawn (retracted or corrected) statements too (``True``: the history), or
+        only them (``"only"``). By default a withdrawn statement is left out.
 
     Raises
     ------
@@ -504,6 +513,8 @@ def statements(
         source=source,
         since=since,
         until=until,
+        as_of=as_of,
+        withdrawn=withdrawn,
     )
     with graph.snapshot():
         return graph.matching(_checked(graph, f))
@@ -644,10 +655,9 @@ class _GroupReader:
     that an answer is freed as soon as it is dropped.
     """
 
-    def __init__(self, backend: QueryBackend, since: str | None, until: str | None) -> None:
+    def __init__(self, backend: QueryBackend, window: Window) -> None:
         self.backend = backend
-        self.since = since
-        self.until = until
+        self.window = window
         self.side_of: dict[str, str] = {}
         self.texts_of: dict[str, str] = {}
         self.names_of: dict[str, str] = {}  # side id → name
@@ -727,7 +737,7 @@ class _GroupReader:
                         sides.add(cside)
         side_of = self.side_of
         split: dict[tuple[str, str], list[tuple[str, Statement]]] = {}
-        for stance, st_side, st in self.backend.position_statements(wanted, self.since, self.until):
+        for stance, st_side, st in self.backend.position_statements(wanted, self.window):
             key = (st.proposition, stance)
             side_of[st.actor] = st_side
             got = split.get(key)
@@ -769,6 +779,8 @@ def contradictions(
     proposition: str | None = None,
     since: Any = None,
     until: Any = None,
+    as_of: Any = None,
+    withdrawn: Withdrawn = False,
 ) -> list[Contradiction]:
     """Statements that cannot all be true, grouped.
 
@@ -797,6 +809,11 @@ def contradictions(
         Only clashes that involve this proposition.
     since, until : partial date, optional
         Only consider statements whose date overlaps this range.
+    as_of : partial date, optional
+        What stood on that day: statements said by then and not withdrawn by then.
+    withdrawn : bool or "only", default False
+        Read withdrawn (retracted or corrected) statements too (``True``: the history), or
+        only them (``"only"``). By default a withdrawn statement is left out.
 
     Returns
     -------
@@ -814,10 +831,10 @@ def contradictions(
     >>> disputes[0].sides
     ('afghanistan', 'pakistan')
     """
-    want, f = contradiction_filter(kind, between, proposition, since, until)
+    want, f = contradiction_filter(kind, between, proposition, since, until, as_of, withdrawn)
     with graph.snapshot():
         _checked(graph, f)
-        return _contradictions(graph, want, between, proposition, f.since, f.until)
+        return _contradictions(graph, want, between, proposition, f.window)
 
 
 def _contradictions(
@@ -825,8 +842,7 @@ def _contradictions(
     want: set[str],
     between: tuple[str, str] | None,
     proposition: str | None,
-    since: str | None,
-    until: str | None,
+    w: Window,
 ) -> list[Contradiction]:
     rel = backend.relations()
     contra, implies, owners = rel.contradicts, rel.implies, rel.owners
@@ -836,7 +852,7 @@ def _contradictions(
     # 1. propositions both asserted and denied, with their counts. The common case is
     # classified at once: one side asserts, another denies: a dispute, whose sides and
     # size are all it needs; one side asserting and denying: an inconsistency, no dispute.
-    rows = backend.opposed(since, until, proposition)
+    rows = backend.opposed(w, proposition)
     easy: list[tuple[str, str, str, int]] = []  # (proposition, side, side, size)
     alone: list[tuple[str, str, int]] = []  # (proposition, side, size)
     if quick:
@@ -869,10 +885,10 @@ def _contradictions(
         if p in implies:
             related.update(implied(p))
     if related:  # their counts too (the opposed ones among them may be counted already)
-        counts += backend.stance_counts(related - set(opposed), since, until)
+        counts += backend.stance_counts(related - set(opposed), w)
     tally, several = _tally_of(counts)
     if several:
-        tally.update(backend.tallies(several, since, until))
+        tally.update(backend.tallies(several, w))
 
     def yes(p: str) -> bool:
         return (p, "asserts") in tally
@@ -907,8 +923,8 @@ def _contradictions(
             if left and right:
                 for sd in left.keys() & right.keys():
                     in_pairs.update(((a, "asserts", sd), (b, sb, sd)))
-        first = backend.first_said(in_pairs, since, until)
-    reader = _GroupReader(backend, since, until)
+        first = backend.first_said(in_pairs, w)
+    reader = _GroupReader(backend, w)
     found: list[Contradiction] = []
     new, cls, opposite = _new, Contradiction, ("asserts", "denies")
 
@@ -1065,6 +1081,8 @@ def agreements(
     side: str | Iterable[str] | None = None,
     since: Any = None,
     until: Any = None,
+    as_of: Any = None,
+    withdrawn: Withdrawn = False,
 ) -> list[Agreement]:
     """Common ground: propositions asserted by at least ``min_sides`` sides and denied by none.
 
@@ -1081,6 +1099,10 @@ def agreements(
         Only agreements these sides are all part of.
     since, until : partial date, optional
         Only consider statements whose date overlaps this range.
+    as_of : partial date, optional
+        What stood on that day: statements said by then and not withdrawn by then.
+    withdrawn : bool or "only", default False
+        Read withdrawn (retracted or corrected) statements too (``True``), or only them.
 
     Examples
     --------
@@ -1089,11 +1111,11 @@ def agreements(
     >>> [a.sides for a in cg.agreements(g)][0]
     ('afghanistan', 'pakistan')
     """
-    f = StatementFilter.parse(side=side, since=since, until=until)
+    f = StatementFilter.parse(side=side, since=since, until=until, as_of=as_of, withdrawn=withdrawn)
     with graph.snapshot():
         _checked(graph, f)
-        since_d, until_d, need = f.since, f.until, f.sides or frozenset()
-        taken = graph.stance_sides(since_d, until_d, min_asserting=min_sides, undenied=True)
+        w, need = f.window, f.sides or frozenset()
+        taken = graph.stance_sides(w, min_asserting=min_sides, undenied=True)
         rel = graph.relations()
         partners: dict[str, set[str]] = {}
         for p, others in rel.contradicts.items():
@@ -1103,7 +1125,7 @@ def agreements(
         # the stances of the propositions that may contest a candidate through a relation
         involved = {q for p in taken for q in partners.get(p, ())}
         involved.update(q for p in taken if p in rel.implies for q in rel.implied(p))
-        stances = graph.tallies(involved, since_d, until_d) if involved else {}
+        stances = graph.tallies(involved, w) if involved else {}
 
         def asserted(q: str) -> bool:
             return (q, "asserts") in stances
@@ -1124,7 +1146,7 @@ def agreements(
             keep[p] = tuple(sorted(yes_sides))
         by_prop: dict[str, list[Statement]] = {}
         for _stance, _sd, st in graph.position_statements(
-            dict.fromkeys([(p, "asserts") for p in keep]), since_d, until_d
+            dict.fromkeys([(p, "asserts") for p in keep]), w
         ):
             by_prop.setdefault(st.proposition, []).append(st)
         texts = graph.texts(keep)
@@ -1155,6 +1177,8 @@ def positions(
     side: str | Iterable[str] | None = None,
     since: Any = None,
     until: Any = None,
+    as_of: Any = None,
+    withdrawn: Withdrawn = False,
 ) -> Positions:
     """Where each side stands on each proposition, and what it demands and offers.
 
@@ -1166,6 +1190,10 @@ def positions(
         Only these sides.
     since, until : partial date, optional
         Only consider statements whose date overlaps this range.
+    as_of : partial date, optional
+        What stood on that day: statements said by then and not withdrawn by then.
+    withdrawn : bool or "only", default False
+        Read withdrawn (retracted or corrected) statements too (``True``), or only them.
 
     Examples
     --------
@@ -1177,12 +1205,12 @@ def positions(
     >>> [s.kind for s in pos.demands["pakistan"]][:1]
     ['demand']
     """
-    f = StatementFilter.parse(side=side, since=since, until=until)
+    f = StatementFilter.parse(side=side, since=since, until=until, as_of=as_of, withdrawn=withdrawn)
     with graph.snapshot():
         _checked(graph, f)
         wanted = f.sides
         table: dict[str, dict[str, str]] = {}
-        for p, (yes_sides, no_sides) in graph.stance_sides(f.since, f.until).items():
+        for p, (yes_sides, no_sides) in graph.stance_sides(f.window).items():
             for sd in yes_sides:
                 if wanted is None or sd in wanted:
                     row = table.get(sd)
@@ -1197,14 +1225,137 @@ def positions(
                     row[p] = "both" if sd in yes_sides else "denies"
         side_of = graph.side_map()
         # a side that only relays a proposition (neutral reports) is shown as reporting it
-        relayed = StatementFilter.parse(side=wanted, stance="reports", since=f.since, until=f.until)
+        relayed = replace(f, stance="reports")
         for s in graph.matching(relayed):
             table.setdefault(side_of[s.actor], {}).setdefault(s.proposition, "reports")
         demands: dict[str, list[Statement]] = {}
         offers: dict[str, list[Statement]] = {}
         for kinds, per_side in (({"demand"}, demands), ({"offer", "proposal"}, offers)):
-            g = StatementFilter.parse(side=wanted, kind=kinds, since=f.since, until=f.until)
+            g = replace(f, kinds=frozenset(kinds))
             for s in sorted(graph.matching(g), key=_key):
                 if s.stance != "reports":  # a relayed demand is not the side's own
                     per_side.setdefault(side_of[s.actor], []).append(s)
     return Positions(table=table, demands=demands, offers=offers, _graph=graph)
+
+
+@dataclass(frozen=True, slots=True)
+class Retraction:
+    """A withdrawn statement: retracted, or corrected by another statement.
+
+    Not a reversal (:mod:`claimgraph.reversals`): a reversal is a change of stance between
+    statements that both stand; a retraction takes a statement back. The withdrawn
+    statement is left out of the current queries (``withdrawn=True`` reads it again).
+
+    Attributes
+    ----------
+    statement : Statement
+        The withdrawn statement.
+    correction : Statement or None
+        The statement that replaces it, for a correction.
+    """
+
+    statement: Statement
+    correction: Statement | None = None
+
+    @property
+    def withdrawal(self) -> Withdrawal:
+        """The statement's :class:`~claimgraph.Withdrawal`."""
+        w = self.statement.withdrawn
+        assert w is not None  # noqa: S101 - made only from withdrawn statements
+        return w
+
+    @property
+    def kind(self) -> Literal["retraction", "correction"]:
+        """``correction`` when another statement replaces it, else ``retraction``."""
+        return self.withdrawal.kind
+
+    @property
+    def date(self) -> str | None:
+        """When it was withdrawn (a partial date), if known."""
+        return self.withdrawal.date
+
+    @property
+    def by(self) -> str | None:
+        """The actor who withdrew it: the one named, else the statement's own actor —
+        unless only a source is named (the source withdrew its account): then None."""
+        w = self.withdrawal
+        if w.by is not None:
+            return w.by
+        return None if w.source is not None else self.statement.actor
+
+    def explanation(self, graph: QueryBackend) -> str:
+        """One sentence saying who withdrew what, when, and what replaced it.
+
+        Examples
+        --------
+        >>> import claimgraph as cg
+        >>> g = cg.ClaimGraph([
+        ...     cg.Actor(id="j", name="A journalist"),
+        ...     cg.Proposition(id="p", text="The border crossing is closed."),
+        ...     cg.Proposition(id="q", text="The border crossing is closed to trucks."),
+        ...     cg.Statement(id="post", actor="j", proposition="p", said="2025-10-20",
+        ...                  withdrawn={"date": "2025-10-21", "correction": "fix"}),
+        ...     cg.Statement(id="fix", actor="j", proposition="q", said="2025-10-21"),
+        ... ])
+        >>> [r.explanation(g) for r in cg.retractions(g)]  # doctest: +NORMALIZE_WHITESPACE
+        ['A journalist withdrew its statement (2025-10-20) that “The border crossing is
+          closed” on 2025-10-21, and corrected it: asserts “The border crossing is closed to
+          trucks” (2025-10-21).']
+        """
+        s, w = self.statement, self.withdrawal
+        names = graph.names([s.actor, *([w.by] if w.by else [])])
+        texts = graph.texts(
+            [s.proposition, *([self.correction.proposition] if self.correction else [])]
+        )
+        who = names.get(s.actor, s.actor)
+        what = f"statement{_when(s.said)} that {_quote(texts.get(s.proposition, s.proposition))}"
+        if w.by is not None and w.by != s.actor:
+            head = f"{names.get(w.by, w.by)} withdrew {who}'s {what}"
+        elif w.by is None and w.source is not None:
+            src = graph.sources.get(w.source)
+            where = (src.publisher or src.title or src.id) if src else w.source
+            head = f"{where} withdrew its account of {who}'s {what}"
+        else:
+            head = f"{who} withdrew its {what}"
+        head += f" on {w.date}" if w.date else " (date unknown)"
+        c = self.correction
+        if c is None:
+            return head + "."
+        said = f"{c.stance} {_quote(texts.get(c.proposition, c.proposition))}{_when(c.said)}"
+        return f"{head}, and corrected it: {said}."
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: the statement, its withdrawal, and the correction's id."""
+        return {
+            "kind": self.kind,
+            "statement": self.statement.id,
+            "by": self.by,
+            "withdrawal": self.withdrawal.model_dump(mode="json", exclude_none=True),
+            "correction": self.correction.id if self.correction is not None else None,
+        }
+
+
+def retractions(graph: QueryBackend, **filters: Any) -> list[Retraction]:
+    """The withdrawn statements — retractions and corrections — in the order said.
+
+    Takes the filters of :func:`statements` (``withdrawn`` aside: these are the withdrawn
+    statements; ``as_of`` gives those withdrawn by that day).
+
+    Examples
+    --------
+    >>> import claimgraph as cg
+    >>> g = cg.load(cg.example_path())
+    >>> cg.retractions(g)
+    []
+    """
+    if "withdrawn" in filters:
+        raise InvalidArgumentError("retractions() reads the withdrawn statements: no 'withdrawn'")
+    with graph.snapshot():
+        found = timeline(graph, withdrawn="only", **filters)
+        wanted = [w.correction for s in found if (w := s.withdrawn) and w.correction]
+        by_id = graph.statements_with_ids(wanted) if wanted else {}
+    out = []
+    for s in found:
+        w = s.withdrawn
+        out.append(Retraction(s, by_id.get(w.correction) if w and w.correction else None))
+    return out

@@ -16,7 +16,15 @@ from ._markup import code_span, escape_markdown, markdown_link
 from .exceptions import InvalidArgumentError
 from .graph import ClaimGraph
 from .models import Statement
-from .queries import Agreement, Contradiction, agreements, contradictions, positions, timeline
+from .queries import (
+    Agreement,
+    Contradiction,
+    agreements,
+    contradictions,
+    positions,
+    retractions,
+    timeline,
+)
 
 __all__ = ["report", "report_data"]
 
@@ -26,7 +34,8 @@ def report_data(graph: ClaimGraph) -> dict[str, Any]:
 
     Top-level keys: ``title``, ``summary``, ``disputes``, ``inconsistencies``,
     ``agreements``, ``neutral_reports`` (statements that relay a proposition without taking
-    a stance) and ``positions``. Each dispute, inconsistency and agreement names its
+    a stance), ``retractions`` (withdrawn statements, with what corrected them) and
+    ``positions``. Each dispute, inconsistency and agreement names its
     proposition (``{"id", "text"}``) and the sides and actors on each stance.
 
     Examples
@@ -51,6 +60,10 @@ def report_data(graph: ClaimGraph) -> dict[str, Any]:
         "inconsistencies": [c.to_dict(graph) for c in found if c.kind == "inconsistency"],
         "agreements": [a.to_dict(graph) for a in agreements(graph)],
         "neutral_reports": [_brief(graph, s) for s in _neutral(graph)],
+        "retractions": [
+            {**r.to_dict(), "text": r.explanation(graph), "statement": _brief(graph, r.statement)}
+            for r in retractions(graph)
+        ],
         "positions": {
             "table": pos.table,
             "demands": {s: [_brief(graph, x) for x in v] for s, v in pos.demands.items()},
@@ -206,6 +219,20 @@ def report(graph: ClaimGraph, format: Literal["text", "markdown", "json"] = "tex
             "",
         ]
     if not neutral:
+        out += ["none", ""]
+    taken_back = retractions(graph)
+    section("Retractions and corrections", len(taken_back))
+    for i, r in enumerate(taken_back, 1):
+        s = r.statement
+        text = e(graph.propositions[s.proposition].text)
+        ref = code_span(s.proposition) if md else f"[{s.proposition}]"
+        bullet = "   - " if md else "     • "
+        out += [f"{i}. “{text}” {ref} — {r.kind}", bullet + _statement_line(graph, s, md)]
+        out.append("   " + e(r.explanation(graph)))
+        if r.correction is not None:
+            out.append(bullet + "corrected by: " + _statement_line(graph, r.correction, md))
+        out.append("")
+    if not taken_back:
         out += ["none", ""]
     section(
         "Demands and offers",

@@ -7,7 +7,9 @@ date order (undated ones last, as everywhere in claimgraph) and every change of 
 gives one :class:`Reversal` with the statements before and after it.
 
 Candidates come from the graph's per-proposition side index (propositions some side both
-asserts and denies), so only those propositions' statements are visited.
+asserts and denies), so only those propositions' statements are visited. Only statements
+that stand count: taking a statement back is a retraction
+(:func:`claimgraph.retractions`), not a change of stance.
 
 Examples
 --------
@@ -42,7 +44,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ._markup import escape_html
 from .dates import date_bounds
 from .exceptions import InvalidDataError
-from .filters import StatementFilter
+from .filters import StatementFilter, Window
 from .models import Statement
 from .queries import _key, _statement_dict
 
@@ -259,7 +261,7 @@ def reversals(
         levels = {"actor"}
     side_of = graph.side_map()
     found: list[Reversal] = []
-    for p, (yes_sides, no_sides) in graph.stance_sides(None, None).items():
+    for p, (yes_sides, no_sides) in graph.stance_sides(Window()).items():
         both = set(yes_sides) & set(no_sides)
         if not both or (side is not None and side not in both):
             continue
@@ -268,7 +270,8 @@ def reversals(
         by_side: dict[str, list[Statement]] = {}
         for s in graph.statements_about(p):
             sd = side_of[s.actor]
-            if sd in both and s.stance != "reports":  # a neutral report takes no stance
+            # a neutral report takes no stance; a withdrawn statement is a retraction
+            if sd in both and s.stance != "reports" and s.withdrawn is None:
                 by_side.setdefault(sd, []).append(s)
         for sd, stmts in by_side.items():
             if side is not None and sd != side:

@@ -464,7 +464,7 @@ def _check_references(out: Plan, existing: Existing, ignore: set[str]) -> None:
         if type(rec) is not Statement:
             suspects.append(rec)
             continue
-        if rec.responds_to:
+        if rec.responds_to or rec.withdrawn is not None:
             suspects.append(rec)
             continue
         a_ = rec.actor

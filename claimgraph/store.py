@@ -69,7 +69,7 @@ from .exceptions import (
     InvalidArgumentError,
     NotFoundError,
 )
-from .filters import StatementFilter
+from .filters import StatementFilter, Window
 from .graph import ClaimGraph, MergeResult
 from .models import (
     DEFAULT_KINDS,
@@ -80,6 +80,7 @@ from .models import (
     Review,
     Source,
     Statement,
+    Withdrawal,
     default_certainty,
 )
 from .queries import Agreement, Contradiction, Positions
@@ -94,13 +95,14 @@ _R = TypeVar("_R", Actor, Source, Proposition, Review)
 FORMAT = "claimgraph-store"
 """The ``format`` value in a store's ``meta`` table."""
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 """The store layout this release reads and writes (the ``version`` in the ``meta`` table).
 
 Version 2 added the ``review`` table (fact-checks) and the statements' ``certainty``
-column. A version-1 store is migrated in place when it is first opened for writing (see
+column; version 3 the statements' ``withdrawn_lo`` column (retractions and corrections).
+An older store is migrated in place when it is first opened for writing (see
 :data:`MIGRATIONS`); opened read-only, it is read as it is (no reviews, every statement
-certain).
+certain and standing).
 """
 
 _APPLICATION_ID = 0x43475354  # "CGST" in the SQLite header, so `file` tools can tell
@@ -151,7 +153,9 @@ CREATE TABLE statement (
     said_lo TEXT,                       -- the first day it covers (the last follows from prec)
     hash BLOB NOT NULL,
     json TEXT NOT NULL,
-    certainty TEXT NOT NULL DEFAULT 'certain'  -- 'certain' or 'hedged' (format version 2)
+    certainty TEXT NOT NULL DEFAULT 'certain', -- 'certain' or 'hedged' (format version 2)
+    withdrawn_lo TEXT                   -- NULL: stands, else the first day of its withdrawal,
+                                        -- '' if of unknown date (format version 3)
 );
 CREATE TABLE report (                   -- Statement.reports: which sources report what
     statement INTEGER NOT NULL,         -- statement.seq
@@ -175,17 +179,24 @@ MIGRATIONS: dict[int, tuple[tuple[str, str | None], ...]] = {
         *((f"DROP TRIGGER IF EXISTS {name}", None) for name in _COUNT_TRIGGER_NAMES),
         (_REVIEW_TABLE, _REVIEW_TABLE.replace("CREATE TABLE", "CREATE TEMP TABLE", 1)),
         (_REVIEW_INDEX, None),
-        (
-            "ALTER TABLE statement ADD COLUMN certainty TEXT NOT NULL DEFAULT 'certain'",
-            # a reader sees the older table through a view with the column
-            "CREATE TEMP VIEW statement AS SELECT *, 'certain' AS certainty FROM main.statement",
-        ),
+        # a reader sees the older table through a view with the column (_ADDED_COLUMNS)
+        ("ALTER TABLE statement ADD COLUMN certainty TEXT NOT NULL DEFAULT 'certain'", None),
+    ),
+    # version 2 → 3: withdrawn statements are not counted, so the count triggers are made
+    # again; the column that says which statements are withdrawn
+    2: (
+        *((f"DROP TRIGGER IF EXISTS {name}", None) for name in _COUNT_TRIGGER_NAMES),
+        ("ALTER TABLE statement ADD COLUMN withdrawn_lo TEXT", None),
     ),
 }
 """The SQL that takes a store from a format version to the next, by the version it starts
 from: pairs of (the step, what a read-only connection runs instead, in its own temporary
 schema, if anything). Opening an older store for writing runs the steps it needs in one
 transaction; opening it read-only leaves the file as it is."""
+
+_ADDED_COLUMNS = (("certainty", "'certain'"), ("withdrawn_lo", "NULL"))
+"""The statement columns added since version 1, with the value a reader of an older store
+sees (through a temporary view of the table)."""
 
 # The indexes the queries use. A bulk import drops them and builds them at its end (sorting
 # once is several times cheaper than keeping five b-trees in step row by row); a store found
@@ -197,6 +208,8 @@ _INDEXES = (
     "CREATE INDEX IF NOT EXISTS statement_kind ON statement (kind)",
     "CREATE INDEX IF NOT EXISTS statement_said ON statement (said_prec, said_lo)",
     "CREATE INDEX IF NOT EXISTS report_source ON report (source, statement)",
+    "CREATE INDEX IF NOT EXISTS statement_withdrawn ON statement (withdrawn_lo)"
+    " WHERE withdrawn_lo IS NOT NULL",
 )
 _INDEX_NAMES = tuple(sql.split()[5] for sql in _INDEXES)
 
@@ -222,6 +235,9 @@ _COUNT_TABLES = (
 # The statements that take a position (a neutral report, stance 'reports', takes none): the
 # one clause every count, tally and side of a stance is read through.
 _OPINION = "stance <> 'reports'"
+# What the count table counts: the positions taken by the statements that stand (the
+# default window; a withdrawn statement is read only by a query that asks for it)
+_COUNTS = "{0}stance <> 'reports' AND {0}withdrawn_lo IS NULL"
 # A statement more: one more count, and the one side taking its stance stays, starts or
 # ends (in SET, the columns are the row's values before the update). A neutral report
 # counts nothing.
@@ -230,7 +246,7 @@ _COUNT_ADD = f"""
         SELECT new.proposition, new.stance = 'asserts', new.stance = 'denies',
             CASE WHEN new.stance = 'asserts' THEN new.side END,
             CASE WHEN new.stance = 'denies' THEN new.side END
-        WHERE new.{_OPINION}
+        WHERE {_COUNTS.format("new.")}
         ON CONFLICT DO UPDATE SET
             asserting = CASE WHEN excluded.asserts = 0 THEN asserting
                 WHEN asserts = 0 THEN excluded.asserting
@@ -247,12 +263,14 @@ _COUNT_REMOVE = """
     UPDATE stance_count SET
         asserting = CASE WHEN old.stance = 'asserts' THEN (
             SELECT CASE WHEN min(side) = max(side) THEN min(side) END FROM statement
-            WHERE proposition = old.proposition AND stance = 'asserts') ELSE asserting END,
+            WHERE proposition = old.proposition AND stance = 'asserts'
+            AND withdrawn_lo IS NULL) ELSE asserting END,
         denying = CASE WHEN old.stance = 'denies' THEN (
             SELECT CASE WHEN min(side) = max(side) THEN min(side) END FROM statement
-            WHERE proposition = old.proposition AND stance = 'denies') ELSE denying END,
-        asserts = asserts - (old.stance = 'asserts'),
-        denies = denies - (old.stance = 'denies')
+            WHERE proposition = old.proposition AND stance = 'denies'
+            AND withdrawn_lo IS NULL) ELSE denying END,
+        asserts = asserts - (old.stance = 'asserts' AND old.withdrawn_lo IS NULL),
+        denies = denies - (old.stance = 'denies' AND old.withdrawn_lo IS NULL)
         WHERE proposition = old.proposition;
     DELETE FROM stance_count
         WHERE proposition = old.proposition AND asserts <= 0 AND denies <= 0;
@@ -261,9 +279,10 @@ _COUNT_TRIGGERS = {
     _COUNT_TRIGGER_NAMES[0]: f"AFTER INSERT ON statement BEGIN {_COUNT_ADD} END",
     _COUNT_TRIGGER_NAMES[1]: f"AFTER DELETE ON statement BEGIN {_COUNT_REMOVE} END",
     _COUNT_TRIGGER_NAMES[2]: (
-        "AFTER UPDATE OF proposition, stance, side ON statement"
+        "AFTER UPDATE OF proposition, stance, side, withdrawn_lo ON statement"
         " WHEN old.proposition IS NOT new.proposition OR old.stance IS NOT new.stance"
-        f" OR old.side IS NOT new.side BEGIN {_COUNT_REMOVE} {_COUNT_ADD} END"
+        " OR old.side IS NOT new.side OR old.withdrawn_lo IS NOT new.withdrawn_lo"
+        f" BEGIN {_COUNT_REMOVE} {_COUNT_ADD} END"
     ),
 }
 _SIDE_OF = "CASE WHEN stance = '{}' THEN side END"  # the side of a stance, for min/max
@@ -277,7 +296,7 @@ _COUNT_ROW = (
 _COUNTED = (*_COUNT_TRIGGERS, "stance_count_opposed")  # all there: the counts are kept
 _COUNT_FILL = (
     "INSERT INTO stance_count (proposition, asserting, denying, asserts, denies)"  # noqa: S608 - constants
-    f" SELECT {_COUNT_ROW} FROM statement WHERE {_OPINION} GROUP BY proposition",
+    f" SELECT {_COUNT_ROW} FROM statement WHERE {_COUNTS.format('')} GROUP BY proposition",
 )
 
 
@@ -290,7 +309,8 @@ _LOOKUP_SQL = " UNION ALL ".join(
 
 _STATEMENT_INSERT = (
     "INSERT INTO statement (seq, id, actor, side, proposition, stance, kind, said, said_prec,"
-    " said_lo, hash, json, certainty) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " said_lo, hash, json, certainty, withdrawn_lo)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -314,6 +334,15 @@ def _said_columns(said: str | None) -> tuple[int | None, str | None]:
     if n == 7:
         return 7, said + "-01"
     return 10, said[:10]
+
+
+def _withdrawn_column(s: Statement) -> str | None:
+    """``withdrawn_lo``: None for a statement that stands, else the first day of its
+    withdrawal ('' when its date is unknown: withdrawn from the start)."""
+    w = s.withdrawn
+    if w is None:
+        return None
+    return "" if w.date is None else date_bounds(w.date)[0]
 
 
 def _ids_param(ids: Iterable[str]) -> str:
@@ -364,6 +393,7 @@ def _statement(d: dict[str, Any]) -> Statement:
     hedge = get("hedge")
     reports = get("reports")
     responds = get("responds_to")
+    withdrawn = get("withdrawn")
     s = _new(Statement)
     _set(
         s,
@@ -380,6 +410,7 @@ def _statement(d: dict[str, Any]) -> Statement:
             "hedge": hedge,
             "reports": tuple([_report(r) for r in reports]) if reports else (),
             "responds_to": tuple(responds) if responds else (),
+            "withdrawn": None if withdrawn is None else Withdrawal.model_validate(withdrawn),
         },
     )
     key = tuple(d)
@@ -599,6 +630,7 @@ class Store:
         self._depth = 0  # nesting of snapshot()
         self._writes = 0  # transactions this connection committed (for caches)
         self._relations_cache: tuple[tuple[int, int], Relations] | None = None
+        self._withdrawn_cache: tuple[tuple[int, int], bool] | None = None
         self._closed = False
         self._known: dict[str, str] = {}  # id → type of records known to be stored
         self._sides: dict[str, str] | None = None  # actor → side, loaded when first needed
@@ -670,6 +702,13 @@ class Store:
             for _sql, reader in steps:
                 if reader is not None:
                     conn.execute(reader)
+            have = {r[1] for r in conn.execute("PRAGMA main.table_info(statement)")}
+            added = [f"{value} AS {name}" for name, value in _ADDED_COLUMNS if name not in have]
+            if added:
+                conn.execute(
+                    f"CREATE TEMP VIEW statement AS SELECT *, {', '.join(added)}"  # noqa: S608 - constants
+                    " FROM main.statement"
+                )
             return
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -894,6 +933,10 @@ class Store:
             (_ids_param(ids),),
         ).fetchall()
         return _records(type, [r[0] for r in rows])
+
+    def statements_with_ids(self, ids: Collection[str]) -> dict[str, Statement]:
+        """Statement id → statement, for those of ``ids`` the store holds."""
+        return {s.id: s for s in cast(list[Statement], self._fetch("statement", ids))}
 
     def side(self, actor: str) -> str:
         """The side of an actor: the end of its (primary) membership chain.
@@ -1174,6 +1217,7 @@ class Store:
                     digest,
                     data.decode(),
                     rec.certainty,
+                    _withdrawn_column(rec),
                 )
             )
             for r in rec.reports:
@@ -1227,7 +1271,7 @@ class Store:
                 conn.execute(
                     "UPDATE statement SET actor = ?, side = (SELECT side FROM actor WHERE id = ?),"
                     " proposition = ?, stance = ?, kind = ?, said = ?, said_prec = ?,"
-                    " said_lo = ?, certainty = ? WHERE seq = ?",
+                    " said_lo = ?, certainty = ?, withdrawn_lo = ? WHERE seq = ?",
                     [
                         new.actor,
                         new.actor,
@@ -1238,6 +1282,7 @@ class Store:
                         prec,
                         lo,
                         new.certainty,
+                        _withdrawn_column(new),
                         rseq,
                     ],
                 )
@@ -1383,15 +1428,53 @@ class Store:
             [lo[:4] + "-01-01", hi, lo[:7] + "-01", hi, lo, hi],
         )
 
-    @classmethod
-    def _opinion_clause(cls, since: str | None, until: str | None) -> tuple[str, list[Any]]:
-        """The date clause (as :meth:`_date_clause`) of the statements that take a position:
-        what stance counts, tallies and the sides of a stance are read from."""
-        date_sql, params = cls._date_clause(since, until)
-        return (f"{_OPINION} AND {date_sql}" if date_sql else _OPINION), params
+    def _window_clause(self, w: Window) -> tuple[str, list[Any]]:
+        """SQL for the statements a window keeps (:meth:`Window.keeps
+        <claimgraph.filters.Window.keeps>`, written for the store's columns): the date
+        clause (:meth:`_date_clause`), then said by ``as_of`` and not withdrawn by then.
+        The withdrawal clause is left out while the store holds no withdrawn statement, so
+        that the covering indexes still answer alone."""
+        date_sql, date_params = self._date_clause(w.since, w.until)
+        parts = [date_sql] if date_sql else []
+        params = list(date_params)
+        day = w.day
+        if day is not None:
+            parts.append("(said_lo IS NULL OR said_lo <= ?)")
+            params.append(day)
+        if w.withdrawn == "only":
+            if day is None:
+                parts.append("withdrawn_lo IS NOT NULL")
+            else:
+                parts.append("(withdrawn_lo IS NOT NULL AND withdrawn_lo <= ?)")
+                params.append(day)
+        elif w.withdrawn is False and self._holds_withdrawn():
+            if day is None:
+                parts.append("withdrawn_lo IS NULL")
+            else:
+                parts.append("(withdrawn_lo IS NULL OR withdrawn_lo > ?)")
+                params.append(day)
+        return " AND ".join(parts), params
 
-    @staticmethod
-    def _where(f: StatementFilter) -> tuple[str, list[Any]]:
+    def _holds_withdrawn(self) -> bool:
+        """Whether any stored statement is withdrawn (one probe of a partial index), kept
+        until the store changes."""
+        version = (self._conn.execute("PRAGMA data_version").fetchone()[0], self._writes)
+        cached = self._withdrawn_cache
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        row = self._conn.execute(
+            "SELECT 1 FROM statement WHERE withdrawn_lo IS NOT NULL LIMIT 1"
+        ).fetchone()
+        self._withdrawn_cache = (version, row is not None)
+        return row is not None
+
+    def _opinion_clause(self, w: Window) -> tuple[str, list[Any]]:
+        """The window clause (as :meth:`_window_clause`) of the statements that take a
+        position: what stance counts, tallies and the sides of a stance are read from."""
+        sql, params = self._window_clause(w)
+        return (f"{_OPINION} AND {sql}" if sql else _OPINION), params
+
+    def _where(self, f: StatementFilter) -> tuple[str, list[Any]]:
         """The SQL ``WHERE`` clause (and its parameters) of a statement filter."""
         clauses: list[str] = []
         params: list[Any] = []
@@ -1416,7 +1499,7 @@ class Store:
                 " (SELECT value FROM json_each(?)))"
             )
             params.append(_ids_param(f.sources))
-        dated, dparams = Store._date_clause(f.since, f.until)
+        dated, dparams = self._window_clause(f.window)
         if dated:
             clauses.append(dated)
             params += dparams
@@ -1434,16 +1517,15 @@ class Store:
 
     def stance_sides(
         self,
-        since: str | None,
-        until: str | None,
+        w: Window,
         *,
         min_asserting: int = 0,
         undenied: bool = False,
     ) -> Mapping[str, tuple[Collection[str], Collection[str]]]:
-        """Proposition id → (sides asserting it, sides denying it) in the date range (only
+        """Proposition id → (sides asserting it, sides denying it) in the window (only
         those asserted by ``min_asserting`` sides or more and, if ``undenied``, denied by
         none: found by grouping the propositions first)."""
-        date_sql, date_params = self._opinion_clause(since, until)
+        date_sql, date_params = self._opinion_clause(w)
         clauses = [date_sql]
         params = list(date_params)
         if min_asserting > 0 or undenied:
@@ -1471,19 +1553,18 @@ class Store:
         return out
 
     def stance_counts(
-        self, props: Collection[str], since: str | None, until: str | None
+        self, props: Collection[str], w: Window
     ) -> list[tuple[str, str | None, str | None, int, int]]:
-        """The counts of some propositions (those with a statement in the date range)."""
+        """The counts of some propositions (those with a statement in the window)."""
         if not props:
             return []
-        date_sql, date_params = self._date_clause(since, until)
-        if not date_sql and self._counted():
+        if w.current and self._counted():
             return self._conn.execute(
                 "SELECT proposition, asserting, denying, asserts, denies FROM stance_count"
                 " WHERE proposition IN (SELECT value FROM json_each(?))",
                 (_ids_param(props),),
             ).fetchall()
-        date_sql, date_params = self._opinion_clause(since, until)
+        date_sql, date_params = self._opinion_clause(w)
         return self._conn.execute(
             f"SELECT {_COUNT_ROW} FROM statement"  # noqa: S608 - clauses are constants; values are parameters
             f" WHERE proposition IN (SELECT value FROM json_each(?)) AND {date_sql}"
@@ -1492,37 +1573,34 @@ class Store:
         ).fetchall()
 
     def opposed(
-        self, since: str | None, until: str | None, proposition: str | None
+        self, w: Window, proposition: str | None
     ) -> list[tuple[str, str | None, str | None, int, int]]:
-        """The counts of every proposition both asserted and denied in the date range.
+        """The counts of every proposition both asserted and denied in the window.
 
         Without a date range they come from the ``stance_count`` table the store keeps up
         to date (one index); otherwise by grouping the date-filtered statements.
         """
         if proposition is not None:
-            return [r for r in self.stance_counts([proposition], since, until) if r[3] and r[4]]
-        date_sql, date_params = self._date_clause(since, until)
-        if not date_sql and self._counted():
+            return [r for r in self.stance_counts([proposition], w) if r[3] and r[4]]
+        if w.current and self._counted():
             return self._conn.execute(
                 "SELECT proposition, asserting, denying, asserts, denies"
                 " FROM stance_count INDEXED BY stance_count_opposed"
                 " WHERE asserts > 0 AND denies > 0"
             ).fetchall()
-        date_sql, date_params = self._opinion_clause(since, until)
+        date_sql, date_params = self._opinion_clause(w)
         return self._conn.execute(
             f"SELECT {_COUNT_ROW} FROM statement WHERE {date_sql}"  # noqa: S608 - clauses are constants; values are parameters
             " GROUP BY proposition HAVING min(stance) <> max(stance)",
             date_params,
         ).fetchall()
 
-    def tallies(
-        self, props: Collection[str], since: str | None, until: str | None
-    ) -> dict[tuple[str, str], dict[str, int]]:
+    def tallies(self, props: Collection[str], w: Window) -> dict[tuple[str, str], dict[str, int]]:
         """(proposition, stance) → side → how many (date-filtered) statements."""
         out: dict[tuple[str, str], dict[str, int]] = {}
         if not props:
             return out
-        date_sql, date_params = self._opinion_clause(since, until)
+        date_sql, date_params = self._opinion_clause(w)
         rows = self._conn.execute(
             "SELECT proposition, stance, side, count(*) FROM statement WHERE proposition IN"  # noqa: S608 - clauses are constants; values are parameters
             f" (SELECT value FROM json_each(?)) AND {date_sql} GROUP BY proposition, stance, side",
@@ -1538,13 +1616,13 @@ class Store:
         return out
 
     def first_said(
-        self, positions: Collection[tuple[str, str, str]], since: str | None, until: str | None
+        self, positions: Collection[tuple[str, str, str]], w: Window
     ) -> dict[tuple[str, str, str], str | None]:
         """(proposition, stance, side) → the earliest date said (``first_said``), if any, for
         these positions (their statements found through the index, one by one)."""
         if not positions:
             return {}
-        date_sql, date_params = self._date_clause(since, until)
+        date_sql, date_params = self._window_clause(w)
         extra = f" AND {date_sql}" if date_sql else ""
         rows = self._conn.execute(
             "SELECT s.proposition, s.stance, s.side, min(s.said) FROM json_each(?) AS j"  # noqa: S608 - clauses are constants; values are parameters
@@ -1559,8 +1637,7 @@ class Store:
     def position_statements(
         self,
         positions: Mapping[tuple[str, str], Collection[str] | None],
-        since: str | None,
-        until: str | None,
+        w: Window,
     ) -> list[tuple[str, str, Statement]]:
         """``(stance, side, statement)`` for every statement taking one of these positions.
 
@@ -1575,7 +1652,7 @@ class Store:
         self._check_open()
         if not positions:
             return []
-        date_sql, date_params = self._date_clause(since, until)
+        date_sql, date_params = self._window_clause(w)
         extra = f" AND {date_sql}" if date_sql else ""
         rows = self._conn.execute(
             "SELECT proposition, stance, side, json FROM statement WHERE proposition IN"  # noqa: S608 - clauses are constants; values are parameters

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 from ._markup import escape_html
 from .display import STANCE_COLORS
 from .exceptions import MissingDependencyError
+from .filters import Window
 
 if TYPE_CHECKING:
     from .graph import ClaimGraph
@@ -92,7 +93,7 @@ def network_data(graph: ClaimGraph, *, sources: bool = False) -> dict[str, Any]:
     side_of = graph.side_map()
     nodes: list[dict[str, Any]] = []
     edges: list[dict[str, Any]] = []
-    stance_sides = graph.stance_sides(None, None)
+    stance_sides = graph.stance_sides(Window())
     for a in graph.actors.values():
         side = side_of[a.id]
         nodes.append(

@@ -155,6 +155,11 @@ def _dump_yaml(graph: ClaimGraph) -> str:
             entry["reports"] = [r.model_dump(exclude_none=True) for r in reports]
         if st.responds_to:
             entry["responds_to"] = _compact({"r": list(st.responds_to)}, ["r"])["r"]
+        w = st.withdrawn
+        if w is not None:
+            fields = w.model_dump(mode="json", exclude_none=True)
+            # the short forms: `withdrawn: <date>`, `withdrawn: true`
+            entry["withdrawn"] = fields.get("date", True) if set(fields) <= {"date"} else fields
         if st.note is not None:
             entry["note"] = st.note
         if st.reports:
@@ -187,7 +192,7 @@ def dumps(graph: ClaimGraph, *, format: Format = "json") -> str:
     >>> import claimgraph as cg
     >>> g = cg.ClaimGraph([cg.Actor(id="qatar", name="Qatar", kind="mediator")])
     >>> print(cg.dumps(g, format="yaml"), end="")
-    claimgraph: 1
+    claimgraph: 2
     actors:
       qatar:
         name: Qatar

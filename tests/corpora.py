@@ -360,10 +360,24 @@ def filters(draw: st.DrawFn, graph: cg.ClaimGraph) -> dict[str, Any]:
 # ----------------------------------------------------------------------------- store files
 def as_store_version_1(path: Path) -> None:
     """Make a store file look as format version 1 wrote it: no review table, no certainty
-    column (the count triggers are the current ones: a version-1 store had the same)."""
+    column, no withdrawals (version 2 and 3 made the count triggers again)."""
+    as_store_version_2(path)
     conn = sqlite3.connect(path)
     conn.execute("DROP TABLE review")
     conn.execute("ALTER TABLE statement DROP COLUMN certainty")
     conn.execute("UPDATE meta SET value = '1' WHERE key = 'version'")
+    conn.commit()
+    conn.close()
+
+
+def as_store_version_2(path: Path) -> None:
+    """Make a store file (of statements none of which is withdrawn) look as format
+    version 2 wrote it: no ``withdrawn_lo`` column, and the count triggers of then."""
+    conn = sqlite3.connect(path)
+    conn.execute("DROP INDEX IF EXISTS statement_withdrawn")
+    for name in ("insert", "delete", "update"):
+        conn.execute(f"DROP TRIGGER IF EXISTS statement_counted_{name}")
+    conn.execute("ALTER TABLE statement DROP COLUMN withdrawn_lo")
+    conn.execute("UPDATE meta SET value = '2' WHERE key = 'version'")
     conn.commit()
     conn.close()

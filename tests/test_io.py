@@ -379,9 +379,9 @@ def test_duplicate_keys_inside_a_statement(dedent_file: Writer) -> None:
 @pytest.mark.parametrize(
     ("name", "text", "line"),
     [
-        ("v.yaml", "# a comment\nclaimgraph: 2\nactors: {}\n", 2),
+        ("v.yaml", "# a comment\nclaimgraph: 3\nactors: {}\n", 2),
         ("v.yaml", "claimgraph: '1'\n", 1),
-        ("v.json", '{"format": "claimgraph",\n"version": 2}', 2),
+        ("v.json", '{"format": "claimgraph",\n"version": 3}', 2),
         ("v.json", '{"format": "claimgraph",\n\n"version": "1"}', 3),
         ("v.json", '{"format": "claimgraph"}', None),
     ],
@@ -784,7 +784,7 @@ def test_json_schema_validates_a_saved_file(example_graph: cg.ClaimGraph, tmp_pa
         (lambda d: d["statements"][0].update(stance="maybe"), "stance"),
         (lambda d: d["statements"][0].update(said="2025/10"), "said"),
         (lambda d: d["actors"][0].update(nmae="typo"), "nmae"),
-        (lambda d: d.update(version=2), "version"),
+        (lambda d: d.update(version=3), "version"),
     ],
 )
 def test_json_schema_rejects_what_load_rejects(

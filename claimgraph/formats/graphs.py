@@ -117,6 +117,9 @@ def to_networkx(graph: ClaimGraph) -> nx.MultiDiGraph[str]:
                 if value:  # aliases: a JSON list in one string
                     attrs[key] = json.dumps(value, ensure_ascii=False)
                 continue
+            if isinstance(value, dict):  # a statement's withdrawal: a JSON object
+                attrs[key] = json.dumps(value, ensure_ascii=False)
+                continue
             attrs[key] = value
         if rec.record_type == "actor":
             attrs["side"] = graph.side(rec.id)
@@ -161,6 +164,9 @@ def from_networkx(flat: nx.Graph[Any], *, path: str | None = None) -> ClaimGraph
                 message = f"{key} is read from the edges, not from a node attribute"
                 errors.append(ErrorDetail("edge_field", message, label, key, path))
                 continue
+            if key == "withdrawn" and isinstance(value, str) and value.startswith("{"):
+                with contextlib.suppress(FileFormatError):  # else refused by the model
+                    value = load_json(value)
             if key == "aliases" and isinstance(value, str):
                 try:
                     value = load_json(value)
