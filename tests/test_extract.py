@@ -415,3 +415,35 @@ def test_a_denial_of_a_charge_answers_the_charge() -> None:
     assert denial.responds_to == (charge.id,)
     (c,) = g.contradictions()
     assert c.kind == "dispute"
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # the subject before an aside: a relative clause, a participle
+        (
+            "The company, which reported a loss, said it expects to return to profit.",
+            ("The company", "said", "it expects to return to profit"),
+        ),
+        (
+            "The official, speaking on condition of anonymity, said the deal was close.",
+            ("The official", "said", "the deal was close"),
+        ),
+        # a quantifier as the subject
+        ("Some believe it will wait.", ("Some", "believe", "it will wait")),
+        # a contracted auxiliary is no part of the source
+        (
+            "The spokesman wouldn't say whether the plant would close.",
+            ("The spokesman", "say", "whether the plant would close"),
+        ),
+    ],
+)
+def test_the_subject_of_a_cue_past_asides_and_auxiliaries(
+    text: str, want: tuple[str, str, str]
+) -> None:
+    assert _spans(text) == [want]
+
+
+def test_a_contracted_negation_is_the_hedge() -> None:
+    (a,) = attributions("The spokesman wouldn't say whether the plant would close.")
+    assert a.hedge is not None and a.hedge.text == "wouldn't say"

@@ -93,7 +93,29 @@ class Attribution:
 
 
 # ---------------------------------------------------------------------------- word lists
-_AUX = frozenset(
+_CONTRACTED = frozenset(
+    [
+        "wouldn",
+        "couldn",
+        "didn",
+        "doesn",
+        "don",
+        "isn",
+        "wasn",
+        "weren",
+        "hasn",
+        "haven",
+        "hadn",
+        "won",
+        "can",
+        "shouldn",
+        "aren",
+        "ain",
+        "mustn",
+    ]
+)
+"""The first halves of "wouldn't", "didn't" (the tokenizer splits off the "'t")."""
+_AUX = _CONTRACTED | frozenset(
     [
         "has",
         "have",
@@ -237,7 +259,7 @@ _BASE_OK_BEFORE = frozenset(
         "to",
     ]
 )
-_NP_STOP = frozenset(
+_NP_STOP = _CONTRACTED | frozenset(
     [
         "that",
         "which",
@@ -416,6 +438,10 @@ _TIMES = frozenset(
         "afternoon",
     ]
 )
+_QUANTIFIERS = frozenset(
+    ["some", "many", "most", "others", "both", "all", "few", "none", "each", "several"]
+)
+"""Words that are a subject of their own before a verb ("some believe …")."""
 _TIME_LEAD = frozenset({"on", "in", "last", "this", "late", "early", "next", "earlier"})
 _HOLDERLESS = frozenset(
     [
@@ -1045,6 +1071,8 @@ class _Reader:
         """Whether the verb form at ``i`` is used as a verb here (not "the claim")."""
         low = self.toks.lower
         prev = low[i - 1] if i > a else ""
+        if prev in _QUANTIFIERS and (cue.tag == "past" or cue.entry.cue in _BASE_VERBS):
+            return True  # "some believe", "many said", "others argue"
         if prev in _DETS or prev[:1].isdigit():
             return False  # "the claim", "15 suspected militants"
         if (
@@ -1137,6 +1165,8 @@ class _Reader:
             ):
                 return None  # "agreed to extend the ceasefire": an act, not speech
             if negated >= 0:
+                if negated > a and low[negated - 1] in _CONTRACTED:
+                    negated -= 1  # "wouldn't say"
                 hedge = hedge or (negated, j)
                 if stance == "denies":  # "did not deny": no denial, an unsure assertion
                     stance = "asserts"
@@ -1174,6 +1204,8 @@ class _Reader:
                             name = self.np_back(p0 - 1, a)
                             if name is not None:
                                 src = (name[0], k)
+                if src is None and k >= a and t[k] == ",":
+                    src = self.before_aside(k, a)
                 if src is None and (k < a or t[k] in ',”"’:—»'):
                     s1 = self.np_fwd(j, b)
                     if s1 > j and (s1 >= b or t[s1] in ",.;!?"):
@@ -1225,6 +1257,21 @@ class _Reader:
             unit,
             None if hedge is None else self.span(*hedge),
         )
+
+    def before_aside(self, k: int, a: int) -> tuple[int, int] | None:
+        """The subject before an aside that ends at the comma ``k``: "the company, which
+        reported a loss, said", "the official, speaking on condition of anonymity, said"."""
+        t = self.toks.text
+        low = self.toks.lower
+        p = k - 1
+        while p > a and k - p < 20 and t[p] != "," and not self.inq[p]:
+            p -= 1
+        if p <= a or t[p] != "," or p + 1 >= k:
+            return None
+        w = low[p + 1]
+        if w not in ("who", "which") and not (w.endswith("ing") and t[p + 1][0].islower()):
+            return None
+        return self.np_back(p - 1, a)
 
     def before_time(self, src: tuple[int, int], a: int) -> tuple[int, int]:
         """A source without the time after it: "officials last week", "the faction on
