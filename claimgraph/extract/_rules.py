@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from typing import Literal, cast
 
 from ..exceptions import InvalidArgumentError
@@ -597,6 +598,13 @@ _MODALS = frozenset({"may", "might", "could"})
 _NOT_AFTER_MODAL = frozenset({"to", "the", "a", "an", "and", "or", "of", "i", "we", "you", "also"})
 _MUST = frozenset({"should", "must"})
 _MUST_TO = frozenset({"ought", "has", "have", "need", "needs"})
+_MUST_ANY = _MUST | _MUST_TO
+
+
+@lru_cache(maxsize=1)
+def _unsure() -> frozenset[str]:
+    """The modals and the hedging adverbs of the lexicon: the words a content's hedge is."""
+    return _MODALS | hedges()
 
 
 def _wordlike(t: str) -> bool:
@@ -676,13 +684,13 @@ class _Reader:
                 self.open_ended.add(o)
         self.quote_list = sorted(self.quote_at.values())
         self.quote_opens = [o for o, _ in self.quote_list]
-        idx = self.index
-        self.cands = [i for i, w in enumerate(self.toks.lower) if w in idx]
-        self.nouns = [i for i, w in enumerate(self.toks.lower) if w in _NOUN_CUES]
-        unsure = _MODALS | self.hedges
+        # the positions of the words each rule looks for (compress: one C-level pass each)
         low = self.toks.lower
-        self.modal_at = [i for i, w in enumerate(low) if w in unsure]
-        self.must_at = [i for i, w in enumerate(low) if w in _MUST or w in _MUST_TO]
+        every = range(n)
+        self.cands = list(compress(every, map(self.index.__contains__, low)))
+        self.nouns = list(compress(every, map(_NOUN_CUES.__contains__, low)))
+        self.modal_at = list(compress(every, map(_unsure().__contains__, low)))
+        self.must_at = list(compress(every, map(_MUST_ANY.__contains__, low)))
 
     # -- spans
     def span(self, i: int, j: int) -> Span:
