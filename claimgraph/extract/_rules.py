@@ -971,10 +971,12 @@ class _Reader:
         unit_span: Span | None = None
         hedges = self.hedges
         # the hedging adverbs of the unit outside quotations ("allegedly", "reportedly")
+        ma = self.modal_at
+        q0 = bisect_left(ma, a)
         hedge_at = (
-            []
-            if hedges.isdisjoint(low[a:b])
-            else [k for k in range(a, b) if low[k] in hedges and not inq[k]]
+            [k for k in ma[q0 : bisect_left(ma, b, q0)] if low[k] in hedges and not inq[k]]
+            if q0 < len(ma) and ma[q0] < b
+            else []
         )
         cands = self.cands
         ci = bisect_left(cands, a)
