@@ -447,3 +447,41 @@ def test_the_subject_of_a_cue_past_asides_and_auxiliaries(
 def test_a_contracted_negation_is_the_hedge() -> None:
     (a,) = attributions("The spokesman wouldn't say whether the plant would close.")
     assert a.hedge is not None and a.hedge.text == "wouldn't say"
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # the full stop of an abbreviation ends no content
+        (
+            "The military says in a statement U.S. troops came under fire.",
+            [("The military", "says", "in a statement U.S. troops came under fire")],
+        ),
+        # a place between a passive and its agent
+        (
+            "But the Interfax report was challenged in Moscow by Mr. Babitsky.",
+            [("Mr. Babitsky", "challenged", "the Interfax report")],
+        ),
+        # a text that says something, before a participle
+        (
+            "Officials dismissed news reports claiming aircraft fired on a wedding party.",
+            [
+                (
+                    "Officials",
+                    "dismissed",
+                    "news reports claiming aircraft fired on a wedding party",
+                ),
+                ("news reports", "claiming", "aircraft fired on a wedding party"),
+            ],
+        ),
+        # an s-form before a comma or a participle is a plural noun
+        (
+            "Since the 2001 terrorist attacks, Iran has denied any role.",
+            [("Iran", "denied", "any role")],
+        ),
+    ],
+)
+def test_abbreviations_places_participles_and_plural_nouns(
+    text: str, want: list[tuple[str | None, str, str]]
+) -> None:
+    assert _spans(text) == want

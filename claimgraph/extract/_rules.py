@@ -439,6 +439,28 @@ _TIMES = frozenset(
         "afternoon",
     ]
 )
+_SAYING_NOUNS = frozenset(
+    [
+        "report",
+        "reports",
+        "statement",
+        "statements",
+        "letter",
+        "letters",
+        "communique",
+        "message",
+        "messages",
+        "article",
+        "articles",
+        "resolution",
+        "broadcast",
+        "broadcasts",
+        "video",
+        "post",
+        "posts",
+    ]
+)
+"""Nouns for a text that says something, before a participle ("reports claiming …")."""
 _QUANTIFIERS = frozenset(
     ["some", "many", "most", "others", "both", "all", "few", "none", "each", "several"]
 )
@@ -1090,9 +1112,14 @@ class _Reader:
             and cue.entry.cue not in _BASE_VERBS
             and len(cue.words) == 1
             and i + 1 < len(low)
-            and low[i + 1] in _NOUN_NEXT
+            and (
+                low[i + 1] in _NOUN_NEXT
+                or low[i + 1] in ",."
+                or (low[i + 1].endswith("ing") and self.toks.text[i + 1][0].islower())
+            )
         ):
-            return False  # "reports about", "two other suspects remain": nouns
+            # "reports about", "suspects remain", "the 2001 attacks, …", "reports claiming"
+            return False
         if cue.tag == "base":
             if prev == "to":
                 return False
@@ -1199,7 +1226,12 @@ class _Reader:
                         return None
                     src = (a, e0)
             elif cue.tag == "ing" and not progressive:
-                return None
+                # "news reports claiming …", "a statement deploring …": the text says it
+                if not (k >= a and low[k] in _SAYING_NOUNS):
+                    return None
+                src = self.np_back(k, a)
+                if src is None:
+                    return None
             else:
                 src = self.np_back(k, a) if k >= a else None
                 if src is not None and low[src[1] - 1] in _TIMES:
@@ -1311,11 +1343,14 @@ class _Reader:
         low = self.toks.lower
         e = cue.entry
         src: tuple[int, int] | None = None
-        if j < b and low[j] == "by":
-            s1 = self.np_fwd(j + 1, b)
-            if s1 == j + 1:
+        g = j  # "by", also after a place: "was challenged in Moscow by …"
+        if j + 2 < b and low[j] in ("in", "on", "at") and low[j + 2] == "by":
+            g = j + 2
+        if g < b and low[g] == "by":
+            s1 = self.np_fwd(g + 1, b)
+            if s1 == g + 1:
                 return None
-            src = (j + 1, s1)
+            src = (g + 1, s1)
             if s1 < b and low[s1] == "that":  # "was told by officials that …"
                 content = self.trimmed(s1 + 1, self.end_fwd(s1 + 1, b, False))
             else:
@@ -1460,7 +1495,15 @@ class _Reader:
         post = f >= b or t[f] in ".,;!?" or inq[f] == 3
         if not post and low[f] in _TIME_START:
             x = f
-            while x < b and _wordlike(t[x]) and x - f < 9:
+            while (
+                x < b
+                and x - f < 9
+                and (
+                    _wordlike(t[x])
+                    # "in a statement U.S. troops …": the full stop of an abbreviation
+                    or (t[x] == "." and x + 1 < b and _wordlike(t[x + 1]))
+                )
+            ):
                 x += 1
             post = x >= b or t[x] in ".,;!?"
         if post and not complement:
@@ -1472,7 +1515,9 @@ class _Reader:
                 c0, c1 = self.trimmed(a, s - 1)
                 if c1 - c0 >= 3:
                     return (c0, c1), "indirect", True
-            return None, "indirect", False
+            if f >= b or not _wordlike(t[f]) or frame == "that":
+                return None, "indirect", False
+            # nothing before it either: what looked like a time opens the content
         if frame == "that" and not complement:
             return None, "indirect", False
         end = self.end_fwd(f, b, colon)
