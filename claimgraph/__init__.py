@@ -33,7 +33,7 @@ from .exceptions import (
     UnknownReferenceError,
 )
 from .graph import EDGE_TYPES, ClaimGraph, MergeResult
-from .io import FORMAT_VERSION, dumps, load, loads, save, schema, validate
+from .io import FORMAT_VERSION, dumps, load, loads, migrate, save, schema, validate
 from .models import (
     Actor,
     ActorKind,
@@ -109,6 +109,7 @@ __all__ = [
     # files
     "load",
     "loads",
+    "migrate",
     "save",
     "dumps",
     "validate",

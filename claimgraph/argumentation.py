@@ -907,20 +907,6 @@ def _is_rebuttal(stance: str, kind: str) -> bool:
     return stance == "denies" or kind in ("denial", "rejection")
 
 
-def _chains_from(p: str, implies: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
-    """Every proposition ``p`` implies (transitively, not itself) → the shortest chain
-    ``(p, ..., q)`` of declared ``implies`` (breadth first, in declaration order)."""
-    paths: dict[str, tuple[str, ...]] = {p: (p,)}
-    todo = [p]
-    for cur in todo:  # grows while iterating: a queue
-        for nxt in implies.get(cur, ()):
-            if nxt not in paths:
-                paths[nxt] = (*paths[cur], nxt)
-                todo.append(nxt)
-    del paths[p]
-    return paths
-
-
 def attack_graph(graph: ClaimGraph) -> AttackGraph:
     """The attack graph of the statements: who attacks whom, and why.
 
@@ -1000,7 +986,7 @@ def attack_graph(graph: ClaimGraph) -> AttackGraph:
         for q in rel.contradicts.get(p, ()):
             both(stances.get(p, ((), ()))[0], stances.get(q, ((), ()))[0], "exclusive")
         if p in rel.implies:
-            implied[p] = _chains_from(p, rel.implies)
+            implied[p] = rel.chains(p)
             for q in implied[p]:
                 both(stances.get(p, ((), ()))[0], stances.get(q, ((), ()))[1], "implication")
     records = graph.statement_records

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 
 from . import __version__
 from .exceptions import ClaimGraphError, InvalidArgumentError
-from .io import load, loads, schema, validate
+from .io import FORMAT_VERSION, load, loads, migrate, schema, validate
 from .reports import report
 
 __all__ = ["main"]
@@ -96,6 +96,12 @@ def _build_parser() -> argparse.ArgumentParser:
         default="text",
         help="output format (default: text)",
     )
+    p.add_argument(
+        "--implied",
+        action="store_true",
+        help="also report clashes through implication chains: propositions that imply"
+        " mutually exclusive ones, both asserted",
+    )
 
     p = sub.add_parser(
         "validate",
@@ -104,6 +110,16 @@ def _build_parser() -> argparse.ArgumentParser:
         " exit 1 if there is any.",
     )
     p.add_argument("files", metavar="FILE", nargs="+", help="claimgraph files to check")
+
+    p = sub.add_parser(
+        "migrate",
+        help="rewrite files of an older format version as the current one",
+        description="Rewrite claimgraph files of an older format version (1) as the current"
+        " one, in place (a YAML file keeps its comments and layout) or to -o OUT; each file"
+        " is checked first and nothing is written if it has problems.",
+    )
+    p.add_argument("files", metavar="FILE", nargs="+", help="claimgraph files to migrate")
+    p.add_argument("-o", "--output", metavar="OUT", help="write here (one FILE only)")
 
     p = sub.add_parser(
         "schema",
@@ -279,6 +295,28 @@ def _convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def _migrate(args: argparse.Namespace) -> int:
+    """``claimgraph migrate FILE… [-o OUT]``: one line per file; exit 1 if any failed."""
+    if args.output is not None and len(args.files) != 1:
+        print("error: -o/--output takes one FILE", file=sys.stderr)
+        return 2
+    status = 0
+    for path in args.files:
+        try:
+            with _about(path):
+                version = migrate(path, output=args.output)
+        except _FileError as exc:
+            print(_message(exc.error, exc.path), file=sys.stderr)
+            status = 1
+            continue
+        where = args.output or path
+        if version == FORMAT_VERSION:
+            print(f"{where}: already format version {FORMAT_VERSION}")
+        else:
+            print(f"{where}: format version {version} → {FORMAT_VERSION}")
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code.
 
@@ -295,7 +333,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "report":
             with _about(args.file):
                 graph = load(args.file)
-            print(report(graph, format=args.format), end="")
+            print(report(graph, format=args.format, implied=args.implied), end="")
             return 0
         if args.command == "validate":
             status = 0
@@ -329,6 +367,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 view(graph, args.output, title=args.title, sources=args.sources)
             print(f"wrote {args.output}: {len(graph.statement_records)} statements")
             return 0
+        if args.command == "migrate":
+            return _migrate(args)
         if args.command in ("import", "export"):
             return _convert(args)
         if args.command == "draft":

@@ -1014,14 +1014,7 @@ class ClaimGraph:
 
     def implied(self, proposition: str) -> set[str]:
         """Propositions implied by ``proposition``, transitively (excluding itself)."""
-        seen: set[str] = set()
-        todo = [proposition]
-        while todo:
-            for nxt in self._neighbours(todo.pop(), "implies", False):
-                if nxt not in seen and nxt != proposition:
-                    seen.add(nxt)
-                    todo.append(nxt)
-        return seen
+        return set(self.relations().implied(proposition))
 
     def exclusive_with(self, proposition: str) -> set[str]:
         """Propositions declared to contradict ``proposition`` (either direction)."""

@@ -33,6 +33,7 @@ from pydantic import (
     ValidationError,
 )
 
+from ._atomic import write_text
 from ._gc import gc_paused
 from .authoring import (
     FORMAT_VERSION,
@@ -82,6 +83,7 @@ __all__ = [
     "limits",
     "load",
     "loads",
+    "migrate",
     "save",
     "schema",
     "validate",
@@ -1097,3 +1099,58 @@ def schema(format: Format = "json") -> dict[str, Any]:
     out = model.model_json_schema()
     out["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return out
+
+
+_YAML_VERSION_LINE = re.compile(r"^claimgraph:[ \t]*(?P<v>\d+)[ \t]*(?=#|$)", re.MULTILINE)
+
+
+def migrate(
+    path: str | os.PathLike[str],
+    *,
+    output: str | os.PathLike[str] | None = None,
+    format: Format | None = None,
+) -> int:
+    """Rewrite a file of an older format version as :data:`FORMAT_VERSION`; return the
+    version it had.
+
+    Every version-1 file is a valid version-2 file, so only the version changes: a YAML
+    file keeps its layout and comments (its ``claimgraph:`` line is rewritten), a JSON file
+    is written again by :func:`dumps`. The file is read and checked first (a file with
+    problems raises, naming them, and nothing is written), the result is checked to read
+    back as the same graph, and it is written atomically — over ``path``, or to
+    ``output``. A file already at the current version is left as it is (or copied to
+    ``output``).
+
+    Examples
+    --------
+    >>> import claimgraph as cg, tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "old.yaml"
+    >>> _ = path.write_text("claimgraph: 1  # written by 0.1\\nactors: {qatar: Qatar}\\n")
+    >>> cg.migrate(path)
+    1
+    >>> print(path.read_text(), end="")
+    claimgraph: 2  # written by 0.1
+    actors: {qatar: Qatar}
+
+    Raises
+    ------
+    InvalidDataError, FileFormatError
+        The file does not read (every problem named, with its line).
+    """
+    fmt = _format_of(path, format)
+    text = _read_text(path)
+    graph = loads(text, format=fmt, path=str(path))
+    if fmt == "yaml":
+        found = _YAML_VERSION_LINE.search(text)
+        version = int(found["v"]) if found else FORMAT_VERSION
+        new = text
+        if found and version != FORMAT_VERSION:
+            new = text[: found.start("v")] + str(FORMAT_VERSION) + text[found.end("v") :]
+    else:
+        version = json.loads(text)["version"]
+        new = text if version == FORMAT_VERSION else dumps(graph, format="json")
+    if new is not text and loads(new, format=fmt) != graph:  # pragma: no cover - a guard
+        raise FileFormatError(f"{path}: the migrated file would not read back the same")
+    if new is not text or output is not None:
+        write_text(output if output is not None else path, new)
+    return version

@@ -479,8 +479,8 @@ class Withdrawal(BaseModel):
     A statement with a ``withdrawn`` no longer stands: the current queries leave it out,
     ``as_of`` a date before the withdrawal keeps it, and ``withdrawn=True`` (the history)
     keeps everything. ``by`` is the actor who withdrew it (by default the statement's own
-    actor); ``source`` the source that carries the withdrawal (a clarification, an outlet's
-    correction notice) — given alone, it says the source withdrew its account. A withdrawal
+    actor, or the outlet that took its account back); ``source`` the source that carries
+    the withdrawal (a clarification, a correction notice, a briefing). A withdrawal
     with a ``correction`` (the statement that replaces it) is a correction, one without is a
     retraction. In a file, ``withdrawn: 2025-10-02`` is short for ``{date: 2025-10-02}`` and
     ``withdrawn: true`` is a withdrawal of unknown date.
@@ -501,7 +501,7 @@ class Withdrawal(BaseModel):
         default=None, description="Id of the actor who withdrew it (default: its own actor)."
     )
     source: Id | None = Field(
-        default=None, description="Id of the source that carries (or makes) the withdrawal."
+        default=None, description="Id of the source that carries the withdrawal."
     )
     correction: Id | None = Field(
         default=None, description="Id of the statement that corrects (replaces) it."

@@ -21,7 +21,7 @@ from functools import cached_property
 from typing import Any, Literal, cast
 
 from . import display
-from .backend import CountRow, Lookup, QueryBackend, RecordSnapshot
+from .backend import CountRow, Lookup, QueryBackend, RecordSnapshot, Relations
 from .exceptions import ClaimGraphError, InvalidArgumentError, ReadOnlyError
 from .filters import StatementFilter, Window, Withdrawn, contradiction_filter
 from .models import Statement, Withdrawal
@@ -83,6 +83,14 @@ class StanceGroup:
 # answer may hold millions.
 _Pending = tuple[tuple[str, str], tuple[str, str], str | None, bool, int, tuple[str, ...]]
 
+Basis = Literal["opposite_stances", "exclusive", "implication", "implied_exclusive"]
+"""Why two positions clash (:attr:`Contradiction.basis`)."""
+
+Via = tuple[tuple[str, ...], tuple[str, ...]]
+"""The ``implies`` chains of a contradiction's two positions (:attr:`Contradiction.via`)."""
+
+_DIRECT: Via = ((), ())
+
 
 class Contradiction:
     """Statements that cannot all be true, grouped per proposition (or proposition pair).
@@ -95,12 +103,14 @@ class Contradiction:
     kind : {"dispute", "inconsistency"}
         ``dispute`` when the positions are held by different sides; ``inconsistency`` when
         one side (or actor) holds both, usually at different times: a reversal.
-    basis : {"opposite_stances", "exclusive", "implication"}
+    basis : {"opposite_stances", "exclusive", "implication", "implied_exclusive"}
         Why the positions clash: one proposition asserted and denied; two propositions
-        declared mutually exclusive, both asserted; or a proposition asserted whose
-        implication is denied.
+        declared mutually exclusive, both asserted; a proposition asserted whose
+        implication is denied; or (asked for with ``implied=True``) two propositions
+        asserted that imply mutually exclusive ones.
     propositions : tuple of str
-        The proposition ids involved (one, or two for ``exclusive``/``implication``).
+        The proposition ids involved: those of the two groups' statements (one for
+        ``opposite_stances``, two otherwise).
     texts : tuple of str
         Their canonical wordings.
     sides : tuple of str
@@ -109,8 +119,16 @@ class Contradiction:
         How many statements are involved.
     groups : tuple of StanceGroup
         The two incompatible positions. For an inconsistency, the earlier one first.
+    via : (tuple of str, tuple of str)
+        The ``implies`` chain behind each group's position, in the order of ``groups``:
+        ``(p, ..., q)`` when the group's proposition *p* clashes through the proposition
+        *q* it implies, ``()`` when it clashes itself. For ``implication`` the asserting
+        group's chain ends at the proposition the other group denies; for
+        ``implied_exclusive`` the two chains end at two propositions declared to
+        contradict each other. Both are ``()`` for ``opposite_stances`` and
+        ``exclusive``.
     explanation : str
-        One sentence a person can read, with the names of the sides.
+        One sentence a person can read, with the names of the sides (and the chains).
 
     Notes
     -----
@@ -126,15 +144,16 @@ class Contradiction:
     """
 
     kind: Literal["dispute", "inconsistency"]
-    basis: Literal["opposite_stances", "exclusive", "implication"]
+    basis: Basis
     propositions: tuple[str, ...]
     sides: tuple[str, ...]
     size: int
+    via: Via
 
     def __init__(
         self,
         kind: Literal["dispute", "inconsistency"],
-        basis: Literal["opposite_stances", "exclusive", "implication"],
+        basis: Basis,
         propositions: tuple[str, ...],
         texts: tuple[str, ...],
         sides: tuple[str, ...],
@@ -142,6 +161,7 @@ class Contradiction:
         groups: tuple[StanceGroup, StanceGroup],
         graph: Lookup,
         explanation: str | None = None,
+        via: Via = _DIRECT,
     ) -> None:
         if explanation is not None:  # worded already (a copy): kept, not worded again
             self.__dict__["explanation"] = explanation
@@ -153,6 +173,7 @@ class Contradiction:
             sides=sides,
             size=size,
             groups=groups,
+            via=via,
             _parts=None,
             _graph=graph,
             _reader=None,
@@ -185,6 +206,7 @@ class Contradiction:
             and self.propositions == other.propositions
             and self.sides == other.sides
             and self.texts == other.texts
+            and self.via == other.via
             and self.groups == other.groups
         )
 
@@ -205,7 +227,7 @@ class Contradiction:
             self.__dict__["_graph"],
             actors=[*{s.actor for s in stmts}, *self.sides],
             sources={r.source for s in stmts for r in s.reports},
-            propositions=self.propositions,
+            propositions=dict.fromkeys([*self.propositions, *(p for c in self.via for p in c)]),
         )
         return (
             Contradiction,
@@ -219,6 +241,7 @@ class Contradiction:
                 groups,
                 snap,
                 self.explanation,
+                self.via,
             ),
         )
 
@@ -243,12 +266,17 @@ class Contradiction:
     def explanation(self) -> str:
         """One sentence a person can read (worded on first use)."""
         reader: _GroupReader | None = self.__dict__["_reader"]
+        via: Via = self.__dict__["via"]
+        chained = {p for c in via for p in c}
         if reader is not None:
             names = reader.names(reader.place(self))
+            said = reader.chain_texts(chained) if chained else {}
         else:
-            actors = self.lookup.actors
+            actors, props = self.lookup.actors, self.lookup.propositions
             names = {sd: actors[sd].name for sd in self.sides}
-        return _explain(names, self.kind, self.basis, self.texts, *self.groups)
+            said = {p: props[p].text for p in chained}
+        said.update(zip(dict.fromkeys(self.propositions), self.texts, strict=True))
+        return _explain(names, self.kind, self.basis, said, via, *self.groups)
 
     @property
     def proposition(self) -> str:
@@ -283,6 +311,7 @@ class Contradiction:
             ],
             "proposition": {"id": self.propositions[0], "text": self.texts[0]},
             "sides": list(self.sides),
+            "via": [list(c) for c in self.via],
             "explanation": self.explanation,
             "first_said": self.dates[0],
             "last_said": self.dates[1],
@@ -581,44 +610,80 @@ def _verb(stance: str, subjects: int) -> str:
     return "assert" if stance == "asserts" else "deny"
 
 
+def _chain(
+    texts: Mapping[str, str], path: tuple[str, ...], end: str | None = None, comma: bool = False
+) -> str:
+    """``, which implies “M”, which implies “Q”`` for the chain ``(p, m, q)`` (the last
+    proposition worded ``end`` when given: "which implies it"; a closing comma if
+    ``comma``); nothing for no chain."""
+    if not path:
+        return ""
+    steps = [_quote(texts[q]) for q in path[1:]]
+    if end is not None:
+        steps[-1] = end
+    return "".join(f", which implies {w}" for w in steps) + ("," if comma else "")
+
+
 def _explain(
     graph: Mapping[str, str],
     kind: str,
     basis: str,
-    texts: tuple[str, ...],
+    texts: Mapping[str, str],
+    via: Via,
     a: StanceGroup,
     b: StanceGroup,
 ) -> str:
+    """The sentence of a contradiction: ``graph`` names its sides, ``texts`` words its
+    propositions and those of its chains, ``via`` holds its chains (in group order)."""
+    ta, tb = _quote(texts[a.proposition]), _quote(texts[b.proposition])
+    if basis == "implied_exclusive":
+        ends = f"{_quote(texts[(via[0] or (a.proposition,))[-1]])} and" + (
+            f" {_quote(texts[(via[1] or (b.proposition,))[-1]])} cannot both be true."
+        )
     if kind == "inconsistency":
         who = _names(graph, a.sides)
         if basis == "opposite_stances":
             return (
                 f"{who} {a.stance.replace('asserts', 'asserted').replace('denies', 'denied')}"
-                f" {_quote(texts[0])}{_when(a.first_said)} and later "
+                f" {ta}{_when(a.first_said)} and later "
                 f"{b.stance.replace('asserts', 'asserted').replace('denies', 'denied')} it"
                 f"{_when(b.first_said)}."
             )
         if basis == "exclusive":
             return (
-                f"{who} asserted both {_quote(texts[0])}{_when(a.first_said)} and"
-                f" {_quote(texts[1])}{_when(b.first_said)}, which cannot both be true."
+                f"{who} asserted both {ta}{_when(a.first_said)} and"
+                f" {tb}{_when(b.first_said)}, which cannot both be true."
+            )
+        if basis == "implied_exclusive":
+            return (
+                f"{who} asserted {ta}{_when(a.first_said)}{_chain(texts, via[0], comma=True)} and"
+                f" {tb}{_when(b.first_said)}{_chain(texts, via[1])}; {ends}"
+            )
+        if a.stance == "denies":  # the denial came first
+            return (
+                f"{who} denied {ta}{_when(a.first_said)} and later asserted"
+                f" {tb}{_when(b.first_said)}{_chain(texts, via[1], 'it')}."
             )
         return (
-            f"{who} asserted {_quote(texts[0])}{_when(a.first_said)}, which implies"
-            f" {_quote(texts[1])}, and denied that{_when(b.first_said)}."
+            f"{who} asserted {ta}{_when(a.first_said)}{_chain(texts, via[0])}, and denied"
+            f" that{_when(b.first_said)}."
         )
     wa, wb = _names(graph, a.sides), _names(graph, b.sides)
     na, nb = len(a.sides), len(b.sides)
     if basis == "opposite_stances":
-        return f"{wa} {_verb(a.stance, na)} and {wb} {_verb(b.stance, nb)} {_quote(texts[0])}."
+        return f"{wa} {_verb(a.stance, na)} and {wb} {_verb(b.stance, nb)} {ta}."
     if basis == "exclusive":
         return (
-            f"{wa} {_verb('asserts', na)} {_quote(texts[0])} while {wb}"
-            f" {_verb('asserts', nb)} {_quote(texts[1])}; they cannot both be true."
+            f"{wa} {_verb('asserts', na)} {ta} while {wb}"
+            f" {_verb('asserts', nb)} {tb}; they cannot both be true."
+        )
+    if basis == "implied_exclusive":
+        return (
+            f"{wa} {_verb('asserts', na)} {ta}{_chain(texts, via[0], comma=True)} while {wb}"
+            f" {_verb('asserts', nb)} {tb}{_chain(texts, via[1])}; {ends}"
         )
     return (
-        f"{wa} {_verb('asserts', na)} {_quote(texts[0])}, which implies {_quote(texts[1])};"
-        f" {wb} {_verb('denies', nb)} it."
+        f"{wa} {_verb('asserts', na)} {ta}{_chain(texts, via[0])}; {wb} {_verb('denies', nb)} it."
     )
 
 
@@ -717,6 +782,13 @@ class _GroupReader:
         texts = self._known(i, 0, self.texts_of, self.backend.texts)
         return tuple(texts[p] for p in dict.fromkeys(self.clashes[i][0]))
 
+    def chain_texts(self, ids: set[str]) -> dict[str, str]:
+        """The wordings of the propositions of some ``implies`` chains (few)."""
+        missing = ids - self.texts_of.keys()
+        if missing:
+            self.texts_of.update(self.backend.texts(missing))
+        return {p: self.texts_of[p] for p in ids}
+
     def names(self, i: int) -> dict[str, str]:
         """The names of a contradiction's sides (read with those of the next ones)."""
         return self._known(i, 5, self.names_of, self.backend.names)
@@ -781,6 +853,7 @@ def contradictions(
     until: Any = None,
     as_of: Any = None,
     withdrawn: Withdrawn = False,
+    implied: bool = False,
 ) -> list[Contradiction]:
     """Statements that cannot all be true, grouped.
 
@@ -792,6 +865,17 @@ def contradictions(
     if different sides hold the two positions, and one of kind ``inconsistency`` for every
     side that holds both (earlier position first). k assertions against m denials are one
     object with two groups, never k·m pairs.
+
+    With ``implied=True`` a fourth kind is found, through ``implies`` chains: two
+    propositions both asserted that imply (transitively, or are) two propositions declared
+    to contradict each other (``implied_exclusive``): with *PA* ⇒ *A*, *PB* ⇒ *B* and *A*
+    ⊥ *B*, asserting *PA* clashes with asserting *PB*, and with asserting *B*. One
+    contradiction per pair of asserted propositions, whatever the number of chains between
+    them; :attr:`Contradiction.via` holds the shortest chains and the explanation words
+    them. It is an option, off by default, so that the answer stays what the graph
+    declares unless asked. (Denials need no option: asserting *P* while denying what *P*
+    implies is an ``implication`` clash, and a denial of *A* or *B* clashes with nothing
+    through an exclusion, since both may be false.)
 
     Everything is worked out from stance counts per proposition, stance and side; no
     statement is read to classify, count and rank the contradictions (see the notes of
@@ -814,6 +898,8 @@ def contradictions(
     withdrawn : bool or "only", default False
         Read withdrawn (retracted or corrected) statements too (``True``: the history), or
         only them (``"only"``). By default a withdrawn statement is left out.
+    implied : bool
+        Also report ``implied_exclusive`` clashes (default ``False``).
 
     Returns
     -------
@@ -830,11 +916,31 @@ def contradictions(
     2
     >>> disputes[0].sides
     ('afghanistan', 'pakistan')
+
+    Through implication chains:
+
+    >>> h = cg.ClaimGraph([
+    ...     cg.Actor(id="north", name="North"), cg.Actor(id="south", name="South"),
+    ...     cg.Proposition(id="a", text="The convoy was attacked.", contradicts=["b"]),
+    ...     cg.Proposition(id="b", text="The convoy arrived safely."),
+    ...     cg.Proposition(id="pa", text="Shots were fired at the convoy.", implies=["a"]),
+    ...     cg.Statement(actor="north", proposition="pa"),
+    ...     cg.Statement(actor="south", proposition="b"),
+    ... ])
+    >>> cg.contradictions(h)
+    []
+    >>> [c] = cg.contradictions(h, implied=True)
+    >>> c.basis, c.propositions, c.via
+    ('implied_exclusive', ('b', 'pa'), ((), ('pa', 'a')))
+    >>> print(c.explanation)  # doctest: +NORMALIZE_WHITESPACE
+    South asserts “The convoy arrived safely” while North asserts “Shots were fired at the
+    convoy”, which implies “The convoy was attacked”; “The convoy arrived safely” and “The
+    convoy was attacked” cannot both be true.
     """
     want, f = contradiction_filter(kind, between, proposition, since, until, as_of, withdrawn)
     with graph.snapshot():
         _checked(graph, f)
-        return _contradictions(graph, want, between, proposition, f.window)
+        return _contradictions(graph, want, between, proposition, f.window, implied)
 
 
 def _contradictions(
@@ -843,6 +949,7 @@ def _contradictions(
     between: tuple[str, str] | None,
     proposition: str | None,
     w: Window,
+    implied_too: bool = False,
 ) -> list[Contradiction]:
     rel = backend.relations()
     contra, implies, owners = rel.contradicts, rel.implies, rel.owners
@@ -884,6 +991,15 @@ def _contradictions(
         related.add(p)
         if p in implies:
             related.update(implied(p))
+    through: dict[tuple[str, str], Via] = {}
+    if implied_too:
+        through = {
+            pair: via
+            for pair, via in _implied_exclusions(rel).items()
+            if proposition is None or proposition in pair
+        }
+        for pair in through:
+            related.update(pair)
     if related:  # their counts too (the opposed ones among them may be counted already)
         counts += backend.stance_counts(related - set(opposed), w)
     tally, several = _tally_of(counts)
@@ -896,7 +1012,8 @@ def _contradictions(
     def no(p: str) -> bool:
         return (p, "denies") in tally
 
-    pairs: list[tuple[Literal["exclusive", "implication"], str, str]] = []
+    pairs: list[tuple[Literal["exclusive", "implication", "implied_exclusive"], str, str]] = []
+    vias: dict[tuple[str, str, str], Via] = {}
     for p in owners:
         for q in dict.fromkeys(contra.get(p, ())):  # a duplicate entry is one relation
             if proposition is not None and proposition not in (p, q):
@@ -912,13 +1029,18 @@ def _contradictions(
                     continue
                 if no(q):
                     pairs.append(("implication", p, q))
+                    vias["implication", p, q] = (rel.chains(p)[q], ())
+    for (a, b), via in through.items():
+        if yes(a) and yes(b):
+            pairs.append(("implied_exclusive", a, b))
+            vias["implied_exclusive", a, b] = via
     # 3. classify every clash from the counts; the statements (and the propositions'
     # texts) are read when a contradiction's groups (texts) are first used
     first: dict[tuple[str, str, str], str | None] = {}
     if pairs and "inconsistency" in want:  # the earliest dates order these (few) clashes
         in_pairs: set[tuple[str, str, str]] = set()  # (proposition, stance, side)
         for basis, a, b in pairs:
-            sb = "asserts" if basis == "exclusive" else "denies"
+            sb = "denies" if basis == "implication" else "asserts"
             left, right = tally.get((a, "asserts")), tally.get((b, sb))
             if left and right:
                 for sd in left.keys() & right.keys():
@@ -935,6 +1057,7 @@ def _contradictions(
         sides: tuple[str, ...],
         size: int,
         pending: _Pending,
+        via: Via = _DIRECT,
     ) -> None:
         """A :class:`Contradiction` whose groups are pending, built without its
         constructor (an answer may hold millions)."""
@@ -948,6 +1071,7 @@ def _contradictions(
                 "propositions": pids,
                 "sides": sides,
                 "size": size,
+                "via": via,
                 "_parts": pending,
                 "_graph": backend,
                 "_reader": reader,
@@ -956,9 +1080,10 @@ def _contradictions(
         found.append(c)
 
     def clash(
-        basis: Literal["opposite_stances", "exclusive", "implication"],
+        basis: Basis,
         props: tuple[str, str],
         stances: tuple[str, str],
+        via: Via = _DIRECT,
     ) -> None:
         """The dispute and inconsistencies of two incompatible positions, from the counts."""
         left, right = tally.get((props[0], stances[0])), tally.get((props[1], stances[1]))
@@ -974,13 +1099,15 @@ def _contradictions(
         if "dispute" in want and len(union) > 1 and across:
             sides = tuple(sorted(union))
             size = sum(left.values()) + sum(right.values())
-            add("dispute", basis, pids, sides, size, (props, stances, None, False, size, sides))
+            whole: _Pending = (props, stances, None, False, size, sides)
+            add("dispute", basis, pids, sides, size, whole, via)
         if "inconsistency" not in want:
             return
         for sd in sorted(lsides & rsides):
             if between is not None and sd not in between:
                 continue
             size = left[sd] + right[sd]
+            via_i = via
             if basis == "opposite_stances":  # the earlier position first: when read
                 pending: _Pending = (props, stances, sd, True, size, (sd,))
                 pids_i = pids
@@ -989,9 +1116,10 @@ def _contradictions(
                 fa, fb = first.get((pa, sa, sd)), first.get((pb, sb, sd))
                 if (fb or _UNDATED) < (fa or _UNDATED):
                     pa, pb, sa, sb = pb, pa, sb, sa
+                    via_i = (via[1], via[0])
                 pending = ((pa, pb), (sa, sb), sd, False, size, (sd,))
                 pids_i = (pa, pb)
-            add("inconsistency", basis, pids_i, (sd,), size, pending)
+            add("inconsistency", basis, pids_i, (sd,), size, pending, via_i)
 
     # the common case, inlined
     append = found.append
@@ -1008,6 +1136,7 @@ def _contradictions(
                 "propositions": pids,
                 "sides": sides,
                 "size": size,
+                "via": _DIRECT,
                 "_parts": ((p, p), opposite, None, False, size, sides),
                 "_graph": backend,
                 "_reader": reader,
@@ -1040,7 +1169,8 @@ def _contradictions(
         clash(
             basis,
             (a, b),
-            ("asserts", "asserts") if basis == "exclusive" else ("asserts", "denies"),
+            ("asserts", "denies") if basis == "implication" else ("asserts", "asserts"),
+            vias.get((basis, a, b), _DIRECT),
         )
     # the final order: kind, size, propositions, sides, basis (the basis breaks the last
     # ties — an exclusive and an implication clash of one side on the same two
@@ -1048,6 +1178,48 @@ def _contradictions(
     found.sort(key=_rank)
     reader.number(found)
     return found
+
+
+def _implied_exclusions(rel: Relations) -> dict[tuple[str, str], Via]:
+    """The pairs of propositions that imply mutually exclusive ones without being declared
+    exclusive themselves: ``(p, q)`` (sorted) → the shortest chains ``(p ⇒ … ⇒ a,
+    q ⇒ … ⇒ b)`` with ``a`` and ``b`` declared to contradict each other (a chain is
+    ``()`` where the proposition is ``a`` or ``b`` itself).
+
+    A proposition that implies both sides of one exclusion is left out (it clashes with
+    itself, not with another statement); so is a pair declared exclusive (an
+    ``exclusive`` clash). Among several chains the one with the fewest steps is kept,
+    then the first in id order: the answer does not depend on declaration order.
+    """
+    excl: dict[str, set[str]] = {}
+    for p, qs in rel.contradicts.items():
+        for q in qs:
+            if q != p:
+                excl.setdefault(p, set()).add(q)
+                excl.setdefault(q, set()).add(p)
+    if not excl or not rel.implies:
+        return {}
+    # who reaches each exclusive proposition: itself (no chain) and whatever implies it
+    reach: dict[str, list[tuple[str, tuple[str, ...]]]] = {e: [(e, ())] for e in excl}
+    for p in rel.implies:
+        for q, path in rel.chains(p).items():
+            if q in excl:
+                reach[q].append((p, path))
+    best: dict[tuple[str, str], tuple[int, Via]] = {}
+    for a in sorted(excl):
+        for b in sorted(excl[a]):
+            if b < a:
+                continue  # each exclusion once
+            for x, px in reach[a]:
+                for y, py in reach[b]:
+                    if x == y or not (px or py) or y in excl.get(x, ()):
+                        continue
+                    key, via = ((x, y), (px, py)) if x < y else ((y, x), (py, px))
+                    rank = (len(px) + len(py), via)
+                    old = best.get(key)
+                    if old is None or rank < old:
+                        best[key] = rank
+    return {key: via for key, (_n, via) in sorted(best.items())}
 
 
 def _rank(c: Contradiction) -> str:
@@ -1275,13 +1447,10 @@ class Retraction:
         return self.withdrawal.date
 
     @property
-    def by(self) -> str | None:
-        """The actor who withdrew it: the one named, else the statement's own actor —
-        unless only a source is named (the source withdrew its account): then None."""
+    def by(self) -> str:
+        """The actor who withdrew it: the one named, else the statement's own actor."""
         w = self.withdrawal
-        if w.by is not None:
-            return w.by
-        return None if w.source is not None else self.statement.actor
+        return w.by if w.by is not None else self.statement.actor
 
     def explanation(self, graph: QueryBackend) -> str:
         """One sentence saying who withdrew what, when, and what replaced it.
@@ -1303,22 +1472,19 @@ class Retraction:
           trucks” (2025-10-21).']
         """
         s, w = self.statement, self.withdrawal
-        names = graph.names([s.actor, *([w.by] if w.by else [])])
-        texts = graph.texts(
-            [s.proposition, *([self.correction.proposition] if self.correction else [])]
-        )
+        c = self.correction
+        names = graph.names([s.actor, self.by])
+        texts = graph.texts([s.proposition, *([c.proposition] if c else [])])
         who = names.get(s.actor, s.actor)
         what = f"statement{_when(s.said)} that {_quote(texts.get(s.proposition, s.proposition))}"
-        if w.by is not None and w.by != s.actor:
-            head = f"{names.get(w.by, w.by)} withdrew {who}'s {what}"
-        elif w.by is None and w.source is not None:
-            src = graph.sources.get(w.source)
-            where = (src.publisher or src.title or src.id) if src else w.source
-            head = f"{where} withdrew its account of {who}'s {what}"
+        if self.by != s.actor:
+            head = f"{names.get(self.by, self.by)} withdrew {who}'s {what}"
         else:
             head = f"{who} withdrew its {what}"
         head += f" on {w.date}" if w.date else " (date unknown)"
-        c = self.correction
+        if w.source is not None:
+            src = graph.sources.get(w.source)
+            head += f", in {(src.title or src.publisher or src.id) if src else w.source}"
         if c is None:
             return head + "."
         said = f"{c.stance} {_quote(texts.get(c.proposition, c.proposition))}{_when(c.said)}"

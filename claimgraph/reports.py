@@ -29,8 +29,11 @@ from .queries import (
 __all__ = ["report", "report_data"]
 
 
-def report_data(graph: ClaimGraph) -> dict[str, Any]:
+def report_data(graph: ClaimGraph, *, implied: bool = False) -> dict[str, Any]:
     """The report as a JSON-ready dict.
+
+    With ``implied=True`` the disputes and inconsistencies include the clashes found
+    through ``implies`` chains (``contradictions(graph, implied=True)``).
 
     Top-level keys: ``title``, ``summary``, ``disputes``, ``inconsistencies``,
     ``agreements``, ``neutral_reports`` (statements that relay a proposition without taking
@@ -45,7 +48,7 @@ def report_data(graph: ClaimGraph) -> dict[str, Any]:
     >>> [d["proposition"]["id"] for d in data["disputes"]]
     ['offer-rejected', 'militants-sheltered']
     """
-    found = contradictions(graph)
+    found = contradictions(graph, implied=implied)
     pos = positions(graph)
     return {
         "title": graph.title,
@@ -156,8 +159,17 @@ def _agreement_text(graph: ClaimGraph, i: int, a: Agreement, md: bool) -> list[s
     return lines
 
 
-def report(graph: ClaimGraph, format: Literal["text", "markdown", "json"] = "text") -> str:
+def report(
+    graph: ClaimGraph,
+    format: Literal["text", "markdown", "json"] = "text",
+    *,
+    implied: bool = False,
+) -> str:
     """The report of a graph as text, Markdown or JSON.
+
+    With ``implied=True`` the disputes and inconsistencies include the clashes found
+    through ``implies`` chains (see :func:`~claimgraph.contradictions`); each explanation
+    spells its chain out.
 
     Examples
     --------
@@ -167,12 +179,12 @@ def report(graph: ClaimGraph, format: Literal["text", "markdown", "json"] = "tex
     Pakistan and Afghanistan resume talks in Istanbul
     """
     if format == "json":
-        return json.dumps(report_data(graph), indent=2, ensure_ascii=False)
+        return json.dumps(report_data(graph, implied=implied), indent=2, ensure_ascii=False)
     if format not in ("text", "markdown"):
         raise InvalidArgumentError(f"format must be 'text', 'markdown' or 'json', not {format!r}")
     md = format == "markdown"
     e: Escape = escape_markdown if md else _plain
-    found = contradictions(graph)
+    found = contradictions(graph, implied=implied)
     disputes = [c for c in found if c.kind == "dispute"]
     incons = [c for c in found if c.kind == "inconsistency"]
     agreed = agreements(graph)

@@ -345,6 +345,11 @@ def _withdrawn_column(s: Statement) -> str | None:
     return "" if w.date is None else date_bounds(w.date)[0]
 
 
+def _named(records: Iterable[Record], type: str) -> set[str]:
+    """The ids of ``type`` the records name (:meth:`~claimgraph.Statement.references`)."""
+    return {t for rec in records for _f, ttype, t in rec.references() if ttype == type}
+
+
 def _ids_param(ids: Iterable[str]) -> str:
     return json.dumps(list(ids), ensure_ascii=False)
 
@@ -1776,7 +1781,9 @@ class Store:
         """A :class:`~claimgraph.ClaimGraph` of the statements matching the filters.
 
         The filters are those of :meth:`statements`; with none, everything is loaded,
-        records that no statement uses included. The graph also holds every record the
+        records that no statement uses included. Withdrawn statements are loaded too (a
+        slice keeps the history; its queries leave them out as usual) unless
+        ``withdrawn=False`` is given. The graph also holds every record the
         statements need: their actors with the actors'
         membership chains, their sources with what the sources derive from, their
         propositions with the propositions these declare exclusive or implied, and the
@@ -1791,7 +1798,7 @@ class Store:
         >>> [c.kind for c in g.contradictions()]
         ['dispute']
         """
-        f = StatementFilter.parse(**filters)
+        f = StatementFilter.parse(**{"withdrawn": True, **filters})
         f.check(self.missing_ids, self.sides, self.side)
         where, params = self._where(f)
         with self.snapshot(), _gc_paused():
@@ -1803,15 +1810,13 @@ class Store:
             ).fetchall()
             statements: dict[str, Statement] = {}
             batch = _statements([r[0] for r in rows])
-            while batch:
+            while batch:  # and the statements they name (responds_to, corrections), to the end
                 for s in batch:
                     statements[s.id] = s
-                wanted = {t for s in batch for t in s.responds_to if t not in statements}
+                wanted = _named(batch, "statement") - statements.keys()
                 batch = cast(list[Statement], self._fetch("statement", wanted))
-            sources = self._closure(
-                "source", {r.source for s in statements.values() for r in s.reports}
-            )
-            props = self._closure("proposition", {s.proposition for s in statements.values()})
+            sources = self._closure("source", _named(statements.values(), "source"))
+            props = self._closure("proposition", _named(statements.values(), "proposition"))
             # the reviews of those propositions (of those statements, when they name one),
             # with their reviewers
             reviews = [
@@ -1820,7 +1825,7 @@ class Store:
                 if r.statement is None or r.statement in statements
             ]
             actors = self._closure(
-                "actor", {s.actor for s in statements.values()} | {r.reviewer for r in reviews}
+                "actor", _named(statements.values(), "actor") | {r.reviewer for r in reviews}
             )
             order = dict(
                 self._conn.execute(

@@ -25,6 +25,7 @@ from fuzzing import TEXT_CHARS
 from hypothesis import strategies as st
 
 import claimgraph as cg
+from claimgraph.dates import date_bounds
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -151,6 +152,12 @@ def edge_records() -> list[cg.Record]:
         St(id="s15", actor="north", proposition="p-monitor", said="2025-10-20", kind="proposal"),
         St(id="s16", actor="officials", proposition="p-monitor", said="2025-10"),
         St(id="s17", actor="south", proposition="p-lonely", kind="demand"),
+        # through implication: the ambush implies the attack, which excludes a safe arrival
+        # (asserted by the south's government): a dispute with the west, and the south
+        # against itself
+        P(id="p-ambush", text="The convoy was ambushed.", implies=["p-a"]),
+        St(id="s18", actor="west", proposition="p-ambush", said="2025-10-03"),
+        St(id="s19", actor="south", proposition="p-ambush", said="2025-11"),
         # fact-checks: one of a proposition, one of a statement (by a reviewer of a side)
         A(id="desk", name="Fact Desk", kind="outlet", member_of=["west"]),
         cg.Review(
@@ -287,6 +294,7 @@ def corpora(draw: st.DrawFn, max_statements: int = 16) -> list[cg.Record]:
 
     said: list[str] = []
     for j in range(draw(st.integers(0, max_statements))):
+        when = draw(SAID)
         reports = (
             [
                 {"source": src, "quote": draw(st.none() | TEXT)}
@@ -302,8 +310,9 @@ def corpora(draw: st.DrawFn, max_statements: int = 16) -> list[cg.Record]:
                 proposition=draw(others),
                 stance=draw(st.sampled_from(STANCES)),
                 kind=draw(st.sampled_from(STATEMENT_KINDS)),
-                said=draw(SAID),
+                said=when,
                 hedge=draw(st.none() | st.sampled_from(["allegedly", "suggested"])),
+                withdrawn=draw(withdrawals(when, said, actors, sources)),
                 reports=reports,
                 responds_to=draw(st.lists(st.sampled_from(said), max_size=2, unique=True))
                 if said
@@ -324,6 +333,27 @@ def corpora(draw: st.DrawFn, max_statements: int = 16) -> list[cg.Record]:
             )
         )
     return records
+
+
+@st.composite
+def withdrawals(
+    draw: st.DrawFn, said: str | None, statements: list[str], actors: list[str], sources: list[str]
+) -> cg.Withdrawal | None:
+    """Mostly none; else a retraction or a correction (of an earlier statement), dated on or
+    after ``said`` (or of unknown date), by the actor, another actor or a source."""
+    if draw(st.integers(0, 3)) != 0:
+        return None
+    later = [
+        d
+        for d in ("2024", "2025-01", "2025-10-19", "2025-10-31", "2025-11", "2026")
+        if said is None or date_bounds(d)[1] >= date_bounds(said)[0]
+    ]
+    return cg.Withdrawal(
+        date=draw(st.none() | st.sampled_from(later)),
+        by=draw(st.none() | st.sampled_from(actors)),
+        source=draw(st.none() | st.sampled_from(sources)) if sources else None,
+        correction=draw(st.none() | st.sampled_from(statements)) if statements else None,
+    )
 
 
 def _some(draw: st.DrawFn, ids: list[str]) -> str | list[str]:
@@ -354,6 +384,18 @@ def filters(draw: st.DrawFn, graph: cg.ClaimGraph) -> dict[str, Any]:
     for name in ("since", "until"):
         if draw(st.integers(0, 2)) == 0:
             out[name] = draw(DATES)
+    out.update(draw(windows()))
+    return out
+
+
+@st.composite
+def windows(draw: st.DrawFn) -> dict[str, Any]:
+    """The withdrawal keywords of a query, each optional: ``as_of`` and ``withdrawn``."""
+    out: dict[str, Any] = {}
+    if draw(st.integers(0, 2)) == 0:
+        out["as_of"] = draw(DATES)
+    if draw(st.integers(0, 2)) == 0:
+        out["withdrawn"] = draw(st.sampled_from([True, False, "only"]))
     return out
 
 

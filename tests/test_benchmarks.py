@@ -197,3 +197,17 @@ def test_contradictions_are_ranked_by_kind_size_propositions_sides(graph: cg.Cla
         assert between == sorted(
             between, key=lambda c: (c.kind != "dispute", -c.size, c.propositions, c.sides, c.basis)
         )
+
+
+def test_withdrawals_bench_smoke(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import withdrawals_bench
+
+    results = withdrawals_bench.main(["--statements", "600", "--repeat", "1", "--share", "0.2"])
+    assert set(results) == {"none withdrawn", "20% withdrawn"}
+    out = capsys.readouterr().out
+    assert "contradictions as_of" in out and "store" in out
+    # the corpus it times does hold withdrawn statements, and they change the answer
+    some = withdrawals_bench.withdraw(gen.generate(600, seed=0), 0.2)
+    g = cg.ClaimGraph(some)
+    assert 60 < len(cg.statements(g, withdrawn="only")) < 180
+    assert cg.contradictions(g) != cg.contradictions(g, withdrawn=True)

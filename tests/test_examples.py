@@ -82,3 +82,30 @@ def test_istanbul_example_encodes_the_article(example_graph: cg.ClaimGraph) -> N
     assert all(s.responds_to == ("af-claims-offer-rejected",) for s in restated)
     # Kabul's denial answers Pakistan's claim
     assert g.get("af-denies-sheltered").responds_to == ("pk-sheltered",)  # type: ignore[union-attr]
+
+
+def test_the_border_crossing_example_tells_its_story(capsys: pytest.CaptureFixture[str]) -> None:
+    """The second example: a correction, a withdrawn figure, a neutral report, a fact-check."""
+    path = EXAMPLES / "border-crossing.yaml"
+    assert main(["validate", str(path)]) == 0
+    assert main(["report", str(path)]) == 0
+    out = capsys.readouterr().out
+    for line in (
+        "DISPUTES (1)",
+        "AGREEMENTS (1)",
+        "NEUTRAL REPORTS (1)",
+        "RETRACTIONS AND CORRECTIONS (2)",
+    ):
+        assert line in out
+    g = cg.load(path)
+    [dispute] = g.contradictions()
+    assert (dispute.propositions, dispute.sides) == (("shelled",), ("north", "south"))
+    assert [(r.statement.id, r.kind) for r in cg.retractions(g)] == [
+        ("post-closed", "correction"),
+        ("ministry-queue", "retraction"),
+    ]
+    # on the 20th the reporter's post stood; the wire takes no side; the desk rated the claim
+    assert [s.id for s in g.statements(as_of="2025-10-20")] == ["post-closed"]
+    assert g.positions().stance("wire", "shelled") == "reports"
+    assert [r.textual_rating for r in g.reviews_of("shelled")] == ["Unproven"]
+    assert [s.hedge for s in g.statements(certainty="hedged")] == ["reportedly", "expects"]

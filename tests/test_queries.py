@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 import pytest
 
@@ -476,6 +477,185 @@ class TestInconsistencies:
         assert [grp.proposition for grp in c.groups] == ["q", "p"]
         assert c.propositions == ("q", "p")
         assert c.texts == ("Proposition q.", "Proposition p.")
+
+
+class TestImpliedClashes:
+    """``contradictions(implied=True)``: clashes through ``implies`` chains."""
+
+    CHAINS: ClassVar[dict[str, dict[str, list[str]]]] = {  # PA ⇒ X, PPB ⇒ PB ⇒ Y, X ⊥ Y
+        "x": {"contradicts": ["y"]},
+        "y": {},
+        "pa": {"implies": ["x"]},
+        "pb": {"implies": ["y"]},
+        "ppb": {"implies": ["pb"]},
+    }
+
+    def test_premises_of_exclusive_propositions_clash(self, tiny_graph: Builder) -> None:
+        g = tiny_graph([("a", "pa", "asserts"), ("b", "pb", "asserts")], propositions=self.CHAINS)
+        assert cg.contradictions(g) == []  # off by default: what the graph declares
+        [c] = cg.contradictions(g, implied=True)
+        assert (c.kind, c.basis, c.propositions, c.sides) == (
+            "dispute",
+            "implied_exclusive",
+            ("pa", "pb"),
+            ("a", "b"),
+        )
+        assert c.via == (("pa", "x"), ("pb", "y"))
+        assert [(grp.stance, grp.proposition) for grp in c.groups] == [
+            ("asserts", "pa"),
+            ("asserts", "pb"),
+        ]
+        assert c.explanation == (
+            "A asserts “Proposition pa”, which implies “Proposition x”, while B asserts"
+            " “Proposition pb”, which implies “Proposition y”; “Proposition x” and"
+            " “Proposition y” cannot both be true."
+        )
+        assert c.to_dict()["via"] == [["pa", "x"], ["pb", "y"]]
+
+    def test_a_premise_clashes_with_the_other_exclusive_proposition(
+        self, tiny_graph: Builder
+    ) -> None:
+        g = tiny_graph([("a", "pa", "asserts"), ("b", "y", "asserts")], propositions=self.CHAINS)
+        [c] = cg.contradictions(g, implied=True)
+        assert (c.basis, c.propositions, c.via) == (
+            "implied_exclusive",
+            ("pa", "y"),
+            (("pa", "x"), ()),
+        )
+        assert c.explanation == (
+            "A asserts “Proposition pa”, which implies “Proposition x”, while B asserts"
+            " “Proposition y”; “Proposition x” and “Proposition y” cannot both be true."
+        )
+
+    def test_long_chains_are_followed_and_worded(self, tiny_graph: Builder) -> None:
+        g = tiny_graph([("a", "pa", "asserts"), ("b", "ppb", "asserts")], propositions=self.CHAINS)
+        [c] = cg.contradictions(g, implied=True)
+        assert c.via == (("pa", "x"), ("ppb", "pb", "y"))
+        assert "“Proposition ppb”, which implies “Proposition pb”, which implies" in c.explanation
+
+    def test_the_declared_clashes_are_unchanged(self, tiny_graph: Builder) -> None:
+        g = tiny_graph(
+            [
+                ("a", "pa", "asserts"),
+                ("b", "pb", "asserts"),
+                ("a", "x", "asserts"),
+                ("b", "y", "asserts"),
+                ("b", "x", "denies"),
+            ],
+            propositions=self.CHAINS,
+        )
+        plain = cg.contradictions(g)
+        both = cg.contradictions(g, implied=True)
+        assert [c for c in both if c.basis != "implied_exclusive"] == plain
+        assert all(c.via == ((), ()) for c in plain if c.basis != "implication")
+        # x ⊥ y declared: exclusive, never implied_exclusive as well
+        assert [c.basis for c in both if set(c.propositions) == {"x", "y"}] == ["exclusive"]
+        implied = {c.propositions for c in both if c.basis == "implied_exclusive"}
+        assert implied == {("pa", "pb"), ("pa", "y"), ("pb", "x")}
+
+    def test_denials_clash_through_no_exclusion(self, tiny_graph: Builder) -> None:
+        g = tiny_graph([("a", "pa", "asserts"), ("b", "y", "denies")], propositions=self.CHAINS)
+        assert cg.contradictions(g, implied=True) == []  # a and not-b may both hold
+        g = tiny_graph([("a", "pa", "denies"), ("b", "pb", "denies")], propositions=self.CHAINS)
+        assert cg.contradictions(g, implied=True) == []
+
+    def test_an_inconsistency_through_chains_earlier_first(self, tiny_graph: Builder) -> None:
+        g = tiny_graph(
+            [("a", "pb", "asserts", "2025-05"), ("a", "pa", "asserts", "2025-01")],
+            propositions=self.CHAINS,
+        )
+        [c] = cg.contradictions(g, implied=True)
+        assert (c.kind, c.propositions, c.via) == (
+            "inconsistency",
+            ("pa", "pb"),
+            (("pa", "x"), ("pb", "y")),
+        )
+        g = tiny_graph(
+            [("a", "pb", "asserts", "2025-01"), ("a", "pa", "asserts", "2025-05")],
+            propositions=self.CHAINS,
+        )
+        [c] = cg.contradictions(g, implied=True)
+        assert (c.propositions, c.via) == (("pb", "pa"), (("pb", "y"), ("pa", "x")))
+        assert c.explanation == (
+            "A asserted “Proposition pb” (2025-01), which implies “Proposition y”, and"
+            " “Proposition pa” (2025-05), which implies “Proposition x”; “Proposition y”"
+            " and “Proposition x” cannot both be true."
+        )
+
+    def test_cycles_and_self_clashing_premises(self, tiny_graph: Builder) -> None:
+        g = tiny_graph(
+            [("a", "pa", "asserts"), ("b", "pb", "asserts"), ("c", "both", "asserts")],
+            propositions={
+                "x": {"contradicts": ["y"]},
+                "y": {},
+                "pa": {"implies": ["qa"]},
+                "qa": {"implies": ["pa", "x"]},  # pa ⇔ qa
+                "pb": {"implies": ["pb", "y"]},  # implies itself
+                "both": {"implies": ["x", "y"]},  # clashes with itself: left out
+            },
+        )
+        found = cg.contradictions(g, implied=True)
+        assert [(c.propositions, c.via) for c in found if c.sides == ("a", "b")] == [
+            (("pa", "pb"), (("pa", "qa", "x"), ("pb", "y")))
+        ]
+        assert {c.propositions for c in found} == {("pa", "pb"), ("both", "pa"), ("both", "pb")}
+
+    def test_the_shortest_chain_is_kept(self, tiny_graph: Builder) -> None:
+        g = tiny_graph(
+            [("a", "p", "asserts"), ("b", "q", "asserts")],
+            propositions={
+                "x": {"contradicts": ["y"]},
+                "u": {"contradicts": ["v"]},
+                "y": {},
+                "v": {},
+                "p": {"implies": ["m", "u"]},
+                "m": {"implies": ["x"]},
+                "q": {"implies": ["y", "v"]},
+            },
+        )
+        [c] = cg.contradictions(g, implied=True)
+        assert c.via == (("p", "u"), ("q", "v"))
+
+    def test_filters(self, tiny_graph: Builder) -> None:
+        g = tiny_graph(
+            [("a", "pa", "asserts", "2025-01"), ("b", "pb", "asserts", "2025-06")],
+            propositions=self.CHAINS,
+        )
+        assert len(cg.contradictions(g, implied=True, proposition="pa")) == 1
+        assert cg.contradictions(g, implied=True, proposition="x") == []  # on the chain only
+        assert cg.contradictions(g, implied=True, kind="inconsistency") == []
+        assert len(cg.contradictions(g, implied=True, between=("b", "a"))) == 1
+        assert cg.contradictions(g, implied=True, since="2025-03") == []
+
+    def test_implication_chains_are_worded_and_in_order(self, tiny_graph: Builder) -> None:
+        props = {"p": {"implies": ["m"]}, "m": {"implies": ["q"]}}
+        g = tiny_graph([("a", "p", "asserts"), ("b", "q", "denies")], propositions=props)
+        [c] = cg.contradictions(g)
+        assert c.via == (("p", "m", "q"), ())
+        assert c.explanation == (
+            "A asserts “Proposition p”, which implies “Proposition m”, which implies"
+            " “Proposition q”; B denies it."
+        )
+        # one side denied q before asserting p: the denial first, and said so
+        g = tiny_graph(
+            [("a", "q", "denies", "2025-01"), ("a", "p", "asserts", "2025-02")],
+            propositions=props,
+        )
+        [c] = cg.contradictions(g)
+        assert [grp.stance for grp in c.groups] == ["denies", "asserts"]
+        assert c.via == ((), ("p", "m", "q"))
+        assert c.explanation == (
+            "A denied “Proposition q” (2025-01) and later asserted “Proposition p”"
+            " (2025-02), which implies “Proposition m”, which implies it."
+        )
+
+    def test_the_report_shows_them_on_request(self, tiny_graph: Builder) -> None:
+        g = tiny_graph([("a", "pa", "asserts"), ("b", "pb", "asserts")], propositions=self.CHAINS)
+        assert "DISPUTES (0)" in cg.report(g)
+        text = cg.report(g, implied=True)
+        assert "DISPUTES (1)" in text and "which implies “Proposition x”" in text
+        [d] = cg.report_data(g, implied=True)["disputes"]
+        assert (d["basis"], d["via"]) == ("implied_exclusive", [["pa", "x"], ["pb", "y"]])
 
 
 class TestFilters:
