@@ -5,9 +5,9 @@ Usage::
     python benchmarks/extract_bench.py [--articles 400] [--words 800] [--repeat 3]
 
 The articles are made from the seed article (``../shared/seeds/istanbul-talks-arabnews.txt``)
-and, when present, the development set (``tests/data/attributions/*.txt``): their paragraphs
-shuffled with a fixed seed and cut to ``--words`` words each, so each article has the
-quotations, reported speech and cue density of real news. Measured in this one process:
+and, when present, the development set (``tests/data/attributions/texts/*.txt``): their
+paragraphs shuffled with a fixed seed and cut to ``--words`` words each, so each article
+has the quotations, reported speech and cue density of real news. Measured in this one process:
 
 - **baseline**: a plain regular-expression tokenisation pass (``re.findall(r"\\w+|\\S")``),
   the least any extractor over the text must do;
@@ -43,7 +43,7 @@ DEVSET = ROOT / "tests" / "data" / "attributions"
 def corpus(n: int, words: int, seed: int = 1) -> list[str]:
     """``n`` articles of about ``words`` words from the seed article and the dev set."""
     paragraphs: list[str] = []
-    for path in [SEED, *sorted(DEVSET.glob("*.txt"))]:
+    for path in [SEED, *sorted(DEVSET.glob("texts/*.txt"))]:
         if path.is_file():
             paragraphs += [p for p in path.read_text(encoding="utf-8").splitlines() if p.strip()]
     if not paragraphs:

@@ -18,12 +18,14 @@ from typing import Any
 
 import yaml
 
+from ..authoring import STANCE_KEYS
 from ..dates import parse_partial_date
 from ..exceptions import InvalidArgumentError
 from ..graph import ClaimGraph
 from ..io import loads
 from ..models import Source, normalize_text, slugify
 from ._rules import Attribution, _Reader
+from ._text import prefix_end
 
 __all__ = ["draft", "draft_yaml"]
 
@@ -187,6 +189,16 @@ _ORG_WORDS = frozenset(
         "coalition",
     ]
 )
+_OUTLET = re.compile(
+    r"\b(?:news|times|post|press|reuters|agency|ap|afp|upi|bbc|cnn|nbc|cbs|abc|fox|msnbc"
+    r"|npr|voa|rfe/rl|xinhua|tass|ria|interfax|al jazeera|dawn|tolo|ariana|pajhwok|geo"
+    r"|television|tv|radio|channel|newspaper|daily|gazette|tribune|journal|herald|telegraph"
+    r"|guardian|observer|chronicle|broadcaster|outlet|wire|magazine|newsweek|bloomberg"
+    r"|associated press)\b",
+    re.I,
+)
+"""Words that name a news outlet ("Reuters", "Tolo News", "state television"): what an
+outlet says it relays (stance ``reports``), unless it denies."""
 _PARTY_WORDS = re.compile(
     r"^(?:the|both)\s+(?:two\s+)?(?:sides|countries|neighbou?rs|governments|nations|parties"
     r"|capitals|delegations)$|^both$",
@@ -453,7 +465,9 @@ class _Actors:
                 owner = self.state(hit.state)
         plural = head in _GROUP_HEADS or (head.endswith("s") and head in _GROUP_HEADS)
         person = head in _PERSON_HEADS
-        if head in _GOVERNMENT_HEADS:
+        if _OUTLET.search(name) and not person and head not in _OFFICE_HEADS:
+            kind = "outlet"
+        elif head in _GOVERNMENT_HEADS:
             kind = "government"
         elif head in _GROUP_HEADS:
             kind = "group"
@@ -500,6 +514,7 @@ class _Stmt:
     prop: str  # proposition key
     stance: str
     kind: str
+    hedge: str | None
     said: str | None
     quote: str | None
     responds_to: list[str]
@@ -548,9 +563,11 @@ def draft_yaml(text: str, *, source: Source | Mapping[str, Any] | None = None) -
     src = _source_fields(source)
     lines_ = [ln.strip() for ln in text.splitlines() if ln.strip()]
     if "title" not in src and lines_ and len(lines_[0]) < 200 and not lines_[0].endswith("."):
-        src["title"] = lines_[0]
+        src["title"] = lines_[0][prefix_end(lines_[0], 0) :]  # not "Assalamu Alaikum - "
     published = src.get("published")
     atts = _Reader(text, actions=True).read() if text.strip() else []
+    atts, charged = _charges(atts)
+    made: dict[int, _Stmt] = {}  # id() of an attribution -> its (first) statement
     actors = _Actors(text)
     props: dict[str, str] = {}  # key (normalised) -> canonical wording
     stmts: list[_Stmt] = []
@@ -568,19 +585,32 @@ def draft_yaml(text: str, *, source: Source | Mapping[str, Any] | None = None) -
         if lead is not None:
             kind = _NOUN_ACT.get(lead.group("noun").lower(), kind)
             content = _MARKS.sub("", content)[lead.end() :]
-        stance = "asserts" if att.stance == "neutral" else att.stance
+        stance = "reports" if att.stance == "neutral" else att.stance
         if stance == "denies" and kind == "claim":
             kind = "denial"
+        # what an outlet says it passes on: "Reuters said", "according to Tolo News"
+        if (
+            stance == "asserts"
+            and kind in ("claim", "report")
+            and all(actors.by_id[x].kind == "outlet" for x in ids)
+        ):
+            stance, kind = "reports", "report"
+        hedge = None if att.hedge is None else re.sub(r"\s+", " ", att.hedge.text)
+        if att.hedged and hedge is None:
+            hedge = att.cue.text
         notes = [
             f"offsets: source {att.source.start}-{att.source.end},"
             f" cue {att.cue.start}-{att.cue.end}, content {att.content.start}-{att.content.end}"
         ]
-        if att.stance == "neutral":
-            notes.append(f"neutral report ('{att.cue.text}'): relays without endorsing")
-        if att.hedged:
-            notes.append(f"hedged ('{att.cue.text}')")
         # what the content refers back to: "those claims", "the Afghan account", "it"
-        target = _antecedent(content, ids, stmts, actors)
+        inner = charged.get(id(att))
+        target = None
+        if inner is not None:  # "denied U.S. charges that he …": what the charge says
+            target = made.get(id(inner))
+            if target is None:
+                content = inner.content.text
+        if target is None:
+            target = _antecedent(content, ids, stmts, actors)
         quote: str | None = None
         if att.kind == "direct":
             quote = att.content.text
@@ -606,7 +636,7 @@ def draft_yaml(text: str, *, source: Source | Mapping[str, Any] | None = None) -
                     s.id
                     for s in stmts
                     if s.prop == key
-                    and s.stance == "asserts"
+                    and s.stance != "denies"
                     and actors.side(s.actor) != actors.side(ids[0])
                 ][-1:]
         if not responds and stmts and att.cue.text.lower().endswith("ing"):
@@ -631,21 +661,22 @@ def draft_yaml(text: str, *, source: Source | Mapping[str, Any] | None = None) -
                 sid = f"{base}-{n}"
                 n += 1
             used_ids.add(sid)
-            stmts.append(
-                _Stmt(
-                    sid,
-                    aid,
-                    key,
-                    stance,
-                    kind,
-                    said,
-                    quote,
-                    responds,
-                    "; ".join(notes),
-                    att.sentence.text,
-                    att,
-                )
+            stmt_ = _Stmt(
+                sid,
+                aid,
+                key,
+                stance,
+                kind,
+                hedge,
+                said,
+                quote,
+                responds,
+                "; ".join(notes),
+                att.sentence.text,
+                att,
             )
+            made.setdefault(id(att), stmt_)
+            stmts.append(stmt_)
     return _write(src, actors, props, stmts)
 
 
@@ -665,6 +696,49 @@ def _infinitive(content: str, att: Attribution) -> str:
     return f"{m.group('np')} should {neg}{m.group('vp')}"
 
 
+def _charges(atts: list[Attribution]) -> tuple[list[Attribution], dict[int, Attribution]]:
+    """The denials whose content is a charge found inside it ("denied U.S. charges that he
+    …"): each maps (by ``id()``) to that charge, which is moved before it so that the denial
+    answers the charge's own statement."""
+    charged: dict[int, Attribution] = {}
+    order = list(atts)
+    for outer in atts:
+        if outer.stance != "denies":
+            continue
+        oc = outer.content
+        for inner in atts:
+            if (
+                inner is not outer
+                and inner.cue.text.lower() in _CHARGE_NOUNS
+                and oc.start <= inner.cue.start < inner.content.start
+                and inner.content.end <= oc.end
+                and inner.cue.start - oc.start < 40
+            ):
+                charged[id(outer)] = inner
+                order.remove(inner)
+                order.insert(order.index(outer), inner)
+                break
+    return order, charged
+
+
+_CHARGE_NOUNS = frozenset(
+    [
+        "claim",
+        "claims",
+        "allegation",
+        "allegations",
+        "accusation",
+        "accusations",
+        "charge",
+        "charges",
+        "assertion",
+        "assertions",
+        "suggestion",
+        "suggestions",
+    ]
+)
+
+
 def _antecedent(content: str, ids: list[str], stmts: list[_Stmt], actors: _Actors) -> _Stmt | None:
     """The earlier statement a content refers back to, if it is "those claims" and the like."""
     c = content.strip()
@@ -681,7 +755,7 @@ def _antecedent(content: str, ids: list[str], stmts: list[_Stmt], actors: _Actor
                 if place is not None:
                     want = slugify(place.state)
     for s in reversed(stmts):
-        if s.stance != "asserts" or s.kind not in _CLAIM_KINDS:
+        if s.stance == "denies" or s.kind not in _CLAIM_KINDS:
             continue
         side = actors.side(s.actor)
         if want is not None and side != want:
@@ -785,7 +859,9 @@ def _write(src: dict[str, Any], actors: _Actors, props: dict[str, str], stmts: l
         if len(sentence) > 300:
             sentence = sentence[:299] + "…"
         out.append(f"      # {sentence}")
-        d = {"id": s.id, "actor": s.actor, s.stance: prop_ids[s.prop], "kind": s.kind}
+        d = {"id": s.id, "actor": s.actor, STANCE_KEYS[s.stance]: prop_ids[s.prop], "kind": s.kind}
+        if s.hedge:
+            d["hedge"] = s.hedge
         if s.said:
             d["said"] = s.said
         if s.quote:

@@ -22,11 +22,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
 from typing import Literal, cast
 
 from ..exceptions import InvalidArgumentError
-from ._lexicon import Cue, hedges, index
-from ._text import TITLES, Tokens, quotes, sentences, tokenize
+from ._lexicon import Cue, hedges, index, inflections
+from ._text import TITLES, Tokens, prefix_end, quotes, sentences, tokenize
 
 __all__ = ["Attribution", "Span", "attributions"]
 
@@ -71,9 +73,13 @@ class Attribution:
         The speech act, a :class:`claimgraph.StatementKind` value ("claim", "denial",
         "demand", "offer", ...).
     hedged : bool
-        Whether the cue or its sentence sounds unsure ("suggested", "allegedly").
+        Whether the cue or its sentence sounds unsure ("suggested", "allegedly", "may have").
     sentence : Span
         The sentence (or the sentences a quotation runs across) it was found in.
+    hedge : Span or None
+        The words that make it unsure, when ``hedged``: the cue itself ("suggested"), a
+        hedging adverb of its sentence ("reportedly", "allegedly"), a negated cue ("did not
+        deny") or a modal of the content ("may have", "might"); ``None`` when it is not.
     """
 
     source: Span | None
@@ -84,10 +90,33 @@ class Attribution:
     act: str
     hedged: bool
     sentence: Span
+    hedge: Span | None = None
 
 
 # ---------------------------------------------------------------------------- word lists
-_AUX = frozenset(
+_CONTRACTED = frozenset(
+    [
+        "wouldn",
+        "couldn",
+        "didn",
+        "doesn",
+        "don",
+        "isn",
+        "wasn",
+        "weren",
+        "hasn",
+        "haven",
+        "hadn",
+        "won",
+        "can",
+        "shouldn",
+        "aren",
+        "ain",
+        "mustn",
+    ]
+)
+"""The first halves of "wouldn't", "didn't" (the tokenizer splits off the "'t")."""
+_AUX = _CONTRACTED | frozenset(
     [
         "has",
         "have",
@@ -231,7 +260,7 @@ _BASE_OK_BEFORE = frozenset(
         "to",
     ]
 )
-_NP_STOP = frozenset(
+_NP_STOP = _CONTRACTED | frozenset(
     [
         "that",
         "which",
@@ -365,6 +394,98 @@ for _words, _act, _stance in (
     for _w in _words.split():
         _NOUN_CUES.setdefault(_w, (_act, _stance))  # type: ignore[arg-type]  # literal
 
+_ACTS = frozenset({"agreement", "offer", "rejection", "commitment", "proposal", "other"})
+"""Acts that are deeds as much as words: inside what someone else is reported to say
+("… said Kabul agreed to …") they are no attribution of their own; an accusation, a denial or
+a demand there is ("police said the minister's wife accused the activists of …")."""
+_NOUN_NEXT = frozenset(
+    [
+        "about",
+        "of",
+        "on",
+        "from",
+        "for",
+        "in",
+        "were",
+        "are",
+        "remain",
+        "remains",
+        "have",
+        "had",
+        "was",
+        "consistent",
+    ]
+)
+"""Words after an s-form or base form ("reports", "claims") that make it a noun."""
+_TIMES = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "week",
+        "month",
+        "year",
+        "weekend",
+        "morning",
+        "evening",
+        "night",
+        "afternoon",
+    ]
+)
+_SAYING_NOUNS = frozenset(
+    [
+        "report",
+        "reports",
+        "statement",
+        "statements",
+        "letter",
+        "letters",
+        "communique",
+        "message",
+        "messages",
+        "article",
+        "articles",
+        "resolution",
+        "broadcast",
+        "broadcasts",
+        "video",
+        "post",
+        "posts",
+    ]
+)
+"""Nouns for a text that says something, before a participle ("reports claiming …")."""
+_QUANTIFIERS = frozenset(
+    ["some", "many", "most", "others", "both", "all", "few", "none", "each", "several"]
+)
+"""Words that are a subject of their own before a verb ("some believe …")."""
+_TIME_LEAD = frozenset({"on", "in", "last", "this", "late", "early", "next", "earlier"})
+_HOLDERLESS = frozenset(
+    [
+        "claim",
+        "claims",
+        "allegation",
+        "allegations",
+        "accusation",
+        "accusations",
+        "charge",
+        "charges",
+        "assertion",
+        "assertions",
+        "suggestion",
+        "suggestions",
+        "denial",
+        "denials",
+    ]
+)
+"""Nouns that attribute a that-clause even when the text names nobody ("allegations that
+Iran …"): the attribution's source is then ``None``."""
 _CLAUSE_BREAK = frozenset(
     [
         "but",
@@ -437,7 +558,75 @@ _LEAD_ACTS = (
     (re.compile(r"^(?:we|i)\s+(?:\w+\s+)?(?:propose|suggest)\b", re.I), "proposal"),
     (re.compile(r"^(?:we|i)\s+(?:\w+\s+)?(?:will|promise|pledge|vow)\b", re.I), "commitment"),
 )
-_MODAL_DEMAND = re.compile(r"\b(?:should|must|ought to|has to|have to|needs? to)\b", re.I)
+_BASE_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "deny",
+        "insist",
+        "argue",
+        "assert",
+        "contend",
+        "maintain",
+        "reiterate",
+        "confirm",
+        "acknowledge",
+        "admit",
+        "allege",
+        "accuse",
+        "urge",
+        "suggest",
+        "believe",
+        "think",
+        "predict",
+        "add",
+        "explain",
+        "declare",
+        "agree",
+        "disagree",
+        "dismiss",
+        "reject",
+        "condemn",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "concede",
+        "recall",
+        "warn",
+        "announce",
+        "expect",
+        "claim",
+    ]
+)
+"""Base forms that follow a subject with no auxiliary ("police say", "officials deny"),
+never a noun there (unlike "report", "state" or "charge")."""
+_PASSIVE_NO_AGENT = frozenset(
+    [
+        "say",
+        "report",
+        "believe",
+        "allege",
+        "rumor",
+        "rumour",
+        "think",
+        "claim",
+        "understand",
+        "know",
+        "suspect",
+    ]
+)
+"""Verbs whose agentless passive attributes ("is said to", "are reported to")."""
+_MODALS = frozenset({"may", "might", "could"})
+_NOT_AFTER_MODAL = frozenset({"to", "the", "a", "an", "and", "or", "of", "i", "we", "you", "also"})
+_MUST = frozenset({"should", "must"})
+_MUST_TO = frozenset({"ought", "has", "have", "need", "needs"})
+_MUST_ANY = _MUST | _MUST_TO
+
+
+@lru_cache(maxsize=1)
+def _unsure() -> frozenset[str]:
+    """The modals and the hedging adverbs of the lexicon: the words a content's hedge is."""
+    return _MODALS | hedges()
 
 
 def _wordlike(t: str) -> bool:
@@ -498,21 +687,32 @@ class _Reader:
         self.quote_end: dict[int, int] = {}  # closing token -> opening token
         starts = self.toks.starts
         self.quotes = quotes(text)
+        # quotes never closed (to the end of their paragraph): their ``close`` is the token
+        # after them, which is no closing mark
+        self.open_ended: set[int] = set()
         for qs, qe in self.quotes:
             o = bisect_left(starts, qs)
-            c = bisect_left(starts, qe - 1)
-            if o >= n or c >= n or c <= o:
+            closed = text[qe - 1] in _CLOSE_MARKS
+            c = bisect_left(starts, qe - 1 if closed else qe)
+            if o >= n or (closed and c >= n) or c <= o:
                 continue
             self.inq[o] = 2
             self.inq[o + 1 : c] = b"\x01" * (c - o - 1)
-            self.inq[c] = 3
             self.quote_at[o] = (o, c)
-            self.quote_end[c] = o
+            if closed:
+                self.inq[c] = 3
+                self.quote_end[c] = o
+            else:
+                self.open_ended.add(o)
         self.quote_list = sorted(self.quote_at.values())
         self.quote_opens = [o for o, _ in self.quote_list]
-        idx = self.index
-        self.cands = [i for i, w in enumerate(self.toks.lower) if w in idx]
-        self.nouns = [i for i, w in enumerate(self.toks.lower) if w in _NOUN_CUES]
+        # the positions of the words each rule looks for (compress: one C-level pass each)
+        low = self.toks.lower
+        every = range(n)
+        self.cands = list(compress(every, map(self.index.__contains__, low)))
+        self.nouns = list(compress(every, map(_NOUN_CUES.__contains__, low)))
+        self.modal_at = list(compress(every, map(_unsure().__contains__, low)))
+        self.must_at = list(compress(every, map(_MUST_ANY.__contains__, low)))
 
     # -- spans
     def span(self, i: int, j: int) -> Span:
@@ -558,27 +758,46 @@ class _Reader:
     def read(self) -> list[Attribution]:
         out: list[Attribution] = []
         last_direct: tuple[int, Attribution] | None = None
+        text = self.text
+        starts = self.toks.starts
         for u, (a, b) in enumerate(self.units()):
             if a >= b or self.headline(a, b):
                 continue
+            s = starts[a]
+            if s == 0 or text[s - 1] == "\n":
+                p = prefix_end(text, s)
+                if p > s:  # "Assalamu Alaikum - …", "ISLAMABAD (Reuters) - …"
+                    a = bisect_left(starts, p)
+                    if a >= b:
+                        continue
             found = self.unit(a, b)
             used = [(x.content.start, x.content.end) for x in found]
-            starts = self.toks.starts
             ql = self.quote_list
             for q in range(bisect_left(self.quote_opens, a), len(ql)):
                 o, c = ql[q]
                 if o >= b:
                     break
-                if c >= b or c - o < 3:
+                open_ended = o in self.open_ended
+                if c > b or (c == b and not open_ended) or c - o < 3:
                     continue
-                qs, qe = starts[o], self.toks.ends[c]
+                qs, qe = starts[o], self.toks.ends[c - 1 if open_ended else c]
                 if any(s < qe and qs < e for s, e in used):
                     continue
                 # a quotation nobody was found for: the previous speaker goes on
                 if last_direct is not None and u - last_direct[0] <= 2 and o == a:
                     prev = last_direct[1]
-                    content = self.span(*self.trimmed(o + 1, c))
+                    c0, c1 = self.trimmed(o + 1, c)
+                    content = self.span(c0, c1)
                     act = _lead_act(content.text) or prev.act
+                    # the cue's own hedge ("suggested") goes on; the quote's modals are its own
+                    own = self.modal(c0, c1)
+                    hedge = (
+                        prev.hedge
+                        if prev.hedge is not None and prev.hedge == prev.cue
+                        else None
+                        if own is None
+                        else self.span(*own)
+                    )
                     found.append(
                         Attribution(
                             prev.source,
@@ -587,8 +806,9 @@ class _Reader:
                             "direct",
                             prev.stance,
                             act,
-                            prev.hedged,
+                            hedge is not None,
                             self.span(a, b),
+                            hedge,
                         )
                     )
             for x in found:
@@ -610,6 +830,13 @@ class _Reader:
         return bool(words) and sum(w[0].isupper() for w in words) * 2 >= len(words)
 
     # -- noun phrases
+    def spaced(self, k: int) -> bool:
+        """Whether token ``k`` stands apart from the tokens around it (" - ")."""
+        toks = self.toks
+        return (k == 0 or toks.starts[k] > toks.ends[k - 1]) and (
+            k + 1 >= len(toks) or toks.starts[k + 1] > toks.ends[k]
+        )
+
     def np_back(self, j: int, a: int) -> tuple[int, int] | None:
         """The noun phrase ending at token ``j`` (inclusive), not before ``a``."""
         t = self.toks.text
@@ -621,6 +848,8 @@ class _Reader:
         while k >= a and n < 12:
             w = low[k]
             tk = t[k]
+            if w == "-" and self.spaced(k):
+                break  # "Breaking News - Kabul": a dash between words, not inside a name
             if w in ("’s", "'s", "-", "&") or (w == "." and k > a and low[k - 1] in _HONORIFICS):
                 pass
             elif not _wordlike(tk) or w in _NP_STOP:
@@ -655,6 +884,8 @@ class _Reader:
         k = i
         while k < b and k - i < 12:
             w = low[k]
+            if w == "-" and self.spaced(k):
+                break
             if w in ("’s", "'s", "-", "&", "of", "for"):
                 k += 1
                 continue
@@ -710,6 +941,22 @@ class _Reader:
                     c = self.match(k, b)
                     if c is not None and c.tag in ("past", "s") and c.entry.form != "prep":
                         return j
+                # "… and officials said …", ", and Kabul said …": a new attribution's frame
+                if j + 1 < b and (
+                    t[j - 1] == "," or low[j + 1] in _PRONOUNS or t[j + 1][0].islower()
+                ):
+                    k = self.np_fwd(j + 1, b)
+                    if k > j + 1:
+                        while k < b and (low[k] in _AUX or low[k].endswith("ly")):
+                            k += 1
+                        c = self.match(k, b) if k < b and t[k][0].islower() else None
+                        if (
+                            c is not None
+                            and c.tag in ("past", "s")
+                            and c.entry.form != "prep"
+                            and c.entry.act != "agreement"
+                        ):
+                            return j
             j += 1
         return b
 
@@ -745,8 +992,13 @@ class _Reader:
         found: list[Attribution] = []
         unit_span: Span | None = None
         hedges = self.hedges
-        hedged_unit = not hedges.isdisjoint(low[a:b]) and any(
-            low[k] in hedges and not inq[k] for k in range(a, b)
+        # the hedging adverbs of the unit outside quotations ("allegedly", "reportedly")
+        ma = self.modal_at
+        q0 = bisect_left(ma, a)
+        hedge_at = (
+            [k for k in ma[q0 : bisect_left(ma, b, q0)] if low[k] in hedges and not inq[k]]
+            if q0 < len(ma) and ma[q0] < b
+            else []
         )
         cands = self.cands
         ci = bisect_left(cands, a)
@@ -765,23 +1017,29 @@ class _Reader:
             j = i + len(cue.words)
             if cue.entry.form in ("verb", "pverb") and not self.verb_ok(i, a, cue):
                 continue
-            if found and cue.entry.frame not in ("clause", "tell"):
+            if (
+                found
+                and cue.entry.frame not in ("clause", "tell")
+                and (self.actions or cue.entry.act in _ACTS)
+            ):
                 # an action inside what someone else is reported to say is no attribution
                 s = toks.starts[i]
                 if any(x.content.start <= s < x.content.end for x in found):
                     continue
             if unit_span is None:
                 unit_span = self.span(a, b)
-            got = self.one(i, j, cue, a, b, found, unit_span, hedged_unit)
+            got = self.one(i, j, cue, a, b, found, unit_span, hedge_at)
             if got is not None:
                 found.append(got)
             done = j
         if self.nouns:
-            found += self.noun_cues(a, b, unit_span, hedged_unit)
+            found += self.noun_cues(a, b, unit_span, hedge_at)
             found.sort(key=lambda x: x.cue.start)
         return found
 
-    def noun_cues(self, a: int, b: int, unit: Span | None, hedged: bool) -> list[Attribution]:
+    def noun_cues(
+        self, a: int, b: int, unit: Span | None, hedge_at: list[int]
+    ) -> list[Attribution]:
         """ "Al-Bashir's claim that …", "accusations from Kabul that …": a noun and its
         holder."""
         low = self.toks.lower
@@ -795,6 +1053,7 @@ class _Reader:
                 continue
             src: tuple[int, int] | None = None
             f = i + 1
+            t = self.toks.text
             if i - 1 > a and low[i - 1] in ("’s", "'s"):
                 src = self.np_back(i - 2, a)
             elif f < b and low[f] in ("from", "by"):
@@ -802,7 +1061,19 @@ class _Reader:
                 if e > f + 1:
                     src = (f + 1, e)
                     f = e
-            if src is None or f >= b or low[f] != "that":
+            elif i - 1 > a and (
+                t[i - 1][0].isupper() or (t[i - 1] == "." and t[i - 2][0].isupper())
+            ):
+                # "U.S. charges that …", "U.S. and British accusations that …"
+                h = i - 1
+                while h - 1 > a and (t[h - 1][0].isupper() or low[h - 1] in ("and", ".")):
+                    h -= 1
+                while low[h] in ("and", "."):
+                    h += 1
+                src = (h, i)
+            if f >= b or low[f] != "that" or (f + 1 < b and low[f + 1] in _NP_STOP):
+                continue  # no that-clause, or a relative one ("the claims that were made")
+            if src is None and low[i] not in _HOLDERLESS:
                 continue
             end = self.end_fwd(f + 1, b, False)
             c0, c1 = self.trimmed(f + 1, end)
@@ -812,33 +1083,57 @@ class _Reader:
                 unit = self.span(a, b)
             act, stance = _NOUN_CUES[low[i]]
             content = self.span(c0, c1)
+            hedge = self.hedge_near(i, hedge_at) or self.modal(c0, c1)
             out.append(
                 Attribution(
-                    self.span(*src),
+                    None if src is None else self.span(*src),
                     self.span(i, i + 1),
                     content,
                     "indirect",
                     stance,
                     act,
-                    hedged,
+                    hedge is not None,
                     unit,
+                    None if hedge is None else self.span(*hedge),
                 )
             )
         return out
 
     def verb_ok(self, i: int, a: int, cue: Cue) -> bool:
         """Whether the verb form at ``i`` is used as a verb here (not "the claim")."""
-        prev = self.toks.lower[i - 1] if i > a else ""
-        if prev in _DETS:
+        low = self.toks.lower
+        prev = low[i - 1] if i > a else ""
+        if prev in _QUANTIFIERS and (cue.tag == "past" or cue.entry.cue in _BASE_VERBS):
+            return True  # "some believe", "many said", "others argue"
+        if prev in _DETS or prev[:1].isdigit():
+            return False  # "the claim", "15 suspected militants"
+        if (
+            cue.tag in ("s", "base")
+            and cue.entry.cue not in _BASE_VERBS
+            and len(cue.words) == 1
+            and i + 1 < len(low)
+            and (
+                low[i + 1] in _NOUN_NEXT
+                or low[i + 1] in ",."
+                or (low[i + 1].endswith("ing") and self.toks.text[i + 1][0].islower())
+            )
+        ):
+            # "reports about", "suspects remain", "the 2001 attacks, …", "reports claiming"
             return False
         if cue.tag == "base":
             if prev == "to":
                 return False
-            if prev not in _BASE_OK_BEFORE and not (
-                prev.endswith("s") and prev.isalpha() and self.toks.text[i - 1][0].islower()
+            if (
+                prev not in _BASE_OK_BEFORE
+                and not (
+                    prev.endswith("s") and prev.isalpha() and self.toks.text[i - 1][0].islower()
+                )
+                # "police say", "Officials say": a verb that is no noun, after its subject
+                and not (cue.words[0] in _BASE_VERBS and _wordlike(self.toks.text[i - 1]))
             ):
                 return False
-        return not (i == a and self.toks.text[i][0].isupper() and cue.tag != "ing")
+        # "the United States", "Said" opening a sentence: a name or a capital, no cue
+        return not (self.toks.text[i][0].isupper() and (i > a or cue.tag != "ing"))
 
     def one(
         self,
@@ -849,7 +1144,7 @@ class _Reader:
         b: int,
         found: list[Attribution],
         unit: Span,
-        hedged_unit: bool,
+        hedge_at: list[int],
     ) -> Attribution | None:
         e = cue.entry
         toks = self.toks
@@ -857,7 +1152,7 @@ class _Reader:
         t = toks.text
         stance: Stance = e.stance  # type: ignore[assignment]
         act = e.act
-        hedged = e.hedged or hedged_unit
+        hedge: tuple[int, int] | None = (i, j) if e.hedged else None
         kind: Kind = "indirect"
         src: tuple[int, int] | None = None
         content: tuple[int, int] | None = None
@@ -880,20 +1175,22 @@ class _Reader:
         else:
             # the auxiliaries and adverbs before the cue
             k = i - 1
-            negated = False
+            negated = -1  # the negation before the cue ("did not deny"), if any
             while k >= a:
                 w = low[k]
                 if w in _AUX or (
                     w.endswith("ly") and w not in _LY_WORDS and len(w) > 3 and t[k][0].islower()
                 ):
-                    negated = negated or w in _NEG
-                    hedged = hedged or w in self.hedges
+                    if w in _NEG:
+                        negated = k
+                    if hedge is None and w in self.hedges:
+                        hedge = (k, k + 1)  # "reportedly told"
                     k -= 1
                     continue
                 break
             if e.form != "fixed" and cue.tag in ("past", "pp"):
                 if any(low[x] in _BE for x in range(k + 1, i)):
-                    return None  # agentless passive ("was agreed", "is said to")
+                    return self.passive(i, j, k, cue, a, b, unit, hedge)
                 if j < b and low[j] == "by":
                     return None  # "a deal proposed by the president"
             progressive = cue.tag == "ing" and any(low[x] in _BE for x in range(k + 1, i))
@@ -904,10 +1201,13 @@ class _Reader:
                 and low[j] == "to"
             ):
                 return None  # "agreed to extend the ceasefire": an act, not speech
-            if negated:
-                hedged = True
-                if stance == "denies":
+            if negated >= 0:
+                if negated > a and low[negated - 1] in _CONTRACTED:
+                    negated -= 1  # "wouldn't say"
+                hedge = hedge or (negated, j)
+                if stance == "denies":  # "did not deny": no denial, an unsure assertion
                     stance = "asserts"
+                    act = "claim" if act == "denial" else act
             fwd = j
             rel_content: tuple[int, int] | None = None
             if k >= a and low[k] in _PRONOUNS and low[k] != "who":
@@ -926,9 +1226,16 @@ class _Reader:
                         return None
                     src = (a, e0)
             elif cue.tag == "ing" and not progressive:
-                return None
+                # "news reports claiming …", "a statement deploring …": the text says it
+                if not (k >= a and low[k] in _SAYING_NOUNS):
+                    return None
+                src = self.np_back(k, a)
+                if src is None:
+                    return None
             else:
                 src = self.np_back(k, a) if k >= a else None
+                if src is not None and low[src[1] - 1] in _TIMES:
+                    src = self.before_time(src, a)
                 if src is None and k >= a and t[k] == ",":
                     appos = self.np_back(k - 1, a)
                     if appos is not None:
@@ -939,6 +1246,8 @@ class _Reader:
                             name = self.np_back(p0 - 1, a)
                             if name is not None:
                                 src = (name[0], k)
+                if src is None and k >= a and t[k] == ",":
+                    src = self.before_aside(k, a)
                 if src is None and (k < a or t[k] in ',”"’:—»'):
                     s1 = self.np_fwd(j, b)
                     if s1 > j and (s1 >= b or t[s1] in ",.;!?"):
@@ -974,11 +1283,160 @@ class _Reader:
         lead = _lead_act(cspan.text)
         if lead is not None:
             act = lead
-        elif kind != "direct" and act == "claim" and _MODAL_DEMAND.search(cspan.text):
+        elif kind != "direct" and act == "claim" and self.obliges(*content):
             act = "demand"
         if act == "characterization" and _NEG_EVAL.search(cspan.text):
             stance = "denies"
-        return Attribution(self.span(*src), self.span(i, j), cspan, kind, stance, act, hedged, unit)
+        hedge = hedge or self.hedge_near(i, hedge_at) or self.modal(*content)
+        return Attribution(
+            self.span(*src),
+            self.span(i, j),
+            cspan,
+            kind,
+            stance,
+            act,
+            hedge is not None,
+            unit,
+            None if hedge is None else self.span(*hedge),
+        )
+
+    def before_aside(self, k: int, a: int) -> tuple[int, int] | None:
+        """The subject before an aside that ends at the comma ``k``: "the company, which
+        reported a loss, said", "the official, speaking on condition of anonymity, said"."""
+        t = self.toks.text
+        low = self.toks.lower
+        p = k - 1
+        while p > a and k - p < 20 and t[p] != "," and not self.inq[p]:
+            p -= 1
+        if p <= a or t[p] != "," or p + 1 >= k:
+            return None
+        w = low[p + 1]
+        if w not in ("who", "which") and not (w.endswith("ing") and t[p + 1][0].islower()):
+            return None
+        return self.np_back(p - 1, a)
+
+    def before_time(self, src: tuple[int, int], a: int) -> tuple[int, int]:
+        """A source without the time after it: "officials last week", "the faction on
+        Tuesday" (whose subject is before "on")."""
+        low = self.toks.lower
+        s0, s1 = src
+        e = s1 - 1
+        if e > s0 and low[e - 1] in _TIME_LEAD:
+            return s0, e - 1  # "officials last week"
+        if e == s0 and s0 - 1 > a and low[s0 - 1] in _TIME_LEAD:
+            return self.np_back(s0 - 2, a) or src  # "the faction on Tuesday"
+        return src
+
+    def passive(
+        self,
+        i: int,
+        j: int,
+        k: int,
+        cue: Cue,
+        a: int,
+        b: int,
+        unit: Span,
+        hedge: tuple[int, int] | None,
+    ) -> Attribution | None:
+        """A passive cue: "the report was challenged by Mr. Babitsky" (the source after
+        ``by``, the subject the content), "they are reported to have …" (no source)."""
+        low = self.toks.lower
+        e = cue.entry
+        src: tuple[int, int] | None = None
+        g = j  # "by", also after a place: "was challenged in Moscow by …"
+        if j + 2 < b and low[j] in ("in", "on", "at") and low[j + 2] == "by":
+            g = j + 2
+        if g < b and low[g] == "by":
+            s1 = self.np_fwd(g + 1, b)
+            if s1 == g + 1:
+                return None
+            src = (g + 1, s1)
+            if s1 < b and low[s1] == "that":  # "was told by officials that …"
+                content = self.trimmed(s1 + 1, self.end_fwd(s1 + 1, b, False))
+            else:
+                subject = self.np_back(k, a) if k >= a else None
+                if subject is None or low[subject[0]] in _PRONOUNS:
+                    return None
+                content = subject
+        elif (
+            j < b
+            and low[j] == "to"
+            and cue.words[0] in self._passive_forms()
+            and e.stance != "denies"
+        ):
+            content = self.trimmed(j, self.end_fwd(j, b, False))  # "is said to …"
+        else:
+            return None  # "was agreed": an agentless passive says nobody
+        if content[1] - content[0] < 2:
+            return None
+        return Attribution(
+            None if src is None else self.span(*src),
+            self.span(i, j),
+            self.span(*content),
+            "indirect",
+            e.stance,  # type: ignore[arg-type]  # a Stance: the lexicon is checked on load
+            e.act,
+            hedge is not None,
+            unit,
+            None if hedge is None else self.span(*hedge),
+        )
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def _passive_forms() -> frozenset[str]:
+        return frozenset(
+            f
+            for lemma in _PASSIVE_NO_AGENT
+            for f, tag in inflections(lemma).items()
+            if tag in ("past", "pp")
+        )
+
+    @staticmethod
+    def hedge_near(i: int, hedge_at: list[int]) -> tuple[int, int] | None:
+        """The hedging adverb of the unit nearest to token ``i``, if there is one."""
+        if not hedge_at:
+            return None
+        k = min(hedge_at, key=lambda x: abs(x - i))
+        return k, k + 1
+
+    def obliges(self, c0: int, c1: int) -> bool:
+        """Whether a content says what must be: "should", "must", "has to", "needs to"."""
+        low = self.toks.lower
+        at = self.must_at
+        for q in range(bisect_left(at, c0), len(at)):
+            x = at[q]
+            if x >= c1:
+                return False
+            if low[x] in _MUST or (x + 1 < c1 and low[x + 1] == "to"):
+                return True
+        return False
+
+    def modal(self, c0: int, c1: int) -> tuple[int, int] | None:
+        """A hedge inside a content: "may have", "might", "could have", "possibly".
+
+        Not "may have to" (an obligation), nor "May" (the month).
+        """
+        low = self.toks.lower
+        t = self.toks.text
+        hedges = self.hedges
+        at = self.modal_at
+        for q in range(bisect_left(at, c0), len(at)):
+            x = at[q]
+            if x >= c1:
+                break
+            w = low[x]
+            if w in hedges:
+                return x, x + 1
+            if w not in _MODALS or t[x][0] != w[0]:
+                continue
+            nxt = low[x + 1] if x + 1 < c1 else ""
+            if nxt in ("have", "well", "not", "be"):
+                if x + 2 < c1 and low[x + 2] == "to":
+                    continue  # "may have to"
+                return x, x + 2
+            if w != "could" and nxt.isalpha() and nxt not in _NOT_AFTER_MODAL:
+                return x, x + 1
+        return None
 
     def tok_range(self, s: Span) -> tuple[int, int]:
         starts = self.toks.starts
@@ -1021,6 +1479,8 @@ class _Reader:
                     return quoted, "direct", True
         complement = False
         for x in range(f, min(b, f + 8)):
+            if low[x] == "that" and frame == "np" and x > f:
+                break  # "denied the claims that …": the noun and its clause are the object
             if low[x] == "that":
                 f = x + 1
                 complement = True
@@ -1035,7 +1495,15 @@ class _Reader:
         post = f >= b or t[f] in ".,;!?" or inq[f] == 3
         if not post and low[f] in _TIME_START:
             x = f
-            while x < b and _wordlike(t[x]) and x - f < 9:
+            while (
+                x < b
+                and x - f < 9
+                and (
+                    _wordlike(t[x])
+                    # "in a statement U.S. troops …": the full stop of an abbreviation
+                    or (t[x] == "." and x + 1 < b and _wordlike(t[x + 1]))
+                )
+            ):
                 x += 1
             post = x >= b or t[x] in ".,;!?"
         if post and not complement:
@@ -1047,7 +1515,9 @@ class _Reader:
                 c0, c1 = self.trimmed(a, s - 1)
                 if c1 - c0 >= 3:
                     return (c0, c1), "indirect", True
-            return None, "indirect", False
+            if f >= b or not _wordlike(t[f]) or frame == "that":
+                return None, "indirect", False
+            # nothing before it either: what looked like a time opens the content
         if frame == "that" and not complement:
             return None, "indirect", False
         end = self.end_fwd(f, b, colon)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Tokens", "quotes", "sentences", "tokenize"]
+__all__ = ["Tokens", "prefix_end", "quotes", "sentences", "tokenize"]
 
 _TOKEN_RE = re.compile(
     r"[^\W_]+(?:[-‐‑.][^\W_]+)*"  # words, with inner hyphens and dots (U.S, 3.5, cross-border)
@@ -161,13 +161,19 @@ def quotes(text: str) -> list[tuple[int, int]]:
     Curly (“…”), straight ("…"), single curly (‘…’) and guillemet («…») quotes; a quote
     left open at the end of a paragraph goes on when the next paragraph opens with a quote
     mark (the news convention for a quotation of several paragraphs). A ’ inside a word or
-    after an ``s`` ("Afghans’ view") is an apostrophe, not a closing mark.
+    after an ``s`` ("Afghans’ view") is an apostrophe, not a closing mark. A “ may be closed
+    by a straight " and the other way round (text pasted from several sources); a “, « or "
+    that is never closed runs to the end of its paragraph (its ``end`` is there, with no
+    closing mark), so that the words inside are still the quoted speaker's.
 
     Examples
     --------
     >>> t = 'He said “no, ‘never’ again.” Then "yes".'
     >>> [t[a:b] for a, b in quotes(t)]
     ['“no, ‘never’ again.”', '"yes"']
+    >>> t = 'He said: “We said no.\\nThey left.'
+    >>> [t[a:b] for a, b in quotes(t)]
+    ['“We said no.']
     """
     out: list[tuple[int, int]] = []
     i = 0
@@ -178,12 +184,16 @@ def quotes(text: str) -> list[tuple[int, int]]:
         if j < 0:
             break
         close = _OPEN_CLOSE[text[j]]
+        other = _OTHER_CLOSE.get(text[j])
         k = j + 1
         end = -1
         while True:
-            c = _find_close(text, k, close) if close == "’" else find(close, k)
             nl = find("\n", k)
-            if c >= 0 and (nl < 0 or c < nl):
+            stop = n if nl < 0 else nl
+            c = _find_close(text, k, close) if close == "’" else find(close, k, stop)
+            if c < 0 and other is not None:
+                c = find(other, k, stop)
+            if c >= 0 and c < stop:
                 end = c + 1
                 break
             if nl < 0:
@@ -197,12 +207,36 @@ def quotes(text: str) -> list[tuple[int, int]]:
                 continue
             break
         if end < 0:
-            i = j + 1
-            continue
+            if close == "’" or not _opens_unclosed(text, j):
+                i = j + 1
+                continue
+            end = _para_end(text, k)  # never closed: the rest of its paragraph
         if end - j > 2:
             out.append((j, end))
         i = end
     return out
+
+
+_OTHER_CLOSE = {"“": '"', '"': "”"}
+
+
+def _opens_unclosed(text: str, j: int) -> bool:
+    """Whether the mark at ``j`` that is never closed opens a quotation all the same: a “
+    or « always, a straight " after a space, a colon or the line's start, before a word."""
+    if text[j] != '"':
+        return True
+    before = text[j - 1] if j else "\n"
+    after = text[j + 1] if j + 1 < len(text) else " "
+    return (before.isspace() or before in ":(") and after.isalnum()
+
+
+def _para_end(text: str, k: int) -> int:
+    """The end of the paragraph ``k`` is in, without its trailing spaces."""
+    nl = text.find("\n", k)
+    e = len(text) if nl < 0 else nl
+    while e > k and text[e - 1].isspace():
+        e -= 1
+    return e
 
 
 _OPEN_RE = re.compile(r"[“«\"„]|(?:(?<=^)|(?<=[\s(\[—–-]))‘")
@@ -224,3 +258,35 @@ def _find_close(text: str, k: int, close: str) -> int:
         if not after.isalpha():
             return c
         k = c + 1
+
+
+_PREFIX_RE = re.compile(r"([^\n]{1,80}?)[ \t]+[-–—][ \t]+(?=[A-Z“\"‘«])")
+_PREFIX_WORD = re.compile(r"[(),]*(?:[A-Z][\w’'.\-]*|\d[\w,.:/]*|of|and|de|al|el|la)[(),:]*$")
+
+
+def prefix_end(text: str, start: int) -> int:
+    """Where a line starting at ``start`` begins after a greeting or a dateline prefix.
+
+    A prefix is a few words in title case or capitals, with dates and a parenthesised
+    agency, before a spaced dash: "Assalamu Alaikum - ", "ISLAMABAD (Reuters) - ",
+    "KABUL, Nov. 5 — ". It names nobody who speaks, so no source may run into it.
+    ``start`` itself when the line has none.
+
+    Examples
+    --------
+    >>> t = "ISLAMABAD, Nov. 5 (AP) - Pakistan said no."
+    >>> t[prefix_end(t, 0):]
+    'Pakistan said no.'
+    >>> prefix_end("The deal - signed today - holds.", 0)
+    0
+    """
+    head = text[start : start + 84]
+    if "- " not in head and "– " not in head and "— " not in head:
+        return start  # no spaced dash: no prefix (the common case, decided in C)
+    m = _PREFIX_RE.match(text, start)
+    if m is None:
+        return start
+    words = m.group(1).split()
+    if len(words) > 8 or not all(_PREFIX_WORD.match(w) for w in words):
+        return start
+    return m.end()
