@@ -390,3 +390,28 @@ def test_an_older_release_would_refuse_a_version_2_file_with_a_located_error() -
     with pytest.raises(cg.FileFormatError) as info:
         cg.loads("claimgraph: 3\n", format="yaml")
     assert "reads versions 1 and 2" in str(info.value)
+
+
+def test_a_sheet_keeps_withdrawals(tmp_path: Path, graph: cg.ClaimGraph) -> None:
+    from claimgraph.formats import tables
+
+    path = tmp_path / "w.csv"
+    tables.write_csv(graph, path)
+    back = tables.read_csv(path)
+    # a table holds a withdrawal's date, actor and correction (not its source or note)
+    want = {
+        s.id: s.withdrawn.model_copy(update={"source": None, "note": None})
+        for s in graph.statement_records.values()
+        if s.withdrawn is not None
+    }
+    assert {s.id: s.withdrawn for s in back.statement_records.values() if s.withdrawn} == want
+    assert _ids(cg.statements(back)) == _ids(cg.statements(graph))
+    # a correction with no withdrawal is a located error
+    text = path.read_text(encoding="utf-8").splitlines()
+    head = text[0].split(",")
+    row = text[2].split(",")
+    row[head.index("withdrawn")] = ""
+    row[head.index("correction")] = "fix"
+    path.write_text("\n".join([text[0], ",".join(row)]) + "\n", encoding="utf-8")
+    with pytest.raises(cg.InvalidDataError, match="correction needs a withdrawn date"):
+        tables.read_csv(path)

@@ -23,6 +23,9 @@ the same ``statement`` id), in the columns of :data:`COLUMNS`:
 | ``said_as`` | when it was said as the row's source words it (filled in when ``said`` is wording) |
 | ``hedge`` | the hedging cue as worded ("suggested", "allegedly"): the statement is hedged |
 | ``certainty`` | ``certain`` or ``hedged`` (blank: hedged with a hedge, else certain) |
+| ``withdrawn`` | when it was withdrawn (retracted or corrected); ``yes``: date unknown |
+| ``withdrawn_by`` | the actor who withdrew it (blank: its own actor) |
+| ``correction`` | the id of the statement that corrects it |
 | ``source`` | the source's id |
 | ``source_url`` | the source's URL |
 | ``source_title`` | its title |
@@ -136,6 +139,9 @@ COLUMNS: tuple[str, ...] = (
     "said_as",
     "hedge",
     "certainty",
+    "withdrawn",
+    "withdrawn_by",
+    "correction",
     "source",
     "source_url",
     "source_title",
@@ -346,6 +352,19 @@ def _join_ids(ids: Iterable[str]) -> str | None:
     return "; ".join(_LIST_ESCAPE.sub(r"\\\1", i) for i in ids) or None
 
 
+_UNKNOWN_DATE = frozenset({"yes", "true", "unknown"})
+"""What the ``withdrawn`` column holds for a withdrawal of unknown date."""
+
+
+def _withdrawal_cells(st: Statement) -> dict[str, str | None]:
+    """The ``withdrawn``, ``withdrawn_by`` and ``correction`` cells of a statement (the
+    withdrawal's source and note are not held by a table)."""
+    w = st.withdrawn
+    if w is None:
+        return {"withdrawn": None, "withdrawn_by": None, "correction": None}
+    return {"withdrawn": w.date or "yes", "withdrawn_by": w.by, "correction": w.correction}
+
+
 def _split_ids(cell: str) -> list[str]:
     r"""The ids in a list cell: split at ``;`` or ``|`` not escaped by ``\``.
 
@@ -404,6 +423,7 @@ def to_rows(graph: ClaimGraph) -> list[dict[str, Any]]:
             said=st.said,
             hedge=st.hedge,
             certainty=None if st.certainty == default_certainty(st.hedge) else st.certainty,
+            **_withdrawal_cells(st),
             responds_to=_join_ids(st.responds_to),
             note=st.note,
         )
@@ -1186,6 +1206,18 @@ class _Importer:
         for f in ("kind", "said", "hedge", "certainty", "note"):
             if raw.get(f) is not None:
                 fields[f] = raw[f]
+        withdrawn = raw.get("withdrawn")
+        if withdrawn is not None:
+            fields["withdrawn"] = {
+                "date": None if withdrawn.strip().casefold() in _UNKNOWN_DATE else withdrawn,
+                "by": raw.get("withdrawn_by"),
+                "correction": raw.get("correction"),
+            }
+        else:
+            for f in ("withdrawn_by", "correction"):
+                if raw.get(f) is not None:
+                    self.error("missing", f"{f} needs a withdrawn date (or yes)", label, line, f)
+                    return
         said = raw.get("said")
         said_as: str | None = raw.get("said_as")
         if said is not None and not is_partial_date(said) and not _ISO_LIKE.match(said):
