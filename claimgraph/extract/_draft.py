@@ -24,7 +24,7 @@ from ..exceptions import InvalidArgumentError
 from ..graph import ClaimGraph
 from ..io import loads
 from ..models import Source, normalize_text, slugify
-from ._rules import Attribution, _Reader
+from ._rules import CHARGE_NOUNS, Attribution, _Reader
 from ._text import prefix_end
 
 __all__ = ["draft", "draft_yaml"]
@@ -709,7 +709,7 @@ def _charges(atts: list[Attribution]) -> tuple[list[Attribution], dict[int, Attr
         for inner in atts:
             if (
                 inner is not outer
-                and inner.cue.text.lower() in _CHARGE_NOUNS
+                and inner.cue.text.lower() in CHARGE_NOUNS
                 and oc.start <= inner.cue.start < inner.content.start
                 and inner.content.end <= oc.end
                 and inner.cue.start - oc.start < 40
@@ -719,24 +719,6 @@ def _charges(atts: list[Attribution]) -> tuple[list[Attribution], dict[int, Attr
                 order.insert(order.index(outer), inner)
                 break
     return order, charged
-
-
-_CHARGE_NOUNS = frozenset(
-    [
-        "claim",
-        "claims",
-        "allegation",
-        "allegations",
-        "accusation",
-        "accusations",
-        "charge",
-        "charges",
-        "assertion",
-        "assertions",
-        "suggestion",
-        "suggestions",
-    ]
-)
 
 
 def _antecedent(content: str, ids: list[str], stmts: list[_Stmt], actors: _Actors) -> _Stmt | None:

@@ -344,7 +344,7 @@ _NP_STOP = _CONTRACTED | frozenset(
     ]
 )
 _NP_INNER = frozenset({"of", "for", "from", "in", "at", "and", "&", "’s", "'s", "-"})
-_ANAPHOR_NOUNS = frozenset(
+CHARGE_NOUNS = frozenset(
     [
         "claim",
         "claims",
@@ -358,6 +358,12 @@ _ANAPHOR_NOUNS = frozenset(
         "assertions",
         "suggestion",
         "suggestions",
+    ]
+)
+"""Nouns that name what somebody charged ("claims", "allegations", ...): the one list the
+anaphors, the holderless attributions and the draft's charges are built from."""
+_ANAPHOR_NOUNS = CHARGE_NOUNS | frozenset(
+    [
         "version",
         "account",
         "accounts",
@@ -466,20 +472,8 @@ _QUANTIFIERS = frozenset(
 )
 """Words that are a subject of their own before a verb ("some believe …")."""
 _TIME_LEAD = frozenset({"on", "in", "last", "this", "late", "early", "next", "earlier"})
-_HOLDERLESS = frozenset(
+_HOLDERLESS = CHARGE_NOUNS | frozenset(
     [
-        "claim",
-        "claims",
-        "allegation",
-        "allegations",
-        "accusation",
-        "accusations",
-        "charge",
-        "charges",
-        "assertion",
-        "assertions",
-        "suggestion",
-        "suggestions",
         "denial",
         "denials",
     ]
