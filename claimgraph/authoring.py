@@ -24,13 +24,12 @@ The models here describe that format; :mod:`claimgraph.io` turns it into records
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from .dates import DATE_PATTERN, is_partial_date, parse_partial_date, resolve_date
+from .dates import DATE_PATTERN, is_wording, parse_partial_date, resolve_date
 from .exceptions import InvalidDataError
 from .models import (
     ActorKind,
@@ -94,15 +93,13 @@ AuthoringDate = Annotated[
 ]
 """A partial date as written in YAML: a bare year may be a number."""
 
-_ISO_LIKE = re.compile(r"^\s*\d{4}(\W|$)")
-
 
 def _date_or_wording(value: Any) -> Any:
     """A partial date, or news wording ("last month") to resolve against a source's date.
 
     Text that looks like an ISO date but is not one ("2025-13") is refused as a bad date,
     so a typo is not taken for wording."""
-    if isinstance(value, str) and not is_partial_date(value) and not _ISO_LIKE.match(value):
+    if isinstance(value, str) and is_wording(value):
         try:
             resolve_date(value, None)  # wording it reads, with or without a source's date?
         except InvalidDataError as exc:

@@ -59,6 +59,7 @@ __all__ = [
     "date_bounds",
     "date_precision",
     "is_partial_date",
+    "is_wording",
     "overlaps",
     "parse_partial_date",
     "resolve_date",
@@ -227,6 +228,21 @@ def overlaps(value: str | None, since: str | None, until: str | None) -> bool:
 
 
 # ------------------------------------------------------------------------ relative dates
+_ISO_LIKE = re.compile(r"^\s*\d{4}(\W|$)")
+
+
+def is_wording(value: str) -> bool:
+    """Whether a date cell or field is news wording ("last month") rather than a date.
+
+    Text that starts like an ISO date ("2025-13", "2025/10") is not wording: a typo in a
+    date is a bad date, not words to resolve.
+
+    >>> is_wording("last month"), is_wording("2025-10-19"), is_wording("2025-13")
+    (True, False, False)
+    """
+    return not is_partial_date(value) and not _ISO_LIKE.match(value)
+
+
 def is_partial_date(value: Any) -> bool:
     """Whether ``value`` is a partial date as it stands (not wording to resolve).
 

@@ -80,7 +80,14 @@ from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
-from ..dates import DateSpan, covering_date, is_partial_date, parse_partial_date, resolve_date
+from ..dates import (
+    DateSpan,
+    covering_date,
+    is_partial_date,
+    is_wording,
+    parse_partial_date,
+    resolve_date,
+)
 from ..exceptions import (
     ErrorDetail,
     FileFormatError,
@@ -157,7 +164,6 @@ _COLUMN_SET = frozenset(COLUMNS)
 
 _DATE_COLUMNS = ("happened", "happened_until", "said", "published")
 _EVENT_COLUMNS = ("happened", "happened_until", "happened_as", "place")
-_ISO_LIKE = re.compile(r"^\s*\d{4}(\W|$)")
 """A cell that looks like an ISO date is read as one (a typo is a bad date, not wording)."""
 _ENUM_COLUMNS = frozenset({"stance", "kind", "actor_kind", "source_kind"})
 _STANCES: dict[str, str] = {
@@ -1220,7 +1226,7 @@ class _Importer:
                     return
         said = raw.get("said")
         said_as: str | None = raw.get("said_as")
-        if said is not None and not is_partial_date(said) and not _ISO_LIKE.match(said):
+        if said is not None and is_wording(said):
             span = self.resolve(said, published, label, line, "said")
             if span is None:
                 return
@@ -1287,7 +1293,7 @@ class _Importer:
         wording = []
         for col in ("happened", "happened_until"):
             value = given.get(col)
-            if value is None or is_partial_date(value) or _ISO_LIKE.match(value):
+            if value is None or not is_wording(value):
                 continue
             span = self.resolve(value, published, label, line, col)
             if span is None:
