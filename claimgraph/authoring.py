@@ -37,6 +37,7 @@ from .models import (
     Id,
     NonEmptyText,
     Review,
+    Role,
     SourceKind,
     Stance,
     StatementKind,
@@ -142,6 +143,7 @@ class AuthoringActor(_Entry):
     kind: ActorKind = Field(default=ActorKind.other, validate_default=True)
     member_of: IdList = Field(default=(), description="An id or a list of ids.")
     aliases: tuple[Text, ...] = ()
+    role: Role | None = None
     note: Text | None = None
 
 

@@ -91,7 +91,12 @@ class QueryBackend(Lookup, Protocol):
     label: str
 
     def sides(self) -> list[str]:
-        """Ids of every side (actors that are members of no other actor), sorted."""
+        """Ids of the sides (the parties: :func:`claimgraph.rules.side_role`), sorted."""
+        ...
+
+    def roots(self) -> list[str]:
+        """Ids of every actor that is a member of no other actor (sides, observers and
+        mediators), sorted: what a ``side`` filter may name."""
         ...
 
     def side_map(self) -> Mapping[str, str]:

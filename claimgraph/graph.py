@@ -34,6 +34,7 @@ from .models import (
     Record,
     Report,
     Review,
+    Role,
     Source,
     Statement,
     check_text,
@@ -245,6 +246,7 @@ class ClaimGraph:
         # stance → how many statements take it (so a filter on a rare stance, such as
         # neutral reports, starts from the propositions' stance lists, not from every statement)
         self._stance_n: list[int] = [0] * len(STANCES)
+        self._roles_cache: tuple[int, dict[str, Role]] | None = None  # side → its role
         self._withdrawn_n = 0  # how many statements are withdrawn (the windows then filter)
         # actor id → its statements
         self._said_by: dict[str, list[Statement]] = {}
@@ -932,8 +934,43 @@ class ClaimGraph:
         return [i for i in ids if i not in held[type]]
 
     def sides(self) -> list[str]:
-        """Ids of all sides: actors that are not members of another actor, sorted."""
+        """Ids of the sides, the parties to the dispute, sorted: actors that are members of
+        no other actor, but for observers and mediators (:func:`claimgraph.rules.side_role`).
+
+        >>> import claimgraph as cg
+        >>> cg.load(cg.example_path()).sides()
+        ['afghanistan', 'mediators', 'pakistan']
+        """
+        return self._with_role("party")
+
+    def observers(self) -> list[str]:
+        """Ids of the observers, sorted: outlets, reporters, fact-checkers (and actors marked
+        ``role: observer``) that take no stance of their own, and anyone who only relays
+        claims or reviews them."""
+        return self._with_role("observer")
+
+    def mediators(self) -> list[str]:
+        """Ids of the mediators, sorted (``role: mediator``, or actors of kind mediator)."""
+        return self._with_role("mediator")
+
+    def roots(self) -> list[str]:
+        """Ids of every actor that is a member of no other actor, sorted: the sides, the
+        observers and the mediators (what the ``side`` filters accept)."""
         return sorted(self._roots())
+
+    def _with_role(self, role: str) -> list[str]:
+        cached = self._roles_cache
+        if cached is None or cached[0] != self._version:
+            side_of = self._side_map()
+            positioned = {sd for y, n in self._stance_sides().values() for sd in (*y, *n)}
+            heard = {side_of[a] for a in self._said_by}
+            heard.update(side_of[r.reviewer] for r in self._reviews.values())
+            roles = {
+                r: rules.side_role(self._actors[r], r in positioned, r in heard)
+                for r in self._roots()
+            }
+            cached = self._roles_cache = (self._version, roles)
+        return sorted(r for r, got in cached[1].items() if got == role)
 
     def members(self, side: str) -> list[str]:
         """Ids of every actor whose side is ``side`` (including the side itself), sorted."""

@@ -47,6 +47,8 @@ from .wording import id_key, normalize_text, slugify
 
 __all__ = [
     "RECORD_TYPES",
+    "ROLES",
+    "Role",
     "Actor",
     "ActorKind",
     "Proposition",
@@ -241,6 +243,13 @@ STANCES: tuple[Stance, ...] = get_args(Stance)
 OPINION_STANCES: tuple[Stance, ...] = ("asserts", "denies")
 """The stances that take a position on a proposition (``reports`` does not)."""
 
+Role = Literal["party", "observer", "mediator"]
+"""What a side is to the dispute: a party to it, an observer (outlets, reporters,
+fact-checkers) or a mediator."""
+
+ROLES: tuple[Role, ...] = get_args(Role)
+"""Every role, in order."""
+
 Certainty = Literal["certain", "hedged"]
 """How sure the speaker sounds: ``certain`` (the default), or ``hedged`` ("suggested",
 "allegedly", "may have", "reportedly")."""
@@ -338,7 +347,11 @@ class Actor(_Record):
 
     ``member_of`` names the actors it belongs to (the defense minister belongs to the
     Government of Pakistan, which belongs to Pakistan). The *side* of an actor is where the
-    chain through the first ``member_of`` entry ends.
+    chain through the first ``member_of`` entry ends. ``role`` says what that side is to
+    the dispute (see :func:`claimgraph.rules.side_role`): a ``party``, an ``observer`` (an
+    outlet, a reporter, a fact-checker: not a side unless it takes a stance of its own) or a
+    ``mediator`` (listed apart); by default an outlet observes, a mediator mediates and any
+    other actor is a party.
 
     Examples
     --------
@@ -356,6 +369,11 @@ class Actor(_Record):
         default=(), description="Ids of the actors this one belongs to; the first is primary."
     )
     aliases: tuple[Text, ...] = Field(default=(), description="Other names it is known by.")
+    role: Role | None = Field(
+        default=None,
+        description="party, observer or mediator: what its side is to the dispute (default:"
+        " observer for an outlet, mediator for a mediator, else party).",
+    )
 
     def _derived_id(self) -> str:
         return slugify(self.name) or derive_id("actor-", self.name)

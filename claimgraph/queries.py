@@ -488,7 +488,7 @@ def _held_ids(backend: QueryBackend, type: str) -> Iterable[str]:
 
 
 def _checked(backend: QueryBackend, f: StatementFilter) -> StatementFilter:
-    f.check(backend.missing_ids, backend.sides, backend.side, partial(_held_ids, backend))
+    f.check(backend.missing_ids, backend.roots, backend.side, partial(_held_ids, backend))
     return f
 
 

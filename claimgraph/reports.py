@@ -58,6 +58,8 @@ def report_data(graph: ClaimGraph, *, implied: bool = False) -> dict[str, Any]:
             "actors": len(graph.actors),
             "sources": len(graph.sources),
             "sides": [{"id": s, "name": graph.actors[s].name} for s in graph.sides()],
+            "observers": [{"id": s, "name": graph.actors[s].name} for s in graph.observers()],
+            "mediators": [{"id": s, "name": graph.actors[s].name} for s in graph.mediators()],
         },
         "disputes": [c.to_dict(graph) for c in found if c.kind == "dispute"],
         "inconsistencies": [c.to_dict(graph) for c in found if c.kind == "inconsistency"],
@@ -199,6 +201,9 @@ def report(
         f" {len(graph.actors)} actors in {len(sides)} sides ({_side_names(graph, sides, e)}),"
         f" {len(graph.sources)} source{'' if len(graph.sources) == 1 else 's'}"
     )
+    for label, apart in (("observers", graph.observers()), ("mediators", graph.mediators())):
+        if apart:
+            out.append(f"{label}: {_side_names(graph, apart, e)}")
     out.append("")
 
     def section(name: str, count: int) -> None:

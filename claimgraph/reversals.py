@@ -255,7 +255,7 @@ def reversals(
     """
     if level is not None and level not in ("actor", "side"):
         raise InvalidDataError(f"level must be 'actor' or 'side', not {level!r}")
-    StatementFilter.parse(actor=actor, side=side).check(graph.missing_ids, graph.sides, graph.side)
+    StatementFilter.parse(actor=actor, side=side).check(graph.missing_ids, graph.roots, graph.side)
     levels: set[str] = {level} if level else {"actor", "side"}
     if actor is not None and level is None:
         levels = {"actor"}

@@ -33,7 +33,16 @@ from .exceptions import (
     NotFoundError,
     UnknownReferenceError,
 )
-from .models import Actor, Proposition, Record, Review, Source, Statement, normalize_text
+from .models import (
+    Actor,
+    Proposition,
+    Record,
+    Review,
+    Role,
+    Source,
+    Statement,
+    normalize_text,
+)
 
 __all__ = [
     "Existing",
@@ -44,6 +53,7 @@ __all__ = [
     "changed_sides",
     "check",
     "did_you_mean",
+    "side_role",
     "check_update",
     "combine",
     "not_found",
@@ -196,6 +206,43 @@ class Plan:
 def a(noun: str) -> str:
     """``noun`` with its indefinite article: "an actor", "a source"."""
     return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
+_DEFAULT_ROLES: dict[str, Role] = {"outlet": "observer", "mediator": "mediator"}
+"""The role of a side that declares none, by the kind of its actor (else a party)."""
+
+
+def side_role(actor: Actor, positioned: bool, heard: bool) -> Role:
+    """What a side (the actor at the end of a membership chain) is to the dispute.
+
+    The one rule every backend applies (``sides()`` lists the parties, ``observers()`` and
+    ``mediators()`` the others). ``positioned``: the side, or one of its members, takes a
+    stance of its own (a standing statement that asserts or denies); ``heard``: it has any
+    statement or review at all.
+
+    - A mediator (``role: mediator``, or an actor of kind ``mediator``) is listed apart.
+    - An observer (``role: observer``, or an outlet) is a party only once it takes a stance.
+    - Anyone else is a party — unless all it does is relay claims (neutral reports) and
+      review them: those never make a side.
+
+    Examples
+    --------
+    >>> from claimgraph import Actor
+    >>> side_role(Actor(name="Pakistan", kind="state"), positioned=True, heard=True)
+    'party'
+    >>> side_role(Actor(name="A wire", kind="outlet"), positioned=False, heard=True)
+    'observer'
+    >>> side_role(Actor(name="A fact-check desk"), positioned=False, heard=True)
+    'observer'
+    >>> side_role(Actor(name="Qatar", kind="mediator"), positioned=True, heard=True)
+    'mediator'
+    """
+    role = actor.role or _DEFAULT_ROLES.get(str(actor.kind), "party")
+    if role == "mediator":
+        return "mediator"
+    if positioned:
+        return "party"
+    return "party" if role == "party" and not heard else "observer"
 
 
 def not_found(id: str, noun: str = "record", known: Iterable[str] = ()) -> NotFoundError:

@@ -78,6 +78,7 @@ from .models import (
     Record,
     Report,
     Review,
+    Role,
     Source,
     Statement,
     Withdrawal,
@@ -641,6 +642,7 @@ class Store:
         self._writes = 0  # transactions this connection committed (for caches)
         self._relations_cache: tuple[tuple[int, int], Relations] | None = None
         self._withdrawn_cache: tuple[tuple[int, int], bool] | None = None
+        self._roles_cache: tuple[tuple[int, int], dict[str, Role]] | None = None
         self._closed = False
         self._known: dict[str, str] = {}  # id → type of records known to be stored
         self._sides: dict[str, str] | None = None  # actor → side, loaded when first needed
@@ -976,9 +978,48 @@ class Store:
         return side
 
     def sides(self) -> list[str]:
-        """Ids of all sides: actors that are not members of another actor, sorted."""
+        """Ids of the sides, the parties to the dispute, sorted (as
+        :meth:`ClaimGraph.sides <claimgraph.ClaimGraph.sides>`)."""
+        return self._with_role("party")
+
+    def observers(self) -> list[str]:
+        """Ids of the observers, sorted (as :meth:`ClaimGraph.observers
+        <claimgraph.ClaimGraph.observers>`)."""
+        return self._with_role("observer")
+
+    def mediators(self) -> list[str]:
+        """Ids of the mediators, sorted."""
+        return self._with_role("mediator")
+
+    def roots(self) -> list[str]:
+        """Ids of every actor that is a member of no other actor, sorted."""
         rows = self._conn.execute("SELECT id FROM actor WHERE parent IS NULL ORDER BY id")
         return [r[0] for r in rows]
+
+    def _with_role(self, role: str) -> list[str]:
+        """The roots of that role (:func:`claimgraph.rules.side_role`), kept until the store
+        changes: whether each takes a stance, or is heard at all, is one probe of the
+        statements' side index per root."""
+        version = (self._conn.execute("PRAGMA data_version").fetchone()[0], self._writes)
+        cached = self._roles_cache
+        if cached is None or cached[0] != version:
+            rows = self._conn.execute(
+                "SELECT a.json,"  # noqa: S608 - constant clauses
+                " EXISTS (SELECT 1 FROM statement AS s WHERE s.side = a.id"
+                f" AND s.{_OPINION} AND s.withdrawn_lo IS NULL),"
+                " EXISTS (SELECT 1 FROM statement AS s WHERE s.side = a.id)"
+                " OR EXISTS (SELECT 1 FROM review AS r JOIN actor AS m"
+                " ON m.id = json_extract(r.json, '$.reviewer')"
+                " WHERE m.side = a.id)"
+                " FROM actor AS a WHERE a.parent IS NULL ORDER BY a.seq"
+            ).fetchall()
+            actors = cast(list[Actor], _records("actor", [r[0] for r in rows]))
+            roles = {
+                a.id: rules.side_role(a, bool(r[1]), bool(r[2]))
+                for a, r in zip(actors, rows, strict=True)
+            }
+            cached = self._roles_cache = (version, roles)
+        return sorted(r for r, got in cached[1].items() if got == role)
 
     def side_map(self) -> dict[str, str]:
         """Actor id → side id for every actor (a cache; do not modify)."""
@@ -1811,7 +1852,7 @@ class Store:
         ['dispute']
         """
         f = StatementFilter.parse(**{"withdrawn": True, **filters})
-        f.check(self.missing_ids, self.sides, self.side, lambda t: self._ids(t))
+        f.check(self.missing_ids, self.roots, self.side, lambda t: self._ids(t))
         where, params = self._where(f)
         with self.snapshot(), _gc_paused():
             if not where:

@@ -72,7 +72,7 @@ def side_colors(graph: ClaimGraph) -> dict[str, str]:
     for s in graph.statement_records.values():
         side = graph.side(s.actor)
         count[side] = count.get(side, 0) + 1
-    ordered = sorted(graph.sides(), key=lambda sd: (-count.get(sd, 0), sd))
+    ordered = sorted(graph.roots(), key=lambda sd: (-count.get(sd, 0), sd))
     return {sd: _PALETTE[i % len(_PALETTE)] for i, sd in enumerate(ordered)}
 
 

@@ -382,7 +382,7 @@ def filters(draw: st.DrawFn, graph: cg.ClaimGraph) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, ids in (
         ("actor", sorted(graph.actors)),
-        ("side", graph.sides()),
+        ("side", graph.roots()),
         ("proposition", sorted(graph.propositions)),
         ("source", sorted(graph.sources)),
         ("kind", list(STATEMENT_KINDS)),

@@ -142,7 +142,7 @@ def contradiction_cases(graph: cg.ClaimGraph) -> list[dict[str, Any]]:
     """Contradiction filters worth asking of this graph: every kind, pairs of sides, the
     propositions involved, date ranges, and combinations; with and without the clashes
     through implication chains (``implied``)."""
-    sides = graph.sides()
+    sides = graph.roots()
     found = graph.contradictions(implied=True)
     by_basis = {c.basis: c for c in reversed(found)}
     props = list(dict.fromkeys([p for c in by_basis.values() for p in c.propositions]))
@@ -181,7 +181,7 @@ def statement_cases(graph: cg.ClaimGraph) -> list[dict[str, Any]]:
     props = list(dict.fromkeys([c.proposition for c in found] + [next(iter(graph.propositions))]))
     actors = sorted(graph.actors, key=lambda a: -len(graph.statements_by(a)))[:2]
     sources = sorted(graph.sources, key=lambda s: -len(graph.statements_in(s)))[:2]
-    sides = graph.sides()
+    sides = graph.roots()
     kinds = sorted({s.kind for s in graph.statement_records.values()})
     cases: list[dict[str, Any]] = [{}]
     cases += [{"actor": a} for a in actors] + [{"actor": actors}]
@@ -199,7 +199,7 @@ def statement_cases(graph: cg.ClaimGraph) -> list[dict[str, Any]]:
 
 
 def agreement_cases(graph: cg.ClaimGraph) -> list[dict[str, Any]]:
-    sides = graph.sides()
+    sides = graph.roots()
     cases: list[dict[str, Any]] = [{}, {"min_sides": 1}, {"min_sides": 3}, {"min_sides": 0}]
     cases += [{"side": sides[0]}, {"side": sides[:2]}, {"side": sides[-1], "min_sides": 1}]
     cases += [dict(d) for d in DATE_RANGES[1:]]
@@ -274,7 +274,7 @@ def test_agreements_render_the_same(fixed: dict[str, Built], backend: str) -> No
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_positions(fixed: dict[str, Built], backend: str) -> None:
     b = fixed[backend]
-    sides = b.reference.sides()
+    sides = b.reference.roots()
     cases: list[dict[str, Any]] = [{}, {"side": sides[0]}, {"side": sides[:2]}]
     cases += [dict(d) for d in DATE_RANGES[1:]]
     for kw in cases:
@@ -288,6 +288,11 @@ def test_sides_and_records(fixed: dict[str, Built], backend: str) -> None:
     b = fixed[backend]
     ref, got = b.reference, b.backend
     assert got.sides() == ref.sides()
+    assert (got.observers(), got.mediators(), got.roots()) == (
+        ref.observers(),
+        ref.mediators(),
+        ref.roots(),
+    )
     assert {a: got.side(a) for a in ref.actors} == {a: ref.side(a) for a in ref.actors}
     for rec in ref:
         back = got.get(rec.id)
@@ -356,7 +361,7 @@ def _error(call: Callable[[], object]) -> tuple[type[BaseException], str] | None
 
 def bad_calls(graph: cg.ClaimGraph) -> dict[str, Callable[[Backend], object]]:
     """Queries with one bad argument each, by name."""
-    side = graph.sides()[0]
+    side = graph.roots()[0]
     member = next((a for a in graph.actors if graph.side(a) != a), None)
     calls: dict[str, Callable[[Backend], object]] = {
         "statements-kind": lambda g: g.statements(kind="accussation"),
@@ -522,6 +527,7 @@ def _check_corpus(b: Built, data: st.DataObject, *, cases: bool = True) -> None:
     for kw in agreement_cases(ref):
         same_agreements(b, kw)
     assert b.backend.sides() == ref.sides()
+    assert (b.backend.observers(), b.backend.mediators()) == (ref.observers(), ref.mediators())
     assert {a: b.backend.side(a) for a in ref.actors} == {a: ref.side(a) for a in ref.actors}
     for rec in ref:
         assert b.backend.get(rec.id) == rec
@@ -538,7 +544,7 @@ def _check_corpus(b: Built, data: st.DataObject, *, cases: bool = True) -> None:
 def contradiction_filters(draw: st.DrawFn, graph: cg.ClaimGraph) -> dict[str, Any]:
     """Keyword filters of ``contradictions``, every one optional, naming ids the graph holds."""
     out: dict[str, Any] = {}
-    sides = graph.sides()
+    sides = graph.roots()
     if draw(st.booleans()):
         out["kind"] = draw(st.sampled_from(["dispute", "inconsistency"]))
     if draw(st.booleans()):

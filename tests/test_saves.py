@@ -172,10 +172,14 @@ def _kill_loop(
     write: Callable[[cg.ClaimGraph, Path], object],
     kills: int,
     size: int = 3_000,
+    mid_write: bool = False,
 ) -> dict[str, int]:
     """Kill a process saving in a loop ``kills`` times; check the target after each kill.
 
-    The target must always be byte for byte one of the two versions the loop writes.
+    The target must always be byte for byte one of the two versions the loop writes. The
+    kills go on (up to four times as many, waiting longer each time) until both versions
+    have been seen, and (``mid_write``) some kill left a temporary file: on a loaded machine
+    a save takes longer than the first one timed, and the kills would all land early.
     """
     a, b = _versions(size)
     refs = tmp_path / "refs"
@@ -191,7 +195,12 @@ def _kill_loop(
     took = time.perf_counter() - start
     rng = random.Random(11)  # noqa: S311 - kill times, not secrets
     seen: dict[str, int] = {"a": 0, "b": 0, "left a temporary file": 0}
-    for _ in range(kills):
+    spread = 2.2 * took
+    for done in range(4 * kills):
+        if done >= kills:
+            if seen["a"] and seen["b"] and (seen["left a temporary file"] or not mid_write):
+                break
+            spread *= 1.2
         ready_r, ready_w = os.pipe()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child: save until killed
@@ -208,7 +217,7 @@ def _kill_loop(
         os.close(ready_w)
         os.read(ready_r, 1)  # the child has saved once: from here any moment may be hit
         os.close(ready_r)
-        time.sleep(rng.uniform(0, 2.2 * took))
+        time.sleep(rng.uniform(0, spread))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         seen[versions[target.read_bytes()]] += 1  # a KeyError if it is neither
@@ -226,7 +235,7 @@ def test_killing_cg_save_at_random_moments_never_corrupts_and_leaves_nothing(
     tmp_path: Path, suffix: str
 ) -> None:
     if suffix == ".json":
-        seen = _kill_loop(tmp_path, suffix, cg.save, KILLS)
+        seen = _kill_loop(tmp_path, suffix, cg.save, KILLS, mid_write=True)
         assert seen["left a temporary file"] > 0  # some kills landed mid-write
     else:
         seen = _kill_loop(tmp_path, suffix, cg.save, max(KILLS // 4, 10), size=500)
