@@ -101,7 +101,9 @@ def check_against_records(g: cg.ClaimGraph) -> None:
         return a
 
     sides = {a: root(a) for a in g.actors}
-    assert g.sides() == sorted(a for a in g.actors if not g.actors[a].member_of)
+    assert g.roots() == sorted(a for a in g.actors if not g.actors[a].member_of)
+    # every root is a side, an observer or a mediator: exactly one of them
+    assert sorted([*g.sides(), *g.observers(), *g.mediators()]) == g.roots()
     assert {a: g.side(a) for a in g.actors} == sides
     for a in g.actors:
         assert g.members(a) == sorted(m for m in g.actors if sides[m] == a)
