@@ -240,14 +240,14 @@ class ClaimGraph:
         # proposition id → (asserting statements, denying statements): contradictions and
         # agreements read stances from here instead of walking the adjacency
         self._stances: dict[str, _Stances] = {}
-        # the same of the withdrawn statements: the indexes of the current view (above, and
-        # the side index made from it) hold only the statements that stand
+        # the same of the withdrawn statements (an entry only while it holds one): the
+        # indexes of the current view (above, and the side index made from it) hold only
+        # the statements that stand
         self._gone: dict[str, _Stances] = {}
         # stance → how many statements take it (so a filter on a rare stance, such as
         # neutral reports, starts from the propositions' stance lists, not from every statement)
         self._stance_n: list[int] = [0] * len(STANCES)
         self._roles_cache: tuple[int, dict[str, Role]] | None = None  # side → its role
-        self._withdrawn_n = 0  # how many statements are withdrawn (the windows then filter)
         # actor id → its statements
         self._said_by: dict[str, list[Statement]] = {}
         # relation → target id → ids of the records that refer to it by that relation (in
@@ -630,8 +630,6 @@ class ClaimGraph:
             slot = _SLOT[rec.stance]
             pair[slot].append(rec)
             self._stance_n[slot] += 1
-            if rec.withdrawn is not None:
-                self._withdrawn_n += 1
             said = self._said_by.get(rec.actor)
             if said is None:
                 said = self._said_by[rec.actor] = []
@@ -716,15 +714,11 @@ class ClaimGraph:
                 before = len(group)
                 group[:] = [x for x in group if x.id != rid]
                 self._stance_n[slot] -= before - len(group)
-                if not standing and before > len(group):
-                    self._withdrawn_n -= 1
                 if not any(pair):
                     del stances[rec.proposition]
-                    if standing:
-                        self._prop_sides.pop(rec.proposition, None)
-                elif not standing:
+                if not standing:
                     pass  # the side index holds only the statements that stand
-                elif not pair[0] and not pair[1]:  # only neutral reports left: no position
+                elif not pair[0] and not pair[1]:  # no position left (neutral reports at most)
                     self._prop_sides.pop(rec.proposition, None)
                 elif self._prop_sides_ok:
                     side = self.side
@@ -1188,7 +1182,7 @@ class ClaimGraph:
         if (
             window.as_of is not None
             or window.withdrawn == "only"
-            or (window.withdrawn is False and self._withdrawn_n)
+            or (window.withdrawn is False and self._gone)
         ):
             checks.append(window.stands)
         out = [s for s in pool if all(check(s) for check in checks)] if checks else list(pool)
@@ -1200,7 +1194,7 @@ class ClaimGraph:
         with nothing withdrawn."""
         if w.dated or w.as_of is not None:
             return False
-        return w.withdrawn is False or (w.withdrawn is True and not self._withdrawn_n)
+        return w.withdrawn is False or (w.withdrawn is True and not self._gone)
 
     def _held_props(self) -> list[str]:
         """Every proposition with a statement, standing or withdrawn."""

@@ -1000,7 +1000,7 @@ class Store:
         """The roots of that role (:func:`claimgraph.rules.side_role`), kept until the store
         changes: whether each takes a stance, or is heard at all, is one probe of the
         statements' side index per root."""
-        version = (self._conn.execute("PRAGMA data_version").fetchone()[0], self._writes)
+        version = self._data_version()
         cached = self._roles_cache
         if cached is None or cached[0] != version:
             rows = self._conn.execute(
@@ -1513,10 +1513,15 @@ class Store:
                 params.append(day)
         return " AND ".join(parts), params
 
+    def _data_version(self) -> tuple[int, int]:
+        """What changes whenever the store does (another connection's writes, or ours):
+        the key of what is kept until the store changes."""
+        return (self._conn.execute("PRAGMA data_version").fetchone()[0], self._writes)
+
     def _holds_withdrawn(self) -> bool:
         """Whether any stored statement is withdrawn (one probe of a partial index), kept
         until the store changes."""
-        version = (self._conn.execute("PRAGMA data_version").fetchone()[0], self._writes)
+        version = self._data_version()
         cached = self._withdrawn_cache
         if cached is not None and cached[0] == version:
             return cached[1]
@@ -1738,7 +1743,7 @@ class Store:
     def relations(self) -> Relations:
         """The declared ``contradicts`` and ``implies`` relations, kept until the store
         changes (read by every contradictions query, and few)."""
-        version = (self._conn.execute("PRAGMA data_version").fetchone()[0], self._writes)
+        version = self._data_version()
         if self._relations_cache is not None and self._relations_cache[0] == version:
             return self._relations_cache[1]
         rel = Relations()
